@@ -1,0 +1,1 @@
+"""Vigil: evidence, law, recognition and campaigns for the recognition of mass atrocities."""

@@ -1,0 +1,138 @@
+"""The append-only, hash-chained audit log.
+
+Models that inherit `AuditedModel` are logged on every save and delete, whoever makes the change:
+a view, the admin, a command or an importer. Who acted comes from `acting_as()` (set per request
+by the middleware, and by commands) so the log never has to be written by hand for these models.
+"""
+
+import contextlib
+import datetime
+import hashlib
+import json
+from contextvars import ContextVar
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import connection, models, transaction
+from django.db.models.signals import post_delete, post_save
+
+from vigil.accounts.models import GENESIS_HASH, AuditEntry
+
+_actor: ContextVar[tuple] = ContextVar("vigil_audit_actor", default=(None, "system"))
+
+# A fixed key for PostgreSQL's advisory lock that serialises appends to the chain.
+_CHAIN_LOCK_KEY = 7_463_210_001
+
+
+@contextlib.contextmanager
+def acting_as(user=None, label: str | None = None):
+    """Attribute every audited change inside the block to `user` (or to `label`)."""
+    name = label or (user.get_username() if user is not None else "system")
+    token = _actor.set((user, name))
+    try:
+        yield
+    finally:
+        _actor.reset(token)
+
+
+class AuditedModel(models.Model):
+    """Base for models whose every create, change and delete is written to the audit log."""
+
+    # Fields whose values are too long or too private for the log: logged as a hash and length.
+    audit_summarised_fields: frozenset[str] = frozenset()
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._audit_loaded = instance.audit_snapshot()
+        return instance
+
+    def audit_snapshot(self) -> dict:
+        snapshot = {}
+        for field in self._meta.concrete_fields:
+            if field.attname in self.get_deferred_fields():
+                continue
+            value = getattr(self, field.attname)
+            if field.name in self.audit_summarised_fields and value is not None:
+                raw = str(value).encode()
+                value = {"sha256": hashlib.sha256(raw).hexdigest(), "length": len(raw)}
+            snapshot[field.name] = value
+        # Round-trip through JSON so the stored and the hashed form are the same.
+        return json.loads(json.dumps(snapshot, cls=DjangoJSONEncoder))
+
+
+def _diff(before: dict, after: dict) -> dict:
+    keys = before.keys() | after.keys()
+    return {
+        key: [before.get(key), after.get(key)]
+        for key in sorted(keys)
+        if before.get(key) != after.get(key)
+    }
+
+
+def record(
+    action: str, instance: models.Model, changes: dict, *, object_repr: str = ""
+) -> AuditEntry:
+    """Append one entry to the chain. Safe under concurrent writers on PostgreSQL and SQLite."""
+    user, name = _actor.get()
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_CHAIN_LOCK_KEY])
+        last = AuditEntry.objects.order_by("-seq").only("seq", "entry_hash").first()
+        entry = AuditEntry(
+            seq=(last.seq + 1) if last else 1,
+            at=datetime.datetime.now(tz=datetime.UTC),
+            actor=user if user is not None and user.pk else None,
+            actor_name=name[:200],
+            action=action,
+            model_label=instance._meta.label,
+            object_pk=str(instance.pk),
+            object_repr=(object_repr or str(instance))[:300],
+            changes=changes,
+            prev_hash=last.entry_hash if last else GENESIS_HASH,
+        )
+        entry.entry_hash = entry.compute_hash()
+        entry.save()
+    return entry
+
+
+def _on_save(sender, instance, created, raw=False, **kwargs):
+    if raw or not isinstance(instance, AuditedModel):
+        return
+    after = instance.audit_snapshot()
+    before = {} if created else getattr(instance, "_audit_loaded", {})
+    changes = _diff(before, after)
+    if changes or created:
+        record(AuditEntry.Action.CREATE if created else AuditEntry.Action.UPDATE, instance, changes)
+    instance._audit_loaded = after
+
+
+def _on_delete(sender, instance, **kwargs):
+    if not isinstance(instance, AuditedModel):
+        return
+    record(AuditEntry.Action.DELETE, instance, _diff(instance.audit_snapshot(), {}))
+
+
+def connect_signals():
+    post_save.connect(_on_save, dispatch_uid="vigil_audit_save")
+    post_delete.connect(_on_delete, dispatch_uid="vigil_audit_delete")
+
+
+def verify_chain() -> list[str]:
+    """Re-hash the whole chain; return one line per problem found (empty when intact)."""
+    problems = []
+    expected_prev = GENESIS_HASH
+    expected_seq = 1
+    for entry in AuditEntry.objects.order_by("seq").iterator(chunk_size=2000):
+        if entry.seq != expected_seq:
+            problems.append(f"audit entry #{expected_seq} is missing (next is #{entry.seq})")
+        if entry.prev_hash != expected_prev:
+            problems.append(f"audit entry #{entry.seq} does not follow the entry before it")
+        if entry.compute_hash() != entry.entry_hash:
+            problems.append(f"audit entry #{entry.seq} was altered (its hash does not match)")
+        expected_prev = entry.entry_hash
+        expected_seq = entry.seq + 1
+    return problems

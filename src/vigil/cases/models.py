@@ -1,0 +1,58 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from vigil.accounts.audit import AuditedModel
+
+
+class Case(AuditedModel):
+    """The event a campaign is about."""
+
+    slug = models.SlugField(_("short name"), max_length=80, unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    country_code = models.CharField(
+        _("country (ISO 3166-1 alpha-3)"),
+        max_length=3,
+        blank=True,
+        help_text=_("Where the events took place, e.g. AZE, BIH, RWA."),
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-start_date", "title"]
+        verbose_name = _("case")
+        verbose_name_plural = _("cases")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("cases:detail", args=[self.slug])
+
+    def clean(self):
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
+        if self.country_code:
+            import pycountry
+
+            self.country_code = self.country_code.upper()
+            if pycountry.countries.get(alpha_3=self.country_code) is None:
+                raise ValidationError(
+                    {
+                        "country_code": _("%(code)s is not an ISO 3166-1 alpha-3 country code.")
+                        % {"code": self.country_code}
+                    }
+                )
+
+    @property
+    def country_name(self) -> str:
+        import pycountry
+
+        country = pycountry.countries.get(alpha_3=self.country_code) if self.country_code else None
+        return country.name if country else ""

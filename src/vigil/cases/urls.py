@@ -1,0 +1,12 @@
+from django.urls import path
+
+from vigil.cases import views
+
+app_name = "cases"
+
+urlpatterns = [
+    path("", views.case_list, name="list"),
+    path("new/", views.case_create, name="create"),
+    path("<slug:slug>/", views.case_detail, name="detail"),
+    path("<slug:slug>/edit/", views.case_edit, name="edit"),
+]

@@ -1,0 +1,56 @@
+from django.contrib import messages
+from django.db.models import Count
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from vigil.cases.access import get_case_for_user
+from vigil.cases.forms import CaseForm
+from vigil.cases.models import Case
+from vigil.evidence.access import visible_claims, visible_sources
+from vigil.evidence.models import Claim
+
+
+def case_list(request):
+    cases = Case.objects.annotate(
+        source_count=Count("sources", distinct=True), claim_count=Count("claims", distinct=True)
+    )
+    return render(request, "cases/case_list.html", {"cases": cases})
+
+
+def case_detail(request, slug):
+    case = get_case_for_user(request.user, slug)
+    claims = visible_claims(request.user, case)
+    timeline = (
+        claims.filter(claim_type=Claim.Type.EVENT, occurred_on__isnull=False)
+        .exclude(review_status=Claim.Review.REJECTED)
+        .select_related("source")
+        .order_by("occurred_on", "pk")
+    )
+    context = {
+        "case": case,
+        "timeline": timeline,
+        "source_count": visible_sources(request.user, case).count(),
+        "claim_count": claims.count(),
+        "verified_count": claims.filter(review_status=Claim.Review.VERIFIED).count(),
+        "proposed_count": claims.filter(review_status=Claim.Review.PROPOSED).count(),
+    }
+    return render(request, "cases/case_detail.html", context)
+
+
+def case_create(request):
+    form = CaseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        case = form.save()
+        messages.success(request, _("Case created."))
+        return redirect(case)
+    return render(request, "cases/case_form.html", {"form": form})
+
+
+def case_edit(request, slug):
+    case = get_case_for_user(request.user, slug)
+    form = CaseForm(request.POST or None, instance=case)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Case updated."))
+        return redirect(case)
+    return render(request, "cases/case_form.html", {"form": form, "case": case})

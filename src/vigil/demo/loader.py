@@ -1,0 +1,200 @@
+"""Loads the demonstration case from the files beside this module.
+
+Each object carries an import key, so loading again adds nothing twice and never overwrites what a
+person has changed since. Facts come only from facts.json and seed-article.txt; nothing is made up.
+"""
+
+import datetime
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+
+from vigil.accounts.audit import acting_as
+from vigil.cases.models import Case
+from vigil.evidence import services
+from vigil.evidence.models import Claim, Source
+from vigil.partial_dates import Precision, parse_partial_date
+
+DEMO_DIR = Path(__file__).parent / "khojaly-1992"
+
+
+@dataclass
+class LoadReport:
+    created: dict[str, int] = field(default_factory=dict)
+    existing: dict[str, int] = field(default_factory=dict)
+
+    def count(self, kind: str, created: bool) -> None:
+        bucket = self.created if created else self.existing
+        bucket[kind] = bucket.get(kind, 0) + 1
+
+    def lines(self) -> list[str]:
+        kinds = sorted(self.created.keys() | self.existing.keys())
+        return [
+            f"{kind}: {self.created.get(kind, 0)} added, {self.existing.get(kind, 0)} already there"
+            for kind in kinds
+        ]
+
+
+@dataclass
+class DemoData:
+    case: dict
+    facts: dict
+    directory: Path
+
+    @classmethod
+    def read(cls, directory: Path = DEMO_DIR) -> "DemoData":
+        return cls(
+            case=json.loads((directory / "case.json").read_text()),
+            facts=json.loads((directory / "facts.json").read_text()),
+            directory=directory,
+        )
+
+
+def _date_range(text: str) -> tuple[datetime.date, str, datetime.date | None]:
+    """Read "1992-02-26", "1992-02" or a span "1992-02-25/1992-02-26"."""
+    start_text, _sep, end_text = text.partition("/")
+    start, precision = parse_partial_date(start_text)
+    end = parse_partial_date(end_text)[0] if end_text else None
+    return start, precision, end
+
+
+def _review_fields(data: DemoData, row: dict) -> dict:
+    if row.get("verify"):
+        return {"review_status": Claim.Review.PROPOSED, "review_note": data.case["unverified_note"]}
+    return {"review_status": Claim.Review.VERIFIED, "review_note": data.case["verified_note"]}
+
+
+def load_case(data: DemoData, report: LoadReport) -> Case:
+    fields = dict(data.case["case"])
+    for name in ("start_date", "end_date"):
+        fields[name] = datetime.date.fromisoformat(fields[name])
+    case, created = Case.objects.get_or_create(slug=fields.pop("slug"), defaults=fields)
+    report.count("cases", created)
+    return case
+
+
+def _source_metadata(data: DemoData, row: dict) -> dict:
+    standing = row["standing"]
+    grading = data.case["grading_by_standing"][standing]
+    published_on, precision = (
+        parse_partial_date(row["date"]) if row.get("date") else (None, Precision.DAY)
+    )
+    return {
+        "kind": data.case["kinds"].get(row["kind"], row["kind"]),
+        "title": row["title"],
+        "author": row["author"],
+        "published_on": published_on,
+        "published_precision": precision,
+        "url": row.get("url", ""),
+        "standing": standing,
+        "side": data.case["side_by_standing"].get(standing, ""),
+        "reliability_grade": grading["grade"],
+        "reliability_reason": grading["reason"],
+        "access_level": data.case["access_level"],
+        "language": "en",
+        "import_key": f"demo:source:{row['id']}",
+    }
+
+
+def load_sources(data: DemoData, case: Case, report: LoadReport) -> dict[str, Source]:
+    sources = {}
+    for row in data.facts["sources"]:
+        metadata = _source_metadata(data, row)
+        existing = Source.objects.filter(case=case, import_key=metadata["import_key"]).first()
+        if existing is not None:
+            sources[row["id"]] = existing
+            report.count("sources", created=False)
+            continue
+        if row.get("file"):
+            result = services.add_source_from_bytes(
+                case,
+                data=(data.directory / row["file"]).read_bytes(),
+                filename=row["file"],
+                metadata=metadata,
+            )
+            source, created = result.source, result.created
+        else:
+            # Known by its description and address only: no copy of its text is held.
+            source = Source(case=case, **metadata)
+            source.full_clean()
+            source.save()
+            created = True
+        sources[row["id"]] = source
+        report.count("sources", created)
+    return sources
+
+
+def _add_claim_once(case, source, key, fields, figure, report, kind) -> None:
+    if Claim.objects.filter(case=case, import_key=key).exists():
+        report.count(kind, created=False)
+        return
+    claim = services.add_claim(source, fields={**fields, "import_key": key}, figure=figure)
+    report.count(kind, created=claim is not None)
+
+
+def load_claims(data: DemoData, case: Case, sources: dict[str, Source], report: LoadReport) -> None:
+    for row in data.facts["figures"]:
+        figure = {
+            "category": row["category"],
+            "low": row.get("low", row.get("value")),
+            "high": row.get("high", row.get("value")),
+            "population": row["population"],
+        }
+        value = row.get("value")
+        number = (
+            f"{value:,}"
+            if value is not None
+            else (
+                f"{row['low']:,}–{row['high']:,}" if row.get("high") else f"at least {row['low']:,}"
+            )
+        )
+        fields = {
+            "statement": f"{number} {row['category']}: {row['population']}",
+            "claim_type": Claim.Type.FIGURE,
+            "locator": row["quote"],
+            **_review_fields(data, row),
+        }
+        key = f"demo:figure:{row['source']}:{row['quote']}"[:200]
+        _add_claim_once(case, sources[row["source"]], key, fields, figure, report, "figure claims")
+
+    for row in data.facts["events"]:
+        start, precision, end = _date_range(row["date"])
+        fields = {
+            "statement": row["what"],
+            "claim_type": Claim.Type.EVENT,
+            "locator": row["quote"],
+            "occurred_on": start,
+            "occurred_precision": precision,
+            "occurred_until": end,
+            **_review_fields(data, row),
+        }
+        key = f"demo:event:{row['source']}:{row['quote']}"[:200]
+        _add_claim_once(case, sources[row["source"]], key, fields, None, report, "event claims")
+
+    for row in data.facts["documents"]:
+        start, precision, end = _date_range(row["date"])
+        review = _review_fields(data, row)
+        review["review_note"] = f"{row['note']} {review['review_note']}"
+        fields = {
+            "statement": f"{row['title']}, dated {row['date']}",
+            "claim_type": Claim.Type.EVENT,
+            "locator": row["quote"],
+            "occurred_on": start,
+            "occurred_precision": precision,
+            **review,
+        }
+        key = f"demo:document:{row['id']}"
+        _add_claim_once(case, sources[row["source"]], key, fields, None, report, "document claims")
+
+
+def load_demo(directory: Path = DEMO_DIR) -> LoadReport:
+    """Load (or top up) the demonstration case; safe to run any number of times."""
+    data = DemoData.read(directory)
+    report = LoadReport()
+    with acting_as(label="vigil load-demo"), transaction.atomic():
+        case = load_case(data, report)
+        sources = load_sources(data, case, report)
+        load_claims(data, case, sources, report)
+    return report

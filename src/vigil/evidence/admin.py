@@ -1,0 +1,57 @@
+from django.contrib import admin
+
+from vigil.evidence.models import ArchivedFile, Claim, Figure, Source
+
+
+@admin.register(ArchivedFile)
+class ArchivedFileAdmin(admin.ModelAdmin):
+    """Archived bytes are immutable: the back office may look, not edit."""
+
+    list_display = ["sha256", "original_name", "media_type", "size", "stored_at"]
+    search_fields = ["sha256", "original_name"]
+    readonly_fields = ["sha256", "size", "media_type", "original_name", "stored_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class ClaimInline(admin.TabularInline):
+    model = Claim
+    fields = ["statement", "claim_type", "locator", "credibility", "review_status"]
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ["title", "case", "kind", "standing", "reliability_grade", "access_level"]
+    list_filter = ["case", "kind", "standing", "reliability_grade", "access_level"]
+    search_fields = ["title", "author", "url"]
+    raw_id_fields = ["archived_file"]
+    readonly_fields = ["created_at", "created_by"]
+    inlines = [ClaimInline]
+
+
+class FigureInline(admin.StackedInline):
+    model = Figure
+    extra = 0
+
+
+@admin.register(Claim)
+class ClaimAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "case", "claim_type", "review_status", "credibility", "source"]
+    list_filter = ["case", "claim_type", "review_status", "credibility"]
+    search_fields = ["statement", "locator"]
+    raw_id_fields = ["source"]
+    readonly_fields = ["created_at", "created_by", "reviewed_at"]
+    inlines = [FigureInline]
+
+
+@admin.register(Figure)
+class FigureAdmin(admin.ModelAdmin):
+    list_display = ["claim", "category", "low", "high", "population"]
+    list_filter = ["category"]
+    raw_id_fields = ["claim"]

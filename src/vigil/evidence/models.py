@@ -1,0 +1,339 @@
+import statistics
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from vigil.accounts.audit import AuditedModel
+from vigil.partial_dates import Precision, format_partial, iso_partial
+
+
+class ArchivedFile(models.Model):
+    """Bytes kept unaltered in the archive, named by their SHA-256. Never changed once written."""
+
+    sha256 = models.CharField(max_length=64, unique=True)
+    size = models.PositiveBigIntegerField()
+    media_type = models.CharField(max_length=100)
+    original_name = models.CharField(max_length=255, blank=True)
+    stored_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("archived file")
+        verbose_name_plural = _("archived files")
+
+    def __str__(self):
+        return f"{self.sha256[:12]}… {self.original_name}"
+
+
+class ReliabilityGrade(models.TextChoices):
+    """The Admiralty scale's source reliability."""
+
+    A = "A", _("A — completely reliable")
+    B = "B", _("B — usually reliable")
+    C = "C", _("C — fairly reliable")
+    D = "D", _("D — not usually reliable")
+    E = "E", _("E — unreliable")
+    F = "F", _("F — reliability cannot be judged")
+
+
+class CredibilityGrade(models.IntegerChoices):
+    """The Admiralty scale's information credibility."""
+
+    CONFIRMED = 1, _("1 — confirmed by other sources")
+    PROBABLY_TRUE = 2, _("2 — probably true")
+    POSSIBLY_TRUE = 3, _("3 — possibly true")
+    DOUBTFUL = 4, _("4 — doubtful")
+    IMPROBABLE = 5, _("5 — improbable")
+    CANNOT_JUDGE = 6, _("6 — truth cannot be judged")
+
+
+class Source(AuditedModel):
+    """A document the case rests on: a report, a judgment, a resolution, testimony, press."""
+
+    class Kind(models.TextChoices):
+        REPORT = "report", _("report")
+        JUDGMENT = "judgment", _("judgment")
+        RESOLUTION = "resolution", _("resolution")
+        TESTIMONY = "testimony", _("testimony")
+        PRESS = "press", _("press article")
+        ADVOCACY = "advocacy", _("advocacy")
+        OFFICIAL = "official", _("official statement")
+        OTHER = "other", _("other")
+
+    class Standing(models.TextChoices):
+        """Who speaks: used to tell which sources are independent of each other."""
+
+        PARTY = "party", _("party to the conflict")
+        ADVOCACY = "advocacy", _("advocacy")
+        NGO = "ngo", _("independent NGO")
+        COURT = "court", _("court")
+        INTERGOVERNMENTAL = "igo", _("intergovernmental body")
+        SECONDARY = "secondary", _("secondary summary")
+        PRESS = "press", _("independent press")
+        UNKNOWN = "unknown", _("unknown")
+
+    class Access(models.TextChoices):
+        PUBLIC = "public", _("public")
+        RESTRICTED = "restricted", _("restricted")
+        CONFIDENTIAL = "confidential", _("confidential")
+
+    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="sources")
+    archived_file = models.ForeignKey(
+        ArchivedFile, on_delete=models.PROTECT, related_name="sources", null=True, blank=True
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=400)
+    author = models.CharField(_("author or publisher"), max_length=300, blank=True)
+    published_on = models.DateField(_("date"), null=True, blank=True)
+    published_precision = models.CharField(
+        max_length=5, choices=Precision.choices, default=Precision.DAY
+    )
+    language = models.CharField(_("language"), max_length=12, blank=True)
+    url = models.URLField(_("web address"), max_length=1000, blank=True)
+    accessed_on = models.DateField(_("accessed on"), null=True, blank=True)
+    text = models.TextField(_("text"), blank=True)
+    standing = models.CharField(
+        _("standing"), max_length=12, choices=Standing.choices, default=Standing.UNKNOWN
+    )
+    side = models.CharField(
+        _("side"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "The party whose view the source carries, if any. Sources of the same standing "
+            "and side are not counted as independent of each other."
+        ),
+    )
+    reliability_grade = models.CharField(
+        _("reliability"), max_length=1, choices=ReliabilityGrade.choices, default=ReliabilityGrade.F
+    )
+    reliability_set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reliability_reason = models.TextField(_("why this grade"), blank=True)
+    access_level = models.CharField(
+        _("access"), max_length=12, choices=Access.choices, default=Access.RESTRICTED
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    import_key = models.CharField(
+        max_length=200,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "Identifier in the data set it was imported from, so a re-import adds nothing twice."
+        ),
+    )
+
+    audit_summarised_fields = frozenset({"text"})
+
+    class Meta:
+        ordering = ["-published_on", "title"]
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case", "archived_file"], name="one_source_per_file_per_case"
+            ),
+            models.UniqueConstraint(
+                fields=["case", "import_key"],
+                condition=~models.Q(import_key=""),
+                name="one_source_per_import_key",
+            ),
+        ]
+        permissions = [("view_confidential_source", "Can see confidential sources")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("evidence:source", args=[self.case.slug, self.pk])
+
+    @property
+    def published(self) -> str:
+        return format_partial(self.published_on, self.published_precision)
+
+    @property
+    def published_iso(self) -> str:
+        return iso_partial(self.published_on, self.published_precision)
+
+    @property
+    def independence_key(self) -> tuple[str, str]:
+        """Sources sharing this key speak for the same standing and side: one voice, not two."""
+        return (self.standing, self.side.strip().casefold())
+
+
+class Claim(AuditedModel):
+    """One statement a source makes, with where in the source it is made."""
+
+    class Type(models.TextChoices):
+        FIGURE = "figure", _("casualty figure")
+        EVENT = "event", _("dated event")
+        ACT = "act", _("act")
+        ACTOR = "actor", _("actor")
+        OTHER = "other", _("other")
+
+    class Review(models.TextChoices):
+        PROPOSED = "proposed", _("proposed")
+        VERIFIED = "verified", _("verified")
+        DISPUTED = "disputed", _("disputed")
+        REJECTED = "rejected", _("rejected")
+
+    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="claims")
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="claims")
+    statement = models.TextField(_("statement"))
+    claim_type = models.CharField(_("type"), max_length=10, choices=Type.choices)
+    locator = models.CharField(
+        _("locator"),
+        max_length=1000,
+        help_text=_("Page, paragraph or the quoted passage where the source says this."),
+    )
+    credibility = models.PositiveSmallIntegerField(
+        _("credibility"),
+        choices=CredibilityGrade.choices,
+        default=CredibilityGrade.CANNOT_JUDGE,
+        validators=[MinValueValidator(1), MaxValueValidator(6)],
+    )
+    review_status = models.CharField(
+        _("review"), max_length=10, choices=Review.choices, default=Review.PROPOSED
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    review_note = models.TextField(_("review note"), blank=True)
+    occurred_on = models.DateField(_("date of the event"), null=True, blank=True)
+    occurred_precision = models.CharField(
+        max_length=5, choices=Precision.choices, default=Precision.DAY
+    )
+    occurred_until = models.DateField(_("until"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    import_key = models.CharField(max_length=200, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["occurred_on", "pk"]
+        verbose_name = _("claim")
+        verbose_name_plural = _("claims")
+        indexes = [models.Index(fields=["case", "review_status"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case", "import_key"],
+                condition=~models.Q(import_key=""),
+                name="one_claim_per_import_key",
+            ),
+        ]
+
+    def __str__(self):
+        return self.statement[:120]
+
+    def get_absolute_url(self):
+        return reverse("evidence:claim", args=[self.case.slug, self.pk])
+
+    def clean(self):
+        if self.source_id is None:
+            raise ValidationError(_("A claim must come from a source."))
+        if self.case_id is None:
+            self.case_id = self.source.case_id
+        if self.case_id != self.source.case_id:
+            raise ValidationError(_("A claim belongs to the case of its source."))
+        if self.occurred_until and self.occurred_on and self.occurred_until < self.occurred_on:
+            raise ValidationError({"occurred_until": _("The end cannot be before the start.")})
+        if self.claim_type == self.Type.EVENT and self.occurred_on is None:
+            raise ValidationError({"occurred_on": _("A dated event needs its date.")})
+
+    @property
+    def occurred(self) -> str:
+        start = format_partial(self.occurred_on, self.occurred_precision)
+        if self.occurred_until and self.occurred_until != self.occurred_on:
+            return f"{start} – {format_partial(self.occurred_until, self.occurred_precision)}"
+        return start
+
+
+class Figure(AuditedModel):
+    """The number a casualty-figure claim states: a value, or a range open at either end."""
+
+    class Category(models.TextChoices):
+        KILLED = "killed", _("killed")
+        WOUNDED = "wounded", _("wounded")
+        MISSING = "missing", _("missing")
+        HOSTAGE = "hostage", _("hostage")
+        DISPLACED = "displaced", _("displaced")
+        OTHER = "other", _("other")
+
+    claim = models.OneToOneField(Claim, on_delete=models.CASCADE, related_name="figure")
+    category = models.CharField(_("category"), max_length=10, choices=Category.choices)
+    low = models.PositiveIntegerField(_("low"), null=True, blank=True)
+    high = models.PositiveIntegerField(_("high"), null=True, blank=True)
+    population = models.CharField(
+        _("who is counted"),
+        max_length=300,
+        blank=True,
+        help_text=_("What population the figure counts, as the source puts it."),
+    )
+
+    class Meta:
+        verbose_name = _("casualty figure")
+        verbose_name_plural = _("casualty figures")
+
+    def __str__(self):
+        return f"{self.get_category_display()}: {self.display}"
+
+    def clean(self):
+        if self.low is None and self.high is None:
+            raise ValidationError(_("Give a value, or at least one end of a range."))
+        if self.low is not None and self.high is not None and self.low > self.high:
+            raise ValidationError(
+                {
+                    "high": _("The low end (%(low)s) is above the high end (%(high)s).")
+                    % {"low": self.low, "high": self.high}
+                }
+            )
+
+    @property
+    def is_exact(self) -> bool:
+        return self.low is not None and self.low == self.high
+
+    @property
+    def display(self) -> str:
+        if self.is_exact:
+            return f"{self.low:,}"
+        if self.high is None:
+            return f"≥ {self.low:,}"
+        if self.low is None:
+            return f"≤ {self.high:,}"
+        return f"{self.low:,}–{self.high:,}"
+
+    @property
+    def central_value(self) -> float:
+        """The value a median uses: the exact value, a range's midpoint, an open range's bound."""
+        if self.low is not None and self.high is not None:
+            return (self.low + self.high) / 2
+        return float(self.low if self.low is not None else self.high)
+
+
+def summarise_figures(figures: list[Figure]) -> dict:
+    """Lowest, highest and median of verified figures, and how many independent sources give them.
+
+    Nothing here picks one figure as the truth: it describes the spread of what sources say.
+    """
+    verified = [f for f in figures if f.claim.review_status == Claim.Review.VERIFIED]
+    if not verified:
+        return {"count": 0}
+    lows = [f.low for f in verified if f.low is not None]
+    highs = [f.high for f in verified if f.high is not None]
+    return {
+        "count": len(verified),
+        "lowest": min(lows) if lows else None,
+        "highest": max(highs) if highs else None,
+        "open_ended": any(f.high is None for f in verified),
+        "median": statistics.median(f.central_value for f in verified),
+        "independent_sources": len({f.claim.source.independence_key for f in verified}),
+    }

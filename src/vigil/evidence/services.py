@@ -1,0 +1,139 @@
+"""Every change to sources and claims goes through these functions: the web views, the commands
+and the importers all call them, so the rules (and the audit log, via AuditedModel) apply alike."""
+
+import hashlib
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from vigil.evidence import archive
+from vigil.evidence.models import ArchivedFile, Claim, Figure, Source
+from vigil.evidence.text import PLAIN, extract_text, media_type_for
+
+
+@dataclass
+class SourceResult:
+    source: Source
+    created: bool
+
+
+def _actor(user):
+    return user if user is not None and user.is_authenticated else None
+
+
+def find_source_by_hash(case, sha256: str) -> Source | None:
+    return Source.objects.filter(case=case, archived_file__sha256=sha256).first()
+
+
+def add_source_from_bytes(
+    case, *, data: bytes, filename: str, metadata: dict, user=None, media_type: str | None = None
+) -> SourceResult:
+    """Archive the bytes and record a source for them in the case.
+
+    The same bytes already in the case give back the existing source (created=False) and store
+    nothing. Unreadable input raises UnreadableDocument before anything is stored.
+    """
+    media_type = media_type or media_type_for(filename, data)
+    existing = find_source_by_hash(case, hashlib.sha256(data).hexdigest())
+    if existing is not None:
+        return SourceResult(existing, created=False)
+    text = extract_text(data, media_type, filename)
+    source = Source(case=case, text=text, created_by=_actor(user), **metadata)
+    if source.reliability_grade and "reliability_grade" in metadata:
+        source.reliability_set_by = _actor(user)
+    source.full_clean(exclude=["archived_file"])
+    sha, size = archive.store_bytes(data)
+    with transaction.atomic():
+        archived, _created = ArchivedFile.objects.get_or_create(
+            sha256=sha,
+            defaults={"size": size, "media_type": media_type, "original_name": filename[:255]},
+        )
+        source.archived_file = archived
+        source.save()
+    return SourceResult(source, created=True)
+
+
+def add_source_from_web(case, *, url: str, text: str, metadata: dict, user=None) -> SourceResult:
+    """Record a web page by its address and the text a person pasted from it.
+
+    The pasted text is archived as UTF-8, so it is content-addressed like any upload.
+    """
+    if not text.strip():
+        raise ValidationError({"text": _("Paste the text of the page.")})
+    return add_source_from_bytes(
+        case,
+        data=text.encode("utf-8"),
+        filename=url,
+        metadata={**metadata, "url": url},
+        user=user,
+        media_type=PLAIN,
+    )
+
+
+def update_source(source: Source, *, changes: dict, user=None) -> Source:
+    """Change a source's metadata; a new reliability grade records who set it."""
+    if "reliability_grade" in changes and changes["reliability_grade"] != source.reliability_grade:
+        source.reliability_set_by = _actor(user)
+    for field, value in changes.items():
+        setattr(source, field, value)
+    source.full_clean()
+    source.save()
+    return source
+
+
+def _save_figure(claim: Claim, figure: dict | None) -> None:
+    if claim.claim_type != Claim.Type.FIGURE:
+        Figure.objects.filter(claim=claim).delete()
+        return
+    if not figure:
+        raise ValidationError(_("A casualty-figure claim needs its category and number."))
+    instance = Figure.objects.filter(claim=claim).first() or Figure(claim=claim)
+    for field, value in figure.items():
+        setattr(instance, field, value)
+    instance.full_clean()
+    instance.save()
+
+
+@transaction.atomic
+def add_claim(source: Source, *, fields: dict, figure: dict | None = None, user=None) -> Claim:
+    """Record a claim the source makes. Refuses bad grades, ranges and missing sources."""
+    if source is None:
+        raise ValidationError(_("A claim must come from a source."))
+    claim = Claim(source=source, case_id=source.case_id, created_by=_actor(user), **fields)
+    if claim.review_status != Claim.Review.PROPOSED:
+        claim.reviewed_by = _actor(user)
+        claim.reviewed_at = timezone.now()
+    claim.full_clean()
+    claim.save()
+    _save_figure(claim, figure)
+    return claim
+
+
+@transaction.atomic
+def update_claim(claim: Claim, *, fields: dict, figure: dict | None = None, user=None) -> Claim:
+    status_before = claim.review_status
+    for field, value in fields.items():
+        setattr(claim, field, value)
+    if claim.review_status != status_before:
+        claim.reviewed_by = _actor(user)
+        claim.reviewed_at = timezone.now()
+    claim.full_clean()
+    claim.save()
+    _save_figure(claim, figure)
+    return claim
+
+
+def review_claim(claim: Claim, *, status: str, user=None, note: str = "") -> Claim:
+    """Mark a claim verified, disputed, rejected or proposed again, recording who did it."""
+    if status not in Claim.Review.values:
+        raise ValidationError(_("Unknown review status: %(status)s") % {"status": status})
+    claim.review_status = status
+    claim.reviewed_by = _actor(user)
+    claim.reviewed_at = timezone.now()
+    if note:
+        claim.review_note = note
+    claim.save(update_fields=["review_status", "reviewed_by", "reviewed_at", "review_note"])
+    return claim

@@ -1,0 +1,221 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from vigil.cases.access import get_case_for_user
+from vigil.evidence import archive, services
+from vigil.evidence.access import (
+    get_claim_for_user,
+    get_source_for_user,
+    visible_claims,
+    visible_sources,
+)
+from vigil.evidence.figures import figures_table
+from vigil.evidence.forms import (
+    ClaimForm,
+    ReviewForm,
+    SourceMetadataForm,
+    SourceUploadForm,
+    SourceWebForm,
+)
+from vigil.evidence.models import Claim
+from vigil.evidence.search import search_case
+from vigil.evidence.text import UnreadableDocument
+
+
+def source_list(request, slug):
+    case = get_case_for_user(request.user, slug)
+    sources = visible_sources(request.user, case).annotate(
+        claim_count=Count("claims"),
+        verified_count=Count("claims", filter=Q(claims__review_status=Claim.Review.VERIFIED)),
+    )
+    return render(request, "evidence/source_list.html", {"case": case, "sources": sources})
+
+
+def _report_added(request, result):
+    if result.created:
+        messages.success(request, _("Source added and archived."))
+    else:
+        messages.info(
+            request,
+            _("These exact bytes are already archived as this source; nothing new was stored."),
+        )
+    return redirect(result.source.get_absolute_url())
+
+
+def source_upload(request, slug):
+    case = get_case_for_user(request.user, slug)
+    form = SourceUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            result = services.add_source_from_bytes(
+                case,
+                data=upload.read(),
+                filename=upload.name,
+                metadata=form.metadata(),
+                user=request.user,
+            )
+        except UnreadableDocument as error:
+            form.add_error("file", str(error))
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return _report_added(request, result)
+    return render(request, "evidence/source_add.html", {"case": case, "form": form, "mode": "file"})
+
+
+def source_web(request, slug):
+    case = get_case_for_user(request.user, slug)
+    form = SourceWebForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = services.add_source_from_web(
+                case,
+                url=form.cleaned_data["url"],
+                text=form.cleaned_data["text"],
+                metadata=form.metadata(),
+                user=request.user,
+            )
+        except (ValidationError, UnreadableDocument) as error:
+            form.add_error(None, str(error) if isinstance(error, UnreadableDocument) else error)
+        else:
+            return _report_added(request, result)
+    return render(request, "evidence/source_add.html", {"case": case, "form": form, "mode": "web"})
+
+
+def source_detail(request, slug, pk):
+    case = get_case_for_user(request.user, slug)
+    source = get_source_for_user(request.user, case, pk)
+    claims = source.claims.select_related("figure", "reviewed_by").order_by("pk")
+    return render(
+        request, "evidence/source_detail.html", {"case": case, "source": source, "claims": claims}
+    )
+
+
+def source_edit(request, slug, pk):
+    case = get_case_for_user(request.user, slug)
+    source = get_source_for_user(request.user, case, pk)
+    form = SourceMetadataForm(request.POST or None, instance=source)
+    if request.method == "POST" and form.is_valid():
+        services.update_source(source, changes=form.metadata(), user=request.user)
+        messages.success(request, _("Source updated."))
+        return redirect(source.get_absolute_url())
+    return render(
+        request, "evidence/source_edit.html", {"case": case, "source": source, "form": form}
+    )
+
+
+def source_file(request, slug, pk):
+    """The archived bytes, exactly as stored, as a download (never rendered as a page)."""
+    case = get_case_for_user(request.user, slug)
+    source = get_source_for_user(request.user, case, pk)
+    archived = source.archived_file
+    if archived is None or not archive.path_for(archived.sha256).exists():
+        raise Http404(_("This source has no archived file."))
+    return FileResponse(
+        archive.path_for(archived.sha256).open("rb"),
+        as_attachment=True,
+        filename=archived.original_name.rsplit("/", 1)[-1] or f"{archived.sha256}.bin",
+        content_type="application/octet-stream",
+    )
+
+
+def claim_add(request, slug, pk):
+    case = get_case_for_user(request.user, slug)
+    source = get_source_for_user(request.user, case, pk)
+    initial = {
+        "locator": request.GET.get("locator", ""),
+        "statement": request.GET.get("statement", ""),
+    }
+    form = ClaimForm(
+        request.POST or None, initial=initial, instance=Claim(source=source, case=case)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.add_claim(
+                source, fields=form.claim_fields(), figure=form.figure_fields(), user=request.user
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Claim recorded."))
+            return redirect(source.get_absolute_url())
+    return render(
+        request, "evidence/claim_form.html", {"case": case, "source": source, "form": form}
+    )
+
+
+def claim_edit(request, slug, pk):
+    case = get_case_for_user(request.user, slug)
+    claim = get_claim_for_user(request.user, case, pk)
+    form = ClaimForm(request.POST or None, instance=claim)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_claim(
+                claim, fields=form.claim_fields(), figure=form.figure_fields(), user=request.user
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Claim updated."))
+            return redirect(claim.source.get_absolute_url())
+    return render(
+        request,
+        "evidence/claim_form.html",
+        {"case": case, "source": claim.source, "form": form, "claim": claim},
+    )
+
+
+def claim_detail(request, slug, pk):
+    case = get_case_for_user(request.user, slug)
+    claim = get_claim_for_user(request.user, case, pk)
+    return render(request, "evidence/claim_detail.html", {"case": case, "claim": claim})
+
+
+@require_POST
+def claim_review(request, slug, pk):
+    case = get_case_for_user(request.user, slug)
+    claim = get_claim_for_user(request.user, case, pk)
+    form = ReviewForm(request.POST)
+    if form.is_valid():
+        services.review_claim(
+            claim,
+            status=form.cleaned_data["status"],
+            user=request.user,
+            note=form.cleaned_data["note"],
+        )
+        messages.success(
+            request, _("Claim marked %(status)s.") % {"status": claim.get_review_status_display()}
+        )
+    else:
+        messages.error(request, _("Unknown review status."))
+    return redirect(request.POST.get("next") or claim.source.get_absolute_url())
+
+
+def review_queue(request, slug):
+    case = get_case_for_user(request.user, slug)
+    claims = (
+        visible_claims(request.user, case)
+        .filter(review_status=Claim.Review.PROPOSED)
+        .select_related("source", "figure")
+        .order_by("source__title", "pk")
+    )
+    return render(request, "evidence/review_queue.html", {"case": case, "claims": claims})
+
+
+def figures(request, slug):
+    case = get_case_for_user(request.user, slug)
+    table = figures_table(visible_claims(request.user, case))
+    return render(request, "evidence/figures.html", {"case": case, "table": table})
+
+
+def search(request, slug):
+    case = get_case_for_user(request.user, slug)
+    query = request.GET.get("q", "").strip()
+    hits = search_case(case, query, sources=visible_sources(request.user, case)) if query else []
+    return render(request, "evidence/search.html", {"case": case, "query": query, "hits": hits})

@@ -1,0 +1,137 @@
+"""Shared fixtures: named personas, a case, and a real Chromium for browser tests."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import Permission
+
+from vigil.cases.models import Case
+from vigil.evidence import services
+from vigil.evidence.models import Source
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make
+# alongside it are still synchronous, so Django's async guard does not apply.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture(autouse=True)
+def archive_dir(settings, tmp_path):
+    """Each test archives into its own folder."""
+    settings.ARCHIVE_DIR = tmp_path / "archive"
+    return settings.ARCHIVE_DIR
+
+
+@pytest.fixture
+def alice(django_user_model):
+    """A researcher who may see confidential sources."""
+    user = django_user_model.objects.create_user("alice", password=PASSWORD)
+    user.user_permissions.add(Permission.objects.get(codename="view_confidential_source"))
+    return user
+
+
+@pytest.fixture
+def bob(django_user_model):
+    """A volunteer: signed in, but not cleared for confidential sources."""
+    return django_user_model.objects.create_user("bob", password=PASSWORD)
+
+
+@pytest.fixture
+def alice_client(client, alice):
+    client.force_login(alice)
+    return client
+
+
+@pytest.fixture
+def bob_client(client, bob):
+    client.force_login(bob)
+    return client
+
+
+@pytest.fixture
+def case(db):
+    return Case.objects.create(slug="test-case", title="Test case", place="Somewhere")
+
+
+def make_source(case, text="Some text.", title="A report", **metadata) -> Source:
+    """A text source in the case, stored through the same service the upload form uses."""
+    fields = {
+        "kind": "report",
+        "title": title,
+        "reliability_grade": "B",
+        "reliability_reason": "test",
+        "access_level": "public",
+        **metadata,
+    }
+    return services.add_source_from_bytes(
+        case, data=text.encode(), filename=f"{title}.txt", metadata=fields
+    ).source
+
+
+@pytest.fixture
+def source(case):
+    return make_source(case, text="On 26 February 1992 many civilians were killed in the town.")
+
+
+def chromium_path() -> str | None:
+    return (
+        os.environ.get("VIGIL_CHROMIUM")
+        or shutil.which("chromium")
+        or shutil.which("chromium-browser")
+    )
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium via Playwright; skipped, or failed when required, if absent."""
+    path = chromium_path()
+    if path is None:
+        message = "no Chromium on this machine (install Debian's chromium package)"
+        if os.environ.get("VIGIL_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"browser tests are required (VIGIL_REQUIRE_BROWSER=1) but {message}")
+        pytest.skip(f"browser tests skipped: {message}")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=path,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+def screenshot(page, name: str) -> Path:
+    """Keep a screenshot under test-artifacts/ for a person to look at."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def sign_in(page, live_server, username, password=PASSWORD):
+    page.goto(f"{live_server.url}/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"{live_server.url}/cases/")

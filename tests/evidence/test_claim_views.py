@@ -1,0 +1,84 @@
+import pytest
+from django.urls import reverse
+
+from vigil.evidence.models import Claim
+
+pytestmark = pytest.mark.django_db
+
+FIGURE = {
+    "statement": "At least 161 civilians were killed",
+    "claim_type": "figure",
+    "locator": "p. 4",
+    "credibility": "2",
+    "review_status": "proposed",
+    "category": "killed",
+    "low": "161",
+    "population": "civilians",
+}
+
+
+def add(client, source, **overrides):
+    url = reverse("evidence:claim_add", args=[source.case.slug, source.pk])
+    return client.post(url, {**FIGURE, **overrides})
+
+
+def test_it_records_a_figure_claim_from_the_form(alice_client, source):
+    response = add(alice_client, source)
+    claim = Claim.objects.get()
+    assert response.url == source.get_absolute_url()
+    assert claim.figure.low == 161 and claim.figure.high is None
+    assert claim.credibility == 2
+
+
+def test_one_value_is_stored_as_an_exact_figure(alice_client, source):
+    add(alice_client, source, low="", value="613")
+    assert Claim.objects.get().figure.display == "613"
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"low": "300", "high": "200"}, "is above the high end"),
+        ({"low": "", "value": ""}, "at least one end of a range"),
+        ({"value": "5"}, "either one value or a range"),
+        ({"category": ""}, "needs its category"),
+        ({"credibility": "9"}, "Select a valid choice"),
+        ({"locator": ""}, "This field is required"),
+    ],
+)
+def test_bad_claims_are_refused_with_a_message(alice_client, source, overrides, message):
+    response = add(alice_client, source, **overrides)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not Claim.objects.exists()
+
+
+def test_the_review_queue_lists_proposed_claims_and_verifying_removes_them(
+    alice_client, alice, source
+):
+    add(alice_client, source)
+    claim = Claim.objects.get()
+    queue = reverse("evidence:review_queue", args=[source.case.slug])
+    assert "At least 161 civilians were killed" in alice_client.get(queue).content.decode()
+    alice_client.post(
+        reverse("evidence:claim_review", args=[source.case.slug, claim.pk]), {"status": "verified"}
+    )
+    claim.refresh_from_db()
+    assert claim.review_status == "verified" and claim.reviewed_by == alice
+    assert "At least 161 civilians were killed" not in alice_client.get(queue).content.decode()
+
+
+def test_the_figures_table_shows_the_figure_with_its_source_and_locator(alice_client, source):
+    add(alice_client, source, review_status="verified")
+    page = alice_client.get(reverse("evidence:figures", args=[source.case.slug])).content.decode()
+    assert "≥ 161" in page
+    assert source.title in page
+    assert "p. 4" in page
+    assert "Independent sources" in page
+
+
+def test_editing_a_claim_keeps_its_figure_in_the_form(alice_client, source):
+    add(alice_client, source, low="", value="613")
+    claim = Claim.objects.get()
+    page = alice_client.get(reverse("evidence:claim_edit", args=[source.case.slug, claim.pk]))
+    assert 'name="value" value="613"' in page.content.decode()

@@ -1,0 +1,76 @@
+import pytest
+from django.core.management import call_command
+
+from tests.conftest import make_source
+from vigil.evidence import services
+from vigil.evidence.models import Source
+from vigil.evidence.search import search_case
+
+pytestmark = pytest.mark.django_db
+
+
+def search(case, words):
+    return search_case(case, words, sources=Source.objects.filter(case=case))
+
+
+def test_it_finds_words_in_source_texts_and_claims_with_highlights(case):
+    source = make_source(case, text="Residents fled towards Agdam across the fields at night.")
+    services.add_claim(
+        source,
+        fields={
+            "statement": "Residents fleeing were fired upon.",
+            "claim_type": "act",
+            "locator": "p. 20",
+        },
+    )
+    hits = search(case, "residents")
+    assert {hit.kind for hit in hits} == {"source", "claim"}
+    assert all("<mark>" in hit.snippet.lower() for hit in hits)
+
+
+def test_every_word_must_occur(case):
+    make_source(case, text="Residents fled towards Agdam.", title="One")
+    make_source(case, text="Residents stayed in the town.", title="Two")
+    assert [hit.obj.title for hit in search(case, "residents Agdam")] == ["One"]
+
+
+def test_the_better_match_ranks_first(case):
+    make_source(case, text="hostage " * 20 + "taken", title="Many mentions")
+    make_source(case, text="one hostage among many other words " * 5, title="One mention")
+    assert search(case, "hostage")[0].obj.title == "Many mentions"
+
+
+def test_it_escapes_html_in_snippets(case):
+    make_source(case, text="<script>alert(1)</script> hostages were taken")
+    snippet = search(case, "hostages")[0].snippet
+    assert "<script>" not in snippet and "&lt;script&gt;" in snippet
+
+
+def test_query_syntax_in_user_input_is_harmless(case):
+    make_source(case, text="Resolution 822 was adopted.")
+    assert search(case, 'resolution" (822*')[0].obj.text == "Resolution 822 was adopted."
+    assert search(case, "***") == []
+
+
+def test_it_searches_only_the_given_case(case):
+    from vigil.cases.models import Case
+
+    other = Case.objects.create(slug="other", title="Other")
+    make_source(other, text="Srebrenica July 1995")
+    assert search(case, "Srebrenica") == []
+
+
+def test_edits_and_deletes_are_reflected(case):
+    source = make_source(case, text="original words")
+    services.update_source(source, changes={"title": "Retitled report"})
+    assert search(case, "retitled")[0].obj == source
+    source.delete()
+    assert search(case, "original") == []
+
+
+def test_the_command_prints_hits(case, capsys):
+    make_source(case, text="Memorial investigated in March 1992.", title="Memorial report")
+    call_command("search", case.slug, "memorial march")
+    out = capsys.readouterr().out
+    assert "Memorial report" in out
+    assert "[Memorial]" in out
