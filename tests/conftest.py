@@ -6,10 +6,13 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.test import Client
 
 from vigil.cases.models import Case
 from vigil.evidence import services
 from vigil.evidence.models import Source
+from vigil.law.models import Crime, Element
+from vigil.law.reference import install_reference_data
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make
 # alongside it are still synchronous, so Django's async guard does not apply.
@@ -41,13 +44,15 @@ def bob(django_user_model):
 
 
 @pytest.fixture
-def alice_client(client, alice):
+def alice_client(alice):
+    client = Client()
     client.force_login(alice)
     return client
 
 
 @pytest.fixture
-def bob_client(client, bob):
+def bob_client(bob):
+    client = Client()
     client.force_login(bob)
     return client
 
@@ -75,6 +80,22 @@ def make_source(case, text="Some text.", title="A report", **metadata) -> Source
 @pytest.fixture
 def source(case):
     return make_source(case, text="On 26 February 1992 many civilians were killed in the town.")
+
+
+@pytest.fixture
+def law(db):
+    """The reference data (tests that flush the database lose what migrate installed)."""
+    install_reference_data()
+
+
+@pytest.fixture
+def genocide_by_killing(law):
+    return Crime.objects.get(code="RS-6-a")
+
+
+@pytest.fixture
+def killing(genocide_by_killing):
+    return Element.objects.get(crime=genocide_by_killing, number=1)
 
 
 def chromium_path() -> str | None:

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "vigil.accounts",
     "vigil.cases",
     "vigil.evidence",
+    "vigil.law",
 ]
 
 MIDDLEWARE = [
@@ -131,6 +132,13 @@ MAX_UPLOAD_MB = env_int("VIGIL_MAX_UPLOAD_MB", 50, minimum=1)
 # Uploads bigger than this stream to a temporary file instead of memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+
+# The case matrix's status rule (see vigil/law/matrix.py for what each part means).
+MATRIX_RULE = {
+    "min_claims": env_int("VIGIL_MATRIX_MIN_CLAIMS", 2, minimum=1),
+    "min_sources": env_int("VIGIL_MATRIX_MIN_SOURCES", 2, minimum=1),
+    "grades": env_str("VIGIL_MATRIX_GRADES", "ABC").upper(),
+}
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("VIGIL_SECURE_COOKIES", False)

@@ -9,6 +9,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("cases/", include("vigil.cases.urls")),
     path("cases/<slug:slug>/", include("vigil.evidence.urls")),
+    path("cases/<slug:slug>/", include("vigil.law.urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

@@ -8,7 +8,7 @@ pytestmark = pytest.mark.django_db
 
 def all_page_urls(case, source):
     """Every page URL, with arguments filled in, so a new page cannot forget sign-in."""
-    kwargs = {"slug": case.slug, "pk": source.pk}
+    kwargs = {"slug": case.slug, "pk": source.pk, "code": "RS-6-a", "number": 1}
     urls = []
 
     def walk(patterns, prefix="", route=""):

@@ -76,3 +76,21 @@ def test_the_figures_table_keeps_disagreeing_killed_figures_side_by_side(demo, c
     assert {"613", "485", "≥ 161", "≥ 200", "500–1,000"} <= set(killed)
     # Two verified 613s come from the advocacy article and a party ministry: one voice each.
     assert data["summary"]["killed"]["independent_sources"] == 2
+
+
+def test_the_demo_matrix_is_honest_thin_or_gap_and_intent_is_a_gap(demo):
+    from vigil.law import matrix
+    from vigil.law.models import Crime
+
+    for crime in matrix.considered_crimes(demo):
+        for row in matrix.crime_matrix(demo, crime):
+            assert row.status in {"thin", "gap"}, row.element.code
+            if row.element.kind in ("intent", "contextual"):
+                assert row.status == "gap", row.element.code
+    genocide = Crime.objects.get(code="RS-6-a")
+    assert [row.status for row in matrix.crime_matrix(demo, genocide)] == [
+        "thin",
+        "thin",
+        "gap",
+        "gap",
+    ]

@@ -8,6 +8,7 @@ from vigil.cases.forms import CaseForm
 from vigil.cases.models import Case
 from vigil.evidence.access import visible_claims, visible_sources
 from vigil.evidence.models import Claim
+from vigil.law.matrix import gap_list
 
 
 def case_list(request):
@@ -33,6 +34,7 @@ def case_detail(request, slug):
         "claim_count": claims.count(),
         "verified_count": claims.filter(review_status=Claim.Review.VERIFIED).count(),
         "proposed_count": claims.filter(review_status=Claim.Review.PROPOSED).count(),
+        "gaps": gap_list(case, claims),
     }
     return render(request, "cases/case_detail.html", context)
 

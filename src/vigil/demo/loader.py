@@ -189,6 +189,35 @@ def load_claims(data: DemoData, case: Case, sources: dict[str, Source], report: 
         _add_claim_once(case, sources[row["source"]], key, fields, None, report, "document claims")
 
 
+def load_element_links(data: DemoData, case: Case, report: LoadReport) -> None:
+    """Link demonstration claims to the elements they bear on (see case.json)."""
+    from vigil.law import services as law_services
+    from vigil.law.models import ConsideredCrime, Element, ElementLink
+
+    for row in data.case["element_links"]:
+        claim = Claim.objects.get(
+            case=case, locator=row["quote"], source__import_key=f"demo:source:{row['source']}"
+        )
+        element = Element.objects.get(crime__code=row["crime"], number=row["element"])
+        if ElementLink.objects.filter(claim=claim, element=element).exists():
+            report.count("element links", created=False)
+            continue
+        law_services.link_claim(
+            case,
+            claim=claim,
+            element=element,
+            bearing=row["bearing"],
+            strength=row["strength"],
+            note=row["note"],
+        )
+        report.count("element links", created=True)
+    for code in data.case["considered_crimes"]:
+        _obj, created = ConsideredCrime.objects.get_or_create(
+            case=case, crime=Element.objects.get(crime__code=code, number=1).crime
+        )
+        report.count("crimes considered", created)
+
+
 def load_demo(directory: Path = DEMO_DIR) -> LoadReport:
     """Load (or top up) the demonstration case; safe to run any number of times."""
     data = DemoData.read(directory)
@@ -197,4 +226,5 @@ def load_demo(directory: Path = DEMO_DIR) -> LoadReport:
         case = load_case(data, report)
         sources = load_sources(data, case, report)
         load_claims(data, case, sources, report)
+        load_element_links(data, case, report)
     return report

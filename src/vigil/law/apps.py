@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class LawConfig(AppConfig):
+    name = "vigil.law"
+    verbose_name = _("Law")
+
+    def ready(self):
+        post_migrate.connect(_install_reference_data, sender=self)
+
+
+def _install_reference_data(sender, using="default", **kwargs):
+    from vigil.law.reference import install_reference_data
+
+    install_reference_data(using=using)
