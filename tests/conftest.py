@@ -13,6 +13,7 @@ from vigil.evidence import services
 from vigil.evidence.models import Source
 from vigil.law.models import Crime, Element
 from vigil.law.reference import install_reference_data
+from vigil.recognition.actors import install_states
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make
 # alongside it are still synchronous, so Django's async guard does not apply.
@@ -96,6 +97,12 @@ def genocide_by_killing(law):
 @pytest.fixture
 def killing(genocide_by_killing):
     return Element.objects.get(crime=genocide_by_killing, number=1)
+
+
+@pytest.fixture
+def states(db):
+    """The preloaded states (tests that flush the database lose what migrate installed)."""
+    install_states()
 
 
 def chromium_path() -> str | None:

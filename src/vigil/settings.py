@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "vigil.cases",
     "vigil.evidence",
     "vigil.law",
+    "vigil.recognition",
 ]
 
 MIDDLEWARE = [

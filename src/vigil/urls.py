@@ -3,6 +3,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from vigil.recognition import views as recognition_views
+
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="cases:list"), name="home"),
     path("login/", auth_views.LoginView.as_view(), name="login"),
@@ -10,6 +12,8 @@ urlpatterns = [
     path("cases/", include("vigil.cases.urls")),
     path("cases/<slug:slug>/", include("vigil.evidence.urls")),
     path("cases/<slug:slug>/", include("vigil.law.urls")),
+    path("cases/<slug:slug>/", include("vigil.recognition.urls")),
+    path("actors/", recognition_views.actor_list, name="actors"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

@@ -218,6 +218,88 @@ def load_element_links(data: DemoData, case: Case, report: LoadReport) -> None:
         report.count("crimes considered", created)
 
 
+ACTOR_KINDS = {
+    "parliament committee": "committee",
+    "parliament chamber": "chamber",
+    "parliament": "parliament",
+    "international organisation": "organisation",
+    "subnational": "subnational",
+}
+UNDATED_WORDING = "have adopted parliamentary resolutions to recognize the Khojaly Genocide"
+
+
+def _actor(name: str, kind: str, country: str):
+    from vigil.recognition.models import Actor
+
+    parent = Actor.objects.filter(kind="state", country_code=country).first() if country else None
+    actor, _created = Actor.objects.get_or_create(
+        name=name, country_code=country, defaults={"kind": kind, "parent": parent}
+    )
+    return actor
+
+
+def _add_act_once(case, key, fields, sources, report):
+    from vigil.recognition import services as recognition_services
+    from vigil.recognition.models import RecognitionAct
+
+    if RecognitionAct.objects.filter(case=case, import_key=key).exists():
+        report.count("recognition acts", created=False)
+        return
+    recognition_services.record_act(case, fields={**fields, "import_key": key}, sources=sources)
+    report.count("recognition acts", created=True)
+
+
+def load_recognitions(data: DemoData, case: Case, sources: dict, report: LoadReport) -> None:
+    """The acts facts.json lists, each with its sources; rows marked verify stay unverified."""
+    for row in data.facts["recognitions"]:
+        country = row["country"] or ""
+        actor = _actor(row["actor"], ACTOR_KINDS[row["actor_kind"]], country)
+        date, precision = parse_partial_date(row["date"])
+        notes = row.get("note", "")
+        if row.get("verify"):
+            notes = f"{notes} {data.case['unverified_note']}".strip()
+        fields = {
+            "actor": actor,
+            "date": date,
+            "date_precision": precision,
+            "instrument": row["instrument"],
+            "characterisation": row["characterisation"],
+            "wording": row["wording"],
+            "status": row["status"],
+            "notes": notes,
+            "review": "unverified" if row.get("verify") else "verified",
+        }
+        key = f"demo:act:{country or row['actor']}:{row['date']}"
+        _add_act_once(case, key, fields, [sources[s] for s in row["sources"]], report)
+
+    undated = data.facts["reported_without_date"]
+    source = sources[undated["source"]]
+    common = {
+        "date": None,
+        "instrument": "resolution",
+        "characterisation": "genocide",
+        "wording": UNDATED_WORDING,
+        "status": "adopted",
+        "review": "unverified",
+        "notes": data.case["undated_note"],
+    }
+    for country in undated["countries"]:
+        from vigil.recognition.actors import country_name
+
+        name = f"Legislature of {country_name(country, 'en')} (body not named in the source)"
+        actor = _actor(name, "parliament", country)
+        _add_act_once(
+            case, f"demo:act:undated:{country}", {**common, "actor": actor}, [source], report
+        )
+    for entry in undated["subnational"]:
+        name, _sep, rest = entry.rpartition(" (")
+        country = rest.rstrip(")")
+        actor = _actor(name, "subnational", country)
+        _add_act_once(
+            case, f"demo:act:undated:{entry}", {**common, "actor": actor}, [source], report
+        )
+
+
 def load_demo(directory: Path = DEMO_DIR) -> LoadReport:
     """Load (or top up) the demonstration case; safe to run any number of times."""
     data = DemoData.read(directory)
@@ -227,4 +309,5 @@ def load_demo(directory: Path = DEMO_DIR) -> LoadReport:
         sources = load_sources(data, case, report)
         load_claims(data, case, sources, report)
         load_element_links(data, case, report)
+        load_recognitions(data, case, sources, report)
     return report

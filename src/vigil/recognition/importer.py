@@ -1,0 +1,251 @@
+"""Importing recognition acts from CSV, with a report per row.
+
+A file with any invalid row imports nothing unless `skip_invalid` is set, in which case the valid
+rows are imported and the invalid ones reported.
+"""
+
+import csv
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from vigil.evidence.models import Source
+from vigil.partial_dates import Precision, parse_partial_date
+from vigil.recognition import services
+from vigil.recognition.actors import is_country_code
+from vigil.recognition.models import Actor, Characterisation, RecognitionAct
+
+COLUMNS = [
+    "country",
+    "actor",
+    "actor_kind",
+    "date",
+    "instrument",
+    "characterisation",
+    "wording",
+    "status",
+    "source_title",
+    "source_url",
+    "notes",
+    "verified",
+]
+# Several sources of one act share a cell, separated by this (titles may contain ";").
+SOURCE_SEPARATOR = " | "
+REQUIRED_COLUMNS = {
+    "country",
+    "actor",
+    "date",
+    "instrument",
+    "characterisation",
+    "wording",
+    "status",
+}
+
+
+@dataclass
+class RowReport:
+    line: int
+    actor: str
+    errors: list[str] = field(default_factory=list)
+    fields: dict = field(default_factory=dict)
+    imported: bool = False
+
+
+@dataclass
+class ImportReport:
+    rows: list[RowReport] = field(default_factory=list)
+    file_error: str = ""
+
+    @property
+    def invalid(self) -> list[RowReport]:
+        return [row for row in self.rows if row.errors]
+
+    @property
+    def imported(self) -> int:
+        return sum(row.imported for row in self.rows)
+
+    @property
+    def ok(self) -> bool:
+        return not self.file_error and not self.invalid
+
+
+def _choice(value: str, choices, what: str, errors: list[str]) -> str:
+    key = value.strip().lower().replace(" ", "_").replace("-", "_")
+    if key not in choices.values:
+        errors.append(
+            _("unknown %(what)s %(value)r (one of: %(choices)s)")
+            % {"what": what, "value": value, "choices": ", ".join(choices.values)}
+        )
+    return key
+
+
+def _find_actor(name: str, country: str):
+    if not name:
+        return Actor.objects.filter(kind=Actor.Kind.STATE, country_code=country).first()
+    return Actor.objects.filter(name=name, country_code=country).first()
+
+
+def _validate(case, line: int, row: dict, seen: dict) -> RowReport:
+    country = (row.get("country") or "").strip().upper()
+    name = (row.get("actor") or "").strip()
+    report = RowReport(line, name or country)
+    errors = report.errors
+    if country and not is_country_code(country):
+        errors.append(_("unknown country code %(code)r") % {"code": country})
+    if not name and not country:
+        errors.append(_("no actor: give a country code or an actor's name"))
+    kind = (row.get("actor_kind") or "").strip()
+    kind = (
+        _choice(kind, Actor.Kind, _("actor kind"), errors)
+        if kind
+        else (Actor.Kind.STATE if not name else Actor.Kind.OTHER)
+    )
+    date, precision = None, Precision.DAY
+    if (row.get("date") or "").strip():
+        try:
+            date, precision = parse_partial_date(row["date"])
+        except ValueError:
+            errors.append(
+                _("bad date %(date)r (write YYYY, YYYY-MM or YYYY-MM-DD)") % {"date": row["date"]}
+            )
+    instrument = _choice(
+        row.get("instrument") or "", RecognitionAct.Instrument, _("instrument"), errors
+    )
+    characterisation = _choice(
+        row.get("characterisation") or "", Characterisation, _("characterisation"), errors
+    )
+    status = _choice(row.get("status") or "", RecognitionAct.Status, _("status"), errors)
+    wording = (row.get("wording") or "").strip()
+    if not wording:
+        errors.append(_("no wording: quote the act's own words"))
+    key = (name.casefold(), country, characterisation, instrument, date)
+    if key in seen:
+        errors.append(_("duplicate of row %(line)s in this file") % {"line": seen[key]})
+    seen.setdefault(key, line)
+    actor = _find_actor(name, country) if not errors else None
+    if actor is not None:
+        duplicate = services.find_duplicate(
+            case, actor=actor, characterisation=characterisation, date=date, instrument=instrument
+        )
+        if duplicate is not None:
+            errors.append(
+                _("duplicate of an existing act (#%(pk)s, %(act)s)")
+                % {"pk": duplicate.pk, "act": duplicate}
+            )
+    verified = (row.get("verified") or "").strip().lower() in {"1", "yes", "true", "verified"}
+    report.fields = {
+        "country": country,
+        "name": name,
+        "kind": kind,
+        "date": date,
+        "precision": precision,
+        "instrument": instrument,
+        "characterisation": characterisation,
+        "status": status,
+        "wording": wording,
+        "notes": (row.get("notes") or "").strip(),
+        "verified": verified,
+        "source_title": (row.get("source_title") or "").strip(),
+        "source_url": (row.get("source_url") or "").strip(),
+    }
+    return report
+
+
+def _sources_for(case, titles: str, urls: str) -> list[Source]:
+    title_list = [t.strip() for t in titles.split(SOURCE_SEPARATOR.strip())] if titles else []
+    url_list = [u.strip() for u in urls.split(SOURCE_SEPARATOR.strip())] if urls else []
+    count = max(len(title_list), len(url_list))
+    title_list += [""] * (count - len(title_list))
+    url_list += [""] * (count - len(url_list))
+    return [_source_for(case, t, u) for t, u in zip(title_list, url_list, strict=True) if t or u]
+
+
+def _source_for(case, title: str, url: str) -> Source:
+    found = None
+    if url:
+        found = Source.objects.filter(case=case, url=url).first()
+    if found is None and title:
+        found = Source.objects.filter(case=case, title=title).first()
+    if found is not None:
+        return found
+    source = Source(case=case, kind=Source.Kind.OTHER, title=title or url, url=url)
+    source.full_clean()
+    source.save()
+    return source
+
+
+def _create(case, fields: dict, user) -> RecognitionAct:
+    actor = _find_actor(fields["name"], fields["country"])
+    if actor is None:
+        parent = Actor.objects.filter(kind=Actor.Kind.STATE, country_code=fields["country"]).first()
+        actor = Actor(
+            name=fields["name"], kind=fields["kind"], country_code=fields["country"], parent=parent
+        )
+        actor.full_clean()
+        actor.save()
+    sources = _sources_for(case, fields["source_title"], fields["source_url"])
+    return services.record_act(
+        case,
+        fields={
+            "actor": actor,
+            "date": fields["date"],
+            "date_precision": fields["precision"],
+            "instrument": fields["instrument"],
+            "characterisation": fields["characterisation"],
+            "wording": fields["wording"],
+            "status": fields["status"],
+            "notes": fields["notes"],
+            "review": RecognitionAct.Review.VERIFIED
+            if fields["verified"]
+            else RecognitionAct.Review.UNVERIFIED,
+        },
+        sources=sources,
+        user=user,
+    )
+
+
+def import_recognitions(case, stream, *, skip_invalid: bool = False, user=None) -> ImportReport:
+    """Read the CSV from `stream` (text), validate every row, then import (see module doc)."""
+    report = ImportReport()
+    reader = csv.DictReader(stream)
+    missing = REQUIRED_COLUMNS - set(reader.fieldnames or [])
+    if missing:
+        report.file_error = _("the file lacks the columns: %(columns)s") % {
+            "columns": ", ".join(sorted(missing))
+        }
+        return report
+    seen: dict = {}
+    for line, row in enumerate(reader, start=2):
+        report.rows.append(_validate(case, line, row, seen))
+    if report.invalid and not skip_invalid:
+        return report
+    with transaction.atomic():
+        for row in report.rows:
+            if not row.errors:
+                _create(case, row.fields, user)
+                row.imported = True
+    return report
+
+
+def export_rows(case) -> list[dict]:
+    rows = []
+    for act in services.acts_for(case):
+        sources = list(act.sources.all())
+        rows.append(
+            {
+                "country": act.actor.country_code,
+                "actor": "" if act.actor.kind == Actor.Kind.STATE else act.actor.name,
+                "actor_kind": act.actor.kind,
+                "date": act.date_iso,
+                "instrument": act.instrument,
+                "characterisation": act.characterisation,
+                "wording": act.wording,
+                "status": act.status,
+                "source_title": SOURCE_SEPARATOR.join(s.title for s in sources),
+                "source_url": SOURCE_SEPARATOR.join(s.url for s in sources),
+                "notes": act.notes,
+                "verified": "yes" if act.review == RecognitionAct.Review.VERIFIED else "no",
+            }
+        )
+    return rows

@@ -1,0 +1,29 @@
+import csv
+import json
+
+from django.core.management.base import BaseCommand, CommandError
+
+from vigil.cases.models import Case
+from vigil.recognition.importer import COLUMNS, export_rows
+
+
+class Command(BaseCommand):
+    help = "Export a case's recognition acts as CSV or JSON (the CSV imports back)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("case_slug")
+        parser.add_argument("--format", choices=["csv", "json"], default="csv")
+
+    def handle(self, *args, case_slug, format, **options):
+        case = Case.objects.filter(slug=case_slug).first()
+        if case is None:
+            raise CommandError(f"no case with the short name {case_slug!r}")
+        rows = export_rows(case)
+        if format == "json":
+            self.stdout.write(
+                json.dumps({"case": case.slug, "recognitions": rows}, indent=2, ensure_ascii=False)
+            )
+            return
+        writer = csv.DictWriter(self.stdout, fieldnames=COLUMNS)
+        writer.writeheader()
+        writer.writerows(rows)

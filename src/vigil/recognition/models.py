@@ -1,0 +1,238 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from vigil.accounts.audit import AuditedModel
+from vigil.partial_dates import Precision, format_partial, iso_partial
+
+
+class Actor(AuditedModel):
+    """A body that can recognise an event: a state, a parliament or chamber, a subnational
+    legislature, an international organisation, a court, a municipality."""
+
+    class Kind(models.TextChoices):
+        STATE = "state", _("state")
+        GOVERNMENT = "government", _("government")
+        PARLIAMENT = "parliament", _("national parliament")
+        CHAMBER = "chamber", _("parliamentary chamber")
+        COMMITTEE = "committee", _("parliamentary committee")
+        SUBNATIONAL = "subnational", _("subnational legislature")
+        SUBNATIONAL_GOVERNMENT = "subnational_government", _("subnational government")
+        MUNICIPALITY = "municipality", _("municipality")
+        ORGANISATION = "organisation", _("international or regional organisation")
+        ORGANISATION_BODY = "organisation_body", _("body of an organisation")
+        COURT = "court", _("court")
+        OTHER = "other", _("other")
+
+    # Bodies whose acts speak for their state on the map; the others are listed beside it.
+    NATIONAL_KINDS = frozenset(
+        {"state", "government", "parliament", "chamber", "committee", "court"}
+    )
+    SUBNATIONAL_KINDS = frozenset({"subnational", "subnational_government", "municipality"})
+
+    name = models.CharField(_("name"), max_length=300)
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    country_code = models.CharField(
+        _("country (ISO 3166-1 alpha-3)"), max_length=3, blank=True, db_index=True
+    )
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        verbose_name=_("part of"),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("actor")
+        verbose_name_plural = _("actors")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["country_code"],
+                condition=models.Q(kind="state"),
+                name="one_state_per_country",
+            ),
+            models.UniqueConstraint(
+                fields=["name", "country_code"], name="unique_actor_name_in_country"
+            ),
+        ]
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        if self.kind == self.Kind.STATE:
+            from vigil.recognition.actors import country_name
+
+            return country_name(self.country_code) or self.name
+        return self.name
+
+    @property
+    def scope(self) -> str:
+        if self.country_code and self.kind in self.NATIONAL_KINDS:
+            return "national"
+        if self.country_code and self.kind in self.SUBNATIONAL_KINDS:
+            return "subnational"
+        return "international"
+
+
+class Characterisation(models.TextChoices):
+    """The word an act uses, strongest first: the map shows each state's strongest."""
+
+    GENOCIDE = "genocide", _("genocide")
+    CRIME_AGAINST_HUMANITY = "crime_against_humanity", _("crime against humanity")
+    WAR_CRIME = "war_crime", _("war crime")
+    MASSACRE = "massacre", _("massacre")
+    TRAGEDY = "tragedy", _("tragedy")
+    OTHER = "other", _("other")
+
+
+CHARACTERISATION_RANK = {value: rank for rank, value in enumerate(Characterisation.values)}
+
+
+class RecognitionAct(AuditedModel):
+    """A resolution, law, declaration, statement, judgment or motion about the case."""
+
+    class Instrument(models.TextChoices):
+        LAW = "law", _("law")
+        RESOLUTION = "resolution", _("resolution")
+        DECLARATION = "declaration", _("declaration")
+        STATEMENT = "statement", _("statement")
+        JUDGMENT = "judgment", _("judgment")
+        MOTION = "motion", _("motion")
+
+    class Status(models.TextChoices):
+        ADOPTED = "adopted", _("adopted")
+        TABLED = "tabled", _("tabled")
+        REJECTED = "rejected", _("rejected")
+        WITHDRAWN = "withdrawn", _("withdrawn")
+
+    class Review(models.TextChoices):
+        VERIFIED = "verified", _("verified")
+        UNVERIFIED = "unverified", _("unverified")
+
+    case = models.ForeignKey(
+        "cases.Case", on_delete=models.CASCADE, related_name="recognition_acts"
+    )
+    actor = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="acts")
+    date = models.DateField(_("date"), null=True, blank=True)
+    date_precision = models.CharField(
+        max_length=5, choices=Precision.choices, default=Precision.DAY
+    )
+    instrument = models.CharField(_("instrument"), max_length=12, choices=Instrument.choices)
+    characterisation = models.CharField(
+        _("characterisation"), max_length=30, choices=Characterisation.choices
+    )
+    wording = models.TextField(_("exact wording"), help_text=_("The words of the act, quoted."))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices)
+    review = models.CharField(
+        _("checked"),
+        max_length=10,
+        choices=Review.choices,
+        default=Review.UNVERIFIED,
+        help_text=_("Verified once someone has read the act in a primary copy."),
+    )
+    sources = models.ManyToManyField("evidence.Source", blank=True, related_name="recognition_acts")
+    notes = models.TextField(_("notes"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    import_key = models.CharField(max_length=300, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["date", "pk"]
+        verbose_name = _("recognition act")
+        verbose_name_plural = _("recognition acts")
+
+    def __str__(self):
+        when = self.date_display or _("date unknown")
+        return f"{self.actor}: {self.get_characterisation_display()} ({when})"
+
+    def get_absolute_url(self):
+        return reverse("recognition:act", args=[self.case.slug, self.pk])
+
+    @property
+    def date_display(self) -> str:
+        return format_partial(self.date, self.date_precision)
+
+    @property
+    def date_iso(self) -> str:
+        return iso_partial(self.date, self.date_precision)
+
+
+class Target(AuditedModel):
+    """An actor not yet won for a case, and where the campaign stands with it."""
+
+    class Stage(models.TextChoices):
+        NOT_ENGAGED = "not_engaged", _("not engaged")
+        CONTACTED = "contacted", _("contacted")
+        BRIEFED = "briefed", _("briefed")
+        SPONSOR_FOUND = "sponsor_found", _("sponsor found")
+        MOTION_DRAFTED = "motion_drafted", _("motion drafted")
+        TABLED = "tabled", _("tabled")
+        ADOPTED = "adopted", _("adopted")
+        DECLINED = "declined", _("declined")
+
+    OPEN_STAGES = frozenset(Stage.values) - {"adopted", "declined"}
+
+    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="targets")
+    actor = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="targets")
+    stage = models.CharField(
+        _("stage"), max_length=20, choices=Stage.choices, default=Stage.NOT_ENGAGED
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="targets",
+        verbose_name=_("owner"),
+    )
+    next_step = models.CharField(_("next step"), max_length=300, blank=True)
+    due_date = models.DateField(_("due"), null=True, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+
+    class Meta:
+        ordering = ["due_date", "pk"]
+        verbose_name = _("target")
+        constraints = [
+            models.UniqueConstraint(fields=["case", "actor"], name="one_target_per_actor")
+        ]
+
+    def __str__(self):
+        return f"{self.actor} ({self.get_stage_display()})"
+
+    def get_absolute_url(self):
+        return reverse("recognition:target", args=[self.case.slug, self.pk])
+
+    @property
+    def next_stage(self) -> str | None:
+        """The stage after this one on the way to adoption; None once adopted or declined."""
+        path = [stage for stage in self.Stage.values if stage != self.Stage.DECLINED]
+        if self.stage not in path or self.stage == self.Stage.ADOPTED:
+            return None
+        return path[path.index(self.stage) + 1]
+
+    def is_overdue(self, today) -> bool:
+        return bool(self.due_date and self.due_date < today and self.stage in self.OPEN_STAGES)
+
+
+class StageChange(models.Model):
+    """One move of a target from a stage to another: the pipeline's history."""
+
+    target = models.ForeignKey(Target, on_delete=models.CASCADE, related_name="history")
+    from_stage = models.CharField(max_length=20, choices=Target.Stage.choices, blank=True)
+    to_stage = models.CharField(max_length=20, choices=Target.Stage.choices)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    changed_at = models.DateTimeField(auto_now_add=True)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["changed_at", "pk"]
+
+    def __str__(self):
+        return f"{self.target.actor}: {self.from_stage or '—'} → {self.to_stage}"

@@ -1,0 +1,155 @@
+"""Rules of the recognition tracker: acts, the map's colouring, and the target pipeline."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils.translation import gettext as _
+
+from vigil.recognition.models import (
+    CHARACTERISATION_RANK,
+    Actor,
+    RecognitionAct,
+    StageChange,
+    Target,
+)
+
+
+def strongest(characterisations) -> str | None:
+    """The strongest word among them: genocide > crime against humanity > war crime > massacre
+    > tragedy > other."""
+    ranked = sorted(characterisations, key=CHARACTERISATION_RANK.__getitem__)
+    return ranked[0] if ranked else None
+
+
+@dataclass
+class CountryRecognition:
+    country_code: str
+    characterisation: str
+    verified: bool
+    acts: list[RecognitionAct] = field(default_factory=list)
+
+
+def country_recognitions(acts) -> dict[str, CountryRecognition]:
+    """For each state, the strongest characterisation adopted by the state or any of its
+    national bodies; subnational and international acts do not colour a state.
+
+    `verified` is true when at least one verified act carries that strongest word.
+    """
+    by_country = defaultdict(list)
+    for act in acts:
+        if act.actor.scope == "national":
+            by_country[act.actor.country_code].append(act)
+    result = {}
+    for code, country_acts in by_country.items():
+        adopted = [a for a in country_acts if a.status == RecognitionAct.Status.ADOPTED]
+        if not adopted:
+            continue
+        best = strongest(a.characterisation for a in adopted)
+        verified = any(
+            a.characterisation == best and a.review == RecognitionAct.Review.VERIFIED
+            for a in adopted
+        )
+        result[code] = CountryRecognition(code, best, verified, country_acts)
+    return result
+
+
+def acts_for(case):
+    return (
+        RecognitionAct.objects.filter(case=case)
+        .select_related("actor", "actor__parent")
+        .prefetch_related("sources")
+        .order_by(F("date").asc(nulls_last=True), "pk")
+    )
+
+
+@transaction.atomic
+def record_act(case, *, fields: dict, sources=(), user=None) -> RecognitionAct:
+    """Record a recognition act; sources are from the case's evidence archive."""
+    for source in sources:
+        if source.case_id != case.pk:
+            raise ValidationError(_("A source of another case cannot support this act."))
+    act = RecognitionAct(case=case, **fields)
+    act.full_clean()
+    act.save()
+    act.sources.set(sources)
+    return act
+
+
+@transaction.atomic
+def update_act(act: RecognitionAct, *, fields: dict, sources=None) -> RecognitionAct:
+    for name, value in fields.items():
+        setattr(act, name, value)
+    act.full_clean()
+    act.save()
+    if sources is not None:
+        act.sources.set(sources)
+    return act
+
+
+def find_duplicate(case, *, actor, characterisation, date, instrument, exclude_pk=None):
+    """An existing act of the same actor, word, instrument and date, if any."""
+    acts = RecognitionAct.objects.filter(
+        case=case, actor=actor, characterisation=characterisation, instrument=instrument, date=date
+    )
+    if exclude_pk:
+        acts = acts.exclude(pk=exclude_pk)
+    return acts.first()
+
+
+# --- the target pipeline -----------------------------------------------------------------------
+
+
+def won_actor_ids(case) -> set[int]:
+    return set(
+        RecognitionAct.objects.filter(case=case, status=RecognitionAct.Status.ADOPTED).values_list(
+            "actor_id", flat=True
+        )
+    )
+
+
+@transaction.atomic
+def create_target(case, *, actor: Actor, user=None, **fields) -> Target:
+    if Target.objects.filter(case=case, actor=actor).exists():
+        raise ValidationError(_("%(actor)s is already in the pipeline.") % {"actor": actor})
+    target = Target(case=case, actor=actor, **fields)
+    target.full_clean()
+    target.save()
+    StageChange.objects.create(target=target, from_stage="", to_stage=target.stage, changed_by=user)
+    return target
+
+
+@transaction.atomic
+def move_target(target: Target, *, to_stage: str, user=None, note: str = "") -> StageChange:
+    """Move a target to another stage, keeping the history. Moving to "adopted" is the moment to
+    record the recognition act: the caller offers it (see `needs_act`)."""
+    if to_stage not in Target.Stage.values:
+        raise ValidationError(_("Unknown stage: %(stage)s") % {"stage": to_stage})
+    if to_stage == target.stage:
+        raise ValidationError(_("The target is already at this stage."))
+    change = StageChange.objects.create(
+        target=target, from_stage=target.stage, to_stage=to_stage, changed_by=user, note=note
+    )
+    target.stage = to_stage
+    target.save(update_fields=["stage"])
+    return change
+
+
+def needs_act(target: Target) -> bool:
+    """True when the target is adopted but no adopted act of its actor is recorded yet."""
+    return (
+        target.stage == Target.Stage.ADOPTED
+        and not RecognitionAct.objects.filter(
+            case=target.case, actor=target.actor, status=RecognitionAct.Status.ADOPTED
+        ).exists()
+    )
+
+
+def overdue_targets(case, today):
+    return (
+        Target.objects.filter(case=case, due_date__lt=today, stage__in=Target.OPEN_STAGES)
+        .select_related("actor", "owner")
+        .order_by("due_date")
+    )

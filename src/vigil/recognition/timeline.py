@@ -1,0 +1,89 @@
+"""Acts per year and cumulative, by characterisation, laid out for an SVG chart."""
+
+from collections import Counter
+from dataclasses import dataclass
+
+from vigil.recognition.models import Characterisation
+
+WIDTH, HEIGHT, LEFT, BOTTOM, TOP = 720, 260, 36, 28, 12
+
+
+@dataclass
+class Bar:
+    x: float
+    y: float
+    width: float
+    height: float
+    characterisation: str
+    count: int
+    year: int
+
+
+def acts_per_year(acts) -> dict:
+    """Counts of adopted acts with a known date, per year and characterisation."""
+    per_year: dict[int, Counter] = {}
+    undated = 0
+    for act in acts:
+        if act.status != "adopted":
+            continue
+        if act.date is None:
+            undated += 1
+            continue
+        per_year.setdefault(act.date.year, Counter())[act.characterisation] += 1
+    return {"per_year": per_year, "undated": undated}
+
+
+def chart(acts) -> dict:
+    """Stacked bars per year and a cumulative line, in SVG coordinates."""
+    data = acts_per_year(acts)
+    per_year = data["per_year"]
+    if not per_year:
+        return {"empty": True, "undated": data["undated"]}
+    years = list(range(min(per_year), max(per_year) + 1))
+    totals = [sum(per_year.get(y, Counter()).values()) for y in years]
+    cumulative = [sum(totals[: i + 1]) for i in range(len(totals))]
+    top = max(cumulative)
+    plot_w, plot_h = WIDTH - LEFT - 8, HEIGHT - BOTTOM - TOP
+    step = plot_w / len(years)
+    bar_w = max(step * 0.6, 2)
+
+    def y_of(value):
+        return TOP + plot_h - plot_h * value / top
+
+    bars = []
+    for i, year in enumerate(years):
+        base = 0
+        for value in Characterisation.values:
+            count = per_year.get(year, Counter())[value]
+            if not count:
+                continue
+            x = LEFT + i * step + (step - bar_w) / 2
+            bars.append(Bar(x, y_of(base + count), bar_w, plot_h * count / top, value, count, year))
+            base += count
+    line = " ".join(
+        f"{LEFT + i * step + step / 2:.1f},{y_of(c):.1f}" for i, c in enumerate(cumulative)
+    )
+    label_every = max(1, len(years) // 12)
+    return {
+        "empty": False,
+        "width": WIDTH,
+        "height": HEIGHT,
+        "bars": bars,
+        "line": line,
+        "years": [
+            {"year": y, "x": LEFT + i * step + step / 2}
+            for i, y in enumerate(years)
+            if i % label_every == 0
+        ],
+        "axis_y": HEIGHT - BOTTOM,
+        "top": top,
+        "top_y": TOP,
+        "left": LEFT,
+        "right": WIDTH - 8,
+        "undated": data["undated"],
+        "rows": [
+            {"year": y, "total": t, "cumulative": c, **per_year.get(y, {})}
+            for y, t, c in zip(years, totals, cumulative, strict=True)
+            if t
+        ],
+    }

@@ -1,0 +1,289 @@
+import csv
+import io
+import json
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from vigil.cases.access import get_case_for_user
+from vigil.evidence.access import visible_sources
+from vigil.recognition import importer, services, timeline
+from vigil.recognition.forms import (
+    ActorForm,
+    ImportForm,
+    MoveForm,
+    RecognitionActForm,
+    TargetEditForm,
+    TargetForm,
+)
+from vigil.recognition.models import Actor, Characterisation, RecognitionAct, Target
+from vigil.recognition.worldmap import world_map_svg
+
+
+def _map_details(recognitions, user, case) -> dict:
+    """What a click on a country shows: its acts and their (visible) sources."""
+    visible = set(visible_sources(user, case).values_list("pk", flat=True))
+    details = {}
+    for code, found in recognitions.items():
+        details[code] = {
+            "country": found.acts[0].actor.display_name if found.acts else code,
+            "characterisation": Characterisation(found.characterisation).label,
+            "verified": found.verified,
+            "acts": [
+                {
+                    "actor": act.actor.display_name,
+                    "date": act.date_display or _("date unknown"),
+                    "characterisation": act.get_characterisation_display(),
+                    "instrument": act.get_instrument_display(),
+                    "status": act.get_status_display(),
+                    "review": act.get_review_display(),
+                    "wording": act.wording,
+                    "url": act.get_absolute_url(),
+                    "sources": [
+                        {"title": s.title, "url": s.get_absolute_url()}
+                        for s in act.sources.all()
+                        if s.pk in visible
+                    ],
+                }
+                for act in found.acts
+            ],
+        }
+    return details
+
+
+def overview(request, slug):
+    case = get_case_for_user(request.user, slug)
+    acts = list(services.acts_for(case))
+    recognitions = services.country_recognitions(acts)
+    labels = {value: str(label) for value, label in Characterisation.choices}
+    counts = {value: 0 for value in Characterisation.values}
+    for found in recognitions.values():
+        counts[found.characterisation] += 1
+    context = {
+        "case": case,
+        "map": world_map_svg(recognitions, labels, _("Recognition by state")),
+        "details": _map_details(recognitions, request.user, case),
+        "legend": [(value, label, counts[value]) for value, label in Characterisation.choices],
+        "states_recognising": len(recognitions),
+        "beside": [a for a in acts if a.actor.scope != "national"],
+        "unsourced": [a for a in acts if not a.sources.all()],
+        "acts": acts,
+        "chart": timeline.chart(acts),
+        "characterisations": Characterisation.choices,
+    }
+    return render(request, "recognition/overview.html", context)
+
+
+def _sources_for_user(request, case):
+    return visible_sources(request.user, case).order_by("title")
+
+
+def act_add(request, slug):
+    case = get_case_for_user(request.user, slug)
+    initial = {"status": RecognitionAct.Status.ADOPTED}
+    if request.GET.get("actor"):
+        initial["actor"] = request.GET["actor"]
+    form = RecognitionActForm(
+        request.POST or None,
+        initial=initial,
+        case=case,
+        sources_queryset=_sources_for_user(request, case),
+    )
+    if request.method == "POST" and form.is_valid():
+        act = services.record_act(
+            case, fields=form.act_fields(), sources=form.cleaned_data["sources"], user=request.user
+        )
+        messages.success(request, _("Recognition act recorded."))
+        return redirect(act)
+    return render(request, "recognition/act_form.html", {"case": case, "form": form})
+
+
+def act_detail(request, slug, pk):
+    case = get_case_for_user(request.user, slug)
+    act = get_object_or_404(services.acts_for(case), pk=pk)
+    sources = act.sources.filter(pk__in=visible_sources(request.user, case))
+    return render(
+        request, "recognition/act_detail.html", {"case": case, "act": act, "sources": sources}
+    )
+
+
+def act_edit(request, slug, pk):
+    case = get_case_for_user(request.user, slug)
+    act = get_object_or_404(RecognitionAct, case=case, pk=pk)
+    form = RecognitionActForm(
+        request.POST or None,
+        instance=act,
+        case=case,
+        sources_queryset=_sources_for_user(request, case),
+    )
+    if request.method == "POST" and form.is_valid():
+        services.update_act(act, fields=form.act_fields(), sources=form.cleaned_data["sources"])
+        messages.success(request, _("Recognition act updated."))
+        return redirect(act)
+    return render(request, "recognition/act_form.html", {"case": case, "form": form, "act": act})
+
+
+def pipeline(request, slug):
+    case = get_case_for_user(request.user, slug)
+    targets = Target.objects.filter(case=case).select_related("actor", "owner")
+    today = timezone.localdate()
+    columns = [
+        {"stage": value, "label": label, "targets": [t for t in targets if t.stage == value]}
+        for value, label in Target.Stage.choices
+    ]
+    form = TargetForm(initial={"stage": Target.Stage.NOT_ENGAGED})
+    form.fields["actor"].queryset = (
+        Actor.objects.exclude(pk__in=services.won_actor_ids(case))
+        .exclude(targets__case=case)
+        .order_by("kind", "name")
+    )
+    context = {
+        "case": case,
+        "columns": columns,
+        "today": today,
+        "form": form,
+        "overdue": services.overdue_targets(case, today),
+    }
+    return render(request, "recognition/pipeline.html", context)
+
+
+@require_POST
+def target_add(request, slug):
+    case = get_case_for_user(request.user, slug)
+    form = TargetForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.create_target(case, user=request.user, **data)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Target added to the pipeline."))
+    else:
+        messages.error(
+            request,
+            _("The target could not be added: %(errors)s")
+            % {"errors": "; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items())},
+        )
+    return redirect("recognition:pipeline", slug=case.slug)
+
+
+def target_detail(request, slug, pk):
+    case = get_case_for_user(request.user, slug)
+    target = get_object_or_404(Target.objects.select_related("actor", "owner"), case=case, pk=pk)
+    form = TargetEditForm(request.POST or None, instance=target)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Target updated."))
+        return redirect(target)
+    context = {
+        "case": case,
+        "target": target,
+        "form": form,
+        "move_form": MoveForm(initial={"stage": target.next_stage or target.stage}),
+        "history": target.history.select_related("changed_by"),
+        "needs_act": services.needs_act(target),
+    }
+    return render(request, "recognition/target_detail.html", context)
+
+
+@require_POST
+def target_move(request, slug, pk):
+    case = get_case_for_user(request.user, slug)
+    target = get_object_or_404(Target, case=case, pk=pk)
+    form = MoveForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a stage."))
+        return redirect(target)
+    try:
+        services.move_target(
+            target,
+            to_stage=form.cleaned_data["stage"],
+            user=request.user,
+            note=form.cleaned_data["note"],
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(request.POST.get("next") or target.get_absolute_url())
+    if services.needs_act(target):
+        messages.success(
+            request,
+            _("%(actor)s adopted: record the recognition act now.") % {"actor": target.actor},
+        )
+        return redirect(
+            f"{reverse('recognition:act_add', args=[case.slug])}?actor={target.actor_id}"
+        )
+    messages.success(
+        request,
+        _("%(actor)s moved to “%(stage)s”.")
+        % {"actor": target.actor, "stage": target.get_stage_display()},
+    )
+    return redirect(request.POST.get("next") or target.get_absolute_url())
+
+
+def import_acts(request, slug):
+    case = get_case_for_user(request.user, slug)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    report = None
+    if request.method == "POST" and form.is_valid():
+        raw = form.cleaned_data["file"].read()
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            form.add_error("file", _("The file is not UTF-8 text; save it as CSV (UTF-8)."))
+        else:
+            report = importer.import_recognitions(
+                case,
+                io.StringIO(text),
+                skip_invalid=form.cleaned_data["skip_invalid"],
+                user=request.user,
+            )
+    return render(
+        request, "recognition/import.html", {"case": case, "form": form, "report": report}
+    )
+
+
+def export_acts(request, slug, fmt):
+    case = get_case_for_user(request.user, slug)
+    rows = importer.export_rows(case)
+    if fmt == "json":
+        return JsonResponse(
+            {"case": case.slug, "recognitions": rows},
+            json_dumps_params={"ensure_ascii": False, "indent": 2},
+        )
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{case.slug}-recognitions.csv"'
+    writer = csv.DictWriter(response, fieldnames=importer.COLUMNS)
+    writer.writeheader()
+    writer.writerows(rows)
+    return response
+
+
+def actor_list(request):
+    actors = Actor.objects.exclude(kind=Actor.Kind.STATE).select_related("parent")
+    form = ActorForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        actor = form.save()
+        messages.success(request, _("Actor %(name)s added.") % {"name": actor.name})
+        return redirect("actors")
+    return render(
+        request,
+        "recognition/actors.html",
+        {"actors": actors, "form": form, "state_count": Actor.objects.filter(kind="state").count()},
+    )
+
+
+def details_json(request, slug):
+    """The map's details as JSON, for other pages and tools."""
+    case = get_case_for_user(request.user, slug)
+    recognitions = services.country_recognitions(list(services.acts_for(case)))
+    return HttpResponse(
+        json.dumps(_map_details(recognitions, request.user, case), ensure_ascii=False),
+        content_type="application/json",
+    )

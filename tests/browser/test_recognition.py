@@ -1,0 +1,37 @@
+"""In a real Chromium: the map answers a click on a country; the board moves a target on."""
+
+import pytest
+
+from tests.conftest import make_source, screenshot, sign_in
+from tests.recognition.conftest import act, state
+from vigil.recognition import services
+from vigil.recognition.models import Target
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_clicking_a_country_shows_its_acts_and_sources(page, live_server, alice, case, states):
+    source = make_source(case, text="Resolution of the Senate.", title="Senate resolution text")
+    act(case, state("PAK"), sources=[source])
+    sign_in(page, live_server, "alice")
+    page.goto(f"{live_server.url}/cases/{case.slug}/recognition/")
+    page.locator('.worldmap [data-iso="PAK"]').click()
+    details = page.locator("#country-details")
+    details.get_by_role("heading", name="Pakistan").wait_for()
+    assert "quoted words" in details.inner_text()
+    screenshot(page, "recognition-map")
+    details.get_by_role("link", name="Senate resolution text").click()
+    page.get_by_role("heading", name="Senate resolution text").wait_for()
+
+
+def test_a_target_moves_one_stage_on_the_board(page, live_server, alice, case, states):
+    target = services.create_target(case, actor=state("ITA"), next_step="Write to the chair")
+    sign_in(page, live_server, "alice")
+    page.goto(f"{live_server.url}/cases/{case.slug}/recognition/pipeline/")
+    card = page.locator(f'[data-target="{target.pk}"]')
+    card.get_by_role("button", name="Move on").click()
+    page.get_by_text("moved to “contacted”").wait_for()
+    column = page.locator("section.board-column", has=page.locator("#stage-contacted"))
+    assert "Italy" in column.inner_text()
+    screenshot(page, "pipeline-board")
+    assert Target.objects.get(pk=target.pk).stage == "contacted"
