@@ -37,8 +37,11 @@ def acting_as(user=None, label: str | None = None):
 class AuditedModel(models.Model):
     """Base for models whose every create, change and delete is written to the audit log."""
 
-    # Fields whose values are too long or too private for the log: logged as a hash and length.
+    # Fields too long for the log: logged as a hash and length.
     audit_summarised_fields: frozenset[str] = frozenset()
+    # Personal data: the log says such a field changed, never what it held, so an erasure on
+    # request leaves nothing of the person in the append-only log.
+    audit_private_fields: frozenset[str] = frozenset()
 
     class Meta:
         abstract = True
@@ -49,13 +52,19 @@ class AuditedModel(models.Model):
         instance._audit_loaded = instance.audit_snapshot()
         return instance
 
+    def audit_repr(self) -> str:
+        """How the log names the object; models holding personal data name it by number only."""
+        return str(self)
+
     def audit_snapshot(self) -> dict:
         snapshot = {}
         for field in self._meta.concrete_fields:
             if field.attname in self.get_deferred_fields():
                 continue
             value = getattr(self, field.attname)
-            if field.name in self.audit_summarised_fields and value is not None:
+            if field.name in self.audit_private_fields:
+                value = "(private)" if value not in (None, "") else ""
+            elif field.name in self.audit_summarised_fields and value is not None:
                 raw = str(value).encode()
                 value = {"sha256": hashlib.sha256(raw).hexdigest(), "length": len(raw)}
             snapshot[field.name] = value
@@ -90,7 +99,7 @@ def record(
             action=action,
             model_label=instance._meta.label,
             object_pk=str(instance.pk),
-            object_repr=(object_repr or str(instance))[:300],
+            object_repr=(object_repr or instance.audit_repr())[:300],
             changes=changes,
             prev_hash=last.entry_hash if last else GENESIS_HASH,
         )

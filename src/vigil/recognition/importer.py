@@ -1,13 +1,7 @@
-"""Importing recognition acts from CSV, with a report per row.
+"""Importing recognition acts from CSV, with a report per row (see vigil.tabular)."""
 
-A file with any invalid row imports nothing unless `skip_invalid` is set, in which case the valid
-rows are imported and the invalid ones reported.
-"""
+from functools import partial
 
-import csv
-from dataclasses import dataclass, field
-
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from vigil.evidence.models import Source
@@ -15,6 +9,7 @@ from vigil.partial_dates import Precision, parse_partial_date
 from vigil.recognition import services
 from vigil.recognition.actors import is_country_code
 from vigil.recognition.models import Actor, Characterisation, RecognitionAct
+from vigil.tabular import ImportReport, RowReport, choice, run_import
 
 COLUMNS = [
     "country",
@@ -43,43 +38,6 @@ REQUIRED_COLUMNS = {
 }
 
 
-@dataclass
-class RowReport:
-    line: int
-    actor: str
-    errors: list[str] = field(default_factory=list)
-    fields: dict = field(default_factory=dict)
-    imported: bool = False
-
-
-@dataclass
-class ImportReport:
-    rows: list[RowReport] = field(default_factory=list)
-    file_error: str = ""
-
-    @property
-    def invalid(self) -> list[RowReport]:
-        return [row for row in self.rows if row.errors]
-
-    @property
-    def imported(self) -> int:
-        return sum(row.imported for row in self.rows)
-
-    @property
-    def ok(self) -> bool:
-        return not self.file_error and not self.invalid
-
-
-def _choice(value: str, choices, what: str, errors: list[str]) -> str:
-    key = value.strip().lower().replace(" ", "_").replace("-", "_")
-    if key not in choices.values:
-        errors.append(
-            _("unknown %(what)s %(value)r (one of: %(choices)s)")
-            % {"what": what, "value": value, "choices": ", ".join(choices.values)}
-        )
-    return key
-
-
 def _find_actor(name: str, country: str):
     if not name:
         return Actor.objects.filter(kind=Actor.Kind.STATE, country_code=country).first()
@@ -97,7 +55,7 @@ def _validate(case, line: int, row: dict, seen: dict) -> RowReport:
         errors.append(_("no actor: give a country code or an actor's name"))
     kind = (row.get("actor_kind") or "").strip()
     kind = (
-        _choice(kind, Actor.Kind, _("actor kind"), errors)
+        choice(kind, Actor.Kind, _("actor kind"), errors)
         if kind
         else (Actor.Kind.STATE if not name else Actor.Kind.OTHER)
     )
@@ -109,13 +67,13 @@ def _validate(case, line: int, row: dict, seen: dict) -> RowReport:
             errors.append(
                 _("bad date %(date)r (write YYYY, YYYY-MM or YYYY-MM-DD)") % {"date": row["date"]}
             )
-    instrument = _choice(
+    instrument = choice(
         row.get("instrument") or "", RecognitionAct.Instrument, _("instrument"), errors
     )
-    characterisation = _choice(
+    characterisation = choice(
         row.get("characterisation") or "", Characterisation, _("characterisation"), errors
     )
-    status = _choice(row.get("status") or "", RecognitionAct.Status, _("status"), errors)
+    status = choice(row.get("status") or "", RecognitionAct.Status, _("status"), errors)
     wording = (row.get("wording") or "").strip()
     if not wording:
         errors.append(_("no wording: quote the act's own words"))
@@ -175,7 +133,7 @@ def _source_for(case, title: str, url: str) -> Source:
     return source
 
 
-def _create(case, fields: dict, user) -> RecognitionAct:
+def _create(case, fields: dict, user=None) -> RecognitionAct:
     actor = _find_actor(fields["name"], fields["country"])
     if actor is None:
         parent = Actor.objects.filter(kind=Actor.Kind.STATE, country_code=fields["country"]).first()
@@ -206,26 +164,14 @@ def _create(case, fields: dict, user) -> RecognitionAct:
 
 
 def import_recognitions(case, stream, *, skip_invalid: bool = False, user=None) -> ImportReport:
-    """Read the CSV from `stream` (text), validate every row, then import (see module doc)."""
-    report = ImportReport()
-    reader = csv.DictReader(stream)
-    missing = REQUIRED_COLUMNS - set(reader.fieldnames or [])
-    if missing:
-        report.file_error = _("the file lacks the columns: %(columns)s") % {
-            "columns": ", ".join(sorted(missing))
-        }
-        return report
-    seen: dict = {}
-    for line, row in enumerate(reader, start=2):
-        report.rows.append(_validate(case, line, row, seen))
-    if report.invalid and not skip_invalid:
-        return report
-    with transaction.atomic():
-        for row in report.rows:
-            if not row.errors:
-                _create(case, row.fields, user)
-                row.imported = True
-    return report
+    """Read the CSV from `stream` (text), validate every row, then import (see vigil.tabular)."""
+    return run_import(
+        stream,
+        required=REQUIRED_COLUMNS,
+        validate=partial(_validate, case),
+        create=partial(_create, case, user=user),
+        skip_invalid=skip_invalid,
+    )
 
 
 def export_rows(case) -> list[dict]:

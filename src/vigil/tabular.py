@@ -1,0 +1,127 @@
+"""Importing rows from CSV with a report per row, the same way for every kind of record.
+
+A file with any invalid row imports nothing unless `skip_invalid` is set, in which case the valid
+rows are imported and the invalid ones reported. Validation happens for every row before anything
+is written, and the writing happens in one transaction.
+"""
+
+import csv
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+
+@dataclass
+class RowReport:
+    line: int
+    label: str
+    errors: list[str] = field(default_factory=list)
+    fields: dict = field(default_factory=dict)
+    imported: bool = False
+
+
+@dataclass
+class ImportReport:
+    rows: list[RowReport] = field(default_factory=list)
+    file_error: str = ""
+
+    @property
+    def invalid(self) -> list[RowReport]:
+        return [row for row in self.rows if row.errors]
+
+    @property
+    def imported(self) -> int:
+        return sum(row.imported for row in self.rows)
+
+    @property
+    def ok(self) -> bool:
+        return not self.file_error and not self.invalid
+
+    def summary(self) -> str:
+        return _("%(rows)s rows read, %(imported)s imported, %(invalid)s with errors.") % {
+            "rows": len(self.rows),
+            "imported": self.imported,
+            "invalid": len(self.invalid),
+        }
+
+
+def run_import(
+    stream,
+    *,
+    required: set[str],
+    validate: Callable[[int, dict, dict], RowReport],
+    create: Callable[[dict], object],
+    skip_invalid: bool = False,
+) -> ImportReport:
+    """`validate(line, row, seen)` returns a RowReport (`seen` is shared across rows, for
+    duplicates within the file); `create(fields)` writes one valid row."""
+    report = ImportReport()
+    reader = csv.DictReader(stream)
+    missing = required - set(reader.fieldnames or [])
+    if missing:
+        report.file_error = _("the file lacks the columns: %(columns)s") % {
+            "columns": ", ".join(sorted(missing))
+        }
+        return report
+    seen: dict = {}
+    for line, row in enumerate(reader, start=2):
+        report.rows.append(
+            validate(line, {k: (v or "").strip() for k, v in row.items() if k}, seen)
+        )
+    if report.invalid and not skip_invalid:
+        return report
+    with transaction.atomic():
+        for row in report.rows:
+            if not row.errors:
+                create(row.fields)
+                row.imported = True
+    return report
+
+
+def choice(value: str, choices, what: str, errors: list[str]) -> str:
+    """Normalise a choice written by a person ("Crime against humanity") to its stored value."""
+    key = value.strip().lower().replace(" ", "_").replace("-", "_")
+    if key not in choices.values:
+        errors.append(
+            _("unknown %(what)s %(value)r (one of: %(choices)s)")
+            % {"what": what, "value": value, "choices": ", ".join(choices.values)}
+        )
+    return key
+
+
+class ImportCommandMixin:
+    """What every `vigil import-*` command does with a report: one line per row, a summary, and a
+    non-zero exit when errors stopped the import."""
+
+    def add_import_arguments(self, parser):
+        from pathlib import Path
+
+        parser.add_argument("file", type=Path)
+        parser.add_argument(
+            "--skip-invalid",
+            action="store_true",
+            help="import the valid rows and report the invalid ones",
+        )
+
+    def open_csv(self, path):
+        from django.core.management.base import CommandError
+
+        if not path.is_file():
+            raise CommandError(f"no such file: {path}")
+        return path.open(encoding="utf-8-sig", newline="")
+
+    def finish(self, report: ImportReport, path, skip_invalid: bool) -> None:
+        from django.core.management.base import CommandError
+
+        if report.file_error:
+            raise CommandError(f"{path}: {report.file_error}")
+        for row in report.rows:
+            for error in row.errors:
+                self.stdout.write(f"line {row.line} ({row.label}): {error}")
+            if row.imported:
+                self.stdout.write(f"line {row.line} ({row.label}): imported")
+        self.stdout.write(report.summary())
+        if report.invalid and not skip_invalid:
+            raise CommandError("nothing was imported: fix the errors or use --skip-invalid")
