@@ -3,7 +3,7 @@ import pytest
 from tests.recognition.conftest import act, body, state
 from vigil.recognition import services
 from vigil.recognition.models import Characterisation
-from vigil.recognition.worldmap import world_map_svg
+from vigil.recognition.worldmap import recognition_marks, world_map_svg
 
 pytestmark = pytest.mark.django_db
 
@@ -53,7 +53,7 @@ def test_the_map_classes_each_country_and_escapes_names(case, states):
     act(case, state("MEX"), "massacre", review="unverified")
     recognitions = services.country_recognitions(services.acts_for(case))
     labels = dict(Characterisation.choices)
-    svg = str(world_map_svg(recognitions, labels, "Map <of> recognition"))
+    svg = str(world_map_svg(recognition_marks(recognitions, labels), "Map <of> recognition"))
     assert 'class="pk country recognised cls-genocide" data-iso="PAK"' in svg
     assert 'class="mx country recognised cls-massacre unverified" data-iso="MEX"' in svg
     assert "<title>Pakistan: genocide</title>" in svg

@@ -23,7 +23,7 @@ from vigil.recognition.forms import (
     TargetForm,
 )
 from vigil.recognition.models import Actor, Characterisation, RecognitionAct, Target
-from vigil.recognition.worldmap import world_map_svg
+from vigil.recognition.worldmap import recognition_marks, world_map_svg
 
 
 def _map_details(recognitions, user, case) -> dict:
@@ -67,7 +67,7 @@ def overview(request, slug):
         counts[found.characterisation] += 1
     context = {
         "case": case,
-        "map": world_map_svg(recognitions, labels, _("Recognition by state")),
+        "map": world_map_svg(recognition_marks(recognitions, labels), _("Recognition by state")),
         "details": _map_details(recognitions, request.user, case),
         "legend": [(value, label, counts[value]) for value, label in Characterisation.choices],
         "states_recognising": len(recognitions),

@@ -4,6 +4,7 @@ No tile server or CDN: the shapes are a file in an installed package, read once 
 """
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -29,29 +30,28 @@ def _alpha3(alpha2: str) -> str:
     return country.alpha_3 if country else ""
 
 
-def world_map_svg(recognitions: dict, labels: dict[str, str], title: str) -> SafeString:
-    """The map with each state classed by its strongest characterisation.
+@dataclass
+class Mark:
+    """How one country shows on the map: CSS classes and the words read on hover."""
 
-    `recognitions` maps alpha-3 codes to objects with `characterisation` and `verified`;
-    `labels` maps characterisation values to their words in the active language.
-    """
+    css: str
+    label: str
+
+
+def world_map_svg(marks: dict[str, Mark], title: str) -> SafeString:
+    """The map with marked countries (alpha-3 codes) classed, labelled and focusable."""
 
     def decorate(match: re.Match) -> str:
         alpha2 = match.group(1)
         code = _alpha3(alpha2)
-        name = country_name(code) or alpha2.upper()
-        found = recognitions.get(code)
-        if found is None:
-            return f'<g class="{alpha2} country" data-iso="{code}"><title>{escape(name)}</title>'
-        word = labels.get(found.characterisation, found.characterisation)
-        state = "" if found.verified else " (unverified)"
-        label = escape(f"{name}: {word}{state}")
-        classes = f"{alpha2} country recognised cls-{found.characterisation}"
-        if not found.verified:
-            classes += " unverified"
+        mark = marks.get(code)
+        if mark is None:
+            name = escape(country_name(code) or alpha2.upper())
+            return f'<g class="{alpha2} country" data-iso="{code}"><title>{name}</title>'
+        label = escape(mark.label)
         return (
-            f'<g class="{classes}" data-iso="{code}" tabindex="0" role="button" '
-            f'aria-label="{label}"><title>{label}</title>'
+            f'<g class="{alpha2} country recognised {escape(mark.css)}" data-iso="{code}" '
+            f'tabindex="0" role="button" aria-label="{label}"><title>{label}</title>'
         )
 
     body = _COUNTRY_GROUP.sub(decorate, _shapes())
@@ -59,3 +59,14 @@ def world_map_svg(recognitions: dict, labels: dict[str, str], title: str) -> Saf
         "<svg ", f'<svg class="worldmap" role="group" aria-label="{escape(title)}" ', 1
     )
     return mark_safe(body)  # noqa: S308 - built from a packaged file; every inserted text escaped
+
+
+def recognition_marks(recognitions: dict, labels: dict[str, str]) -> dict[str, Mark]:
+    """Marks for states classed by their strongest characterisation, paler when unverified."""
+    marks = {}
+    for code, found in recognitions.items():
+        word = labels.get(found.characterisation, found.characterisation)
+        css = f"cls-{found.characterisation}" + ("" if found.verified else " unverified")
+        state = "" if found.verified else " (unverified)"
+        marks[code] = Mark(css, f"{country_name(code) or code}: {word}{state}")
+    return marks
