@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "vigil.evidence",
     "vigil.law",
     "vigil.recognition",
+    "vigil.campaigns",
 ]
 
 MIDDLEWARE = [

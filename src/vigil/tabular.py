@@ -9,8 +9,10 @@ import csv
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django import forms
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 
 @dataclass
@@ -125,3 +127,20 @@ class ImportCommandMixin:
         self.stdout.write(report.summary())
         if report.invalid and not skip_invalid:
             raise CommandError("nothing was imported: fix the errors or use --skip-invalid")
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=gettext_lazy("CSV file"))
+    skip_invalid = forms.BooleanField(
+        required=False, label=gettext_lazy("Import the valid rows even if some rows have errors")
+    )
+
+
+def read_upload(form: ImportForm) -> str | None:
+    """The uploaded CSV as text, or None after adding a clear error to the form."""
+    raw = form.cleaned_data["file"].read()
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        form.add_error("file", gettext_lazy("The file is not UTF-8 text; save it as CSV (UTF-8)."))
+        return None

@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from vigil.campaigns.views import events as campaign_events
 from vigil.recognition import views as recognition_views
 
 urlpatterns = [
@@ -14,6 +15,10 @@ urlpatterns = [
     path("cases/<slug:slug>/", include("vigil.law.urls")),
     path("cases/<slug:slug>/", include("vigil.recognition.urls")),
     path("actors/", recognition_views.actor_list, name="actors"),
+    path("campaign/", include("vigil.campaigns.urls")),
+    path("events/<int:pk>/", campaign_events.public_event, name="public_event"),
+    path("events.ics", campaign_events.ical_all, name="events_ical"),
+    path("chapters/<int:pk>/events.ics", campaign_events.ical_chapter, name="chapter_ical"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

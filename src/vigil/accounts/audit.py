@@ -50,7 +50,12 @@ class AuditedModel(models.Model):
     def from_db(cls, db, field_names, values):
         instance = super().from_db(db, field_names, values)
         instance._audit_loaded = instance.audit_snapshot()
+        instance._audit_private = instance.private_values()
         return instance
+
+    def private_values(self) -> dict:
+        """The private fields' real values, kept in memory only to notice that they changed."""
+        return {name: getattr(self, name, None) for name in self.audit_private_fields}
 
     def audit_repr(self) -> str:
         """How the log names the object; models holding personal data name it by number only."""
@@ -114,6 +119,12 @@ def _on_save(sender, instance, created, raw=False, **kwargs):
     after = instance.audit_snapshot()
     before = {} if created else getattr(instance, "_audit_loaded", {})
     changes = _diff(before, after)
+    if not created:
+        private_before = getattr(instance, "_audit_private", {})
+        for name, value in instance.private_values().items():
+            if name in private_before and private_before[name] != value and name not in changes:
+                changes[name] = ["(private)", "(private, changed)"]
+    instance._audit_private = instance.private_values()
     if changes or created:
         record(AuditEntry.Action.CREATE if created else AuditEntry.Action.UPDATE, instance, changes)
     instance._audit_loaded = after

@@ -300,6 +300,53 @@ def load_recognitions(data: DemoData, case: Case, sources: dict, report: LoadRep
         )
 
 
+def load_sample_campaign(data: DemoData, case: Case, report: LoadReport, year: int) -> None:
+    """Fictional chapters, members and a commemoration in each chapter's city."""
+    import zoneinfo
+
+    from vigil.campaigns.models import Chapter, Event, Member
+
+    sample = data.case["sample_campaign"]
+    chapters = {}
+    for row in sample["chapters"]:
+        fields = {k: v for k, v in row.items() if k not in ("name", "time_zone")}
+        chapter, created = Chapter.objects.get_or_create(name=row["name"], defaults=fields)
+        chapter.cases.add(case)
+        chapters[row["name"]] = (chapter, row["time_zone"])
+        report.count("sample chapters", created)
+    for row in sample["members"]:
+        fields = {k: v for k, v in row.items() if k not in ("display_name", "chapters")}
+        member, created = Member.objects.get_or_create(
+            display_name=row["display_name"], defaults=fields
+        )
+        if created:
+            member.chapters.set([chapters[name][0] for name in row["chapters"]])
+        report.count("sample members", created)
+    event = sample["commemoration"]
+    for chapter, zone_name in chapters.values():
+        zone = zoneinfo.ZoneInfo(zone_name)
+        day = datetime.date(year, event["month"], event["day"])
+        start = datetime.datetime.combine(day, datetime.time.fromisoformat(event["start"]), zone)
+        end = datetime.datetime.combine(day, datetime.time.fromisoformat(event["end"]), zone)
+        _obj, created = Event.objects.get_or_create(
+            title=f"{event['title']}, {chapter.city}",
+            chapter=chapter,
+            defaults={
+                "kind": "commemoration",
+                "case": case,
+                "starts_at": start,
+                "ends_at": end,
+                "time_zone": zone_name,
+                "city": chapter.city,
+                "country_code": chapter.country_code,
+                "venue": "Sample venue (fictional)",
+                "capacity": event["capacity"],
+                "is_public": True,
+            },
+        )
+        report.count("sample events", created)
+
+
 def load_demo(directory: Path = DEMO_DIR) -> LoadReport:
     """Load (or top up) the demonstration case; safe to run any number of times."""
     data = DemoData.read(directory)
@@ -310,4 +357,15 @@ def load_demo(directory: Path = DEMO_DIR) -> LoadReport:
         load_claims(data, case, sources, report)
         load_element_links(data, case, report)
         load_recognitions(data, case, sources, report)
+        load_sample_campaign(data, case, report, year=_next_anniversary_year(data))
     return report
+
+
+def _next_anniversary_year(data: DemoData) -> int:
+    """The year of the next commemoration day, so the sample events are always upcoming."""
+    from django.utils import timezone
+
+    event = data.case["sample_campaign"]["commemoration"]
+    today = timezone.localdate()
+    this_year = datetime.date(today.year, event["month"], event["day"])
+    return today.year if this_year >= today else today.year + 1

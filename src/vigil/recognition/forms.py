@@ -105,10 +105,3 @@ class TargetEditForm(forms.ModelForm):
 class MoveForm(forms.Form):
     stage = forms.ChoiceField(choices=Target.Stage.choices, label=_("Move to"))
     note = forms.CharField(required=False, max_length=2000, label=_("Note"))
-
-
-class ImportForm(forms.Form):
-    file = forms.FileField(label=_("CSV file"))
-    skip_invalid = forms.BooleanField(
-        required=False, label=_("Import the valid rows even if some rows have errors")
-    )

@@ -16,7 +16,6 @@ from vigil.evidence.access import visible_sources
 from vigil.recognition import importer, services, timeline
 from vigil.recognition.forms import (
     ActorForm,
-    ImportForm,
     MoveForm,
     RecognitionActForm,
     TargetEditForm,
@@ -24,6 +23,7 @@ from vigil.recognition.forms import (
 )
 from vigil.recognition.models import Actor, Characterisation, RecognitionAct, Target
 from vigil.recognition.worldmap import recognition_marks, world_map_svg
+from vigil.tabular import ImportForm, read_upload
 
 
 def _map_details(recognitions, user, case) -> dict:
@@ -232,12 +232,8 @@ def import_acts(request, slug):
     form = ImportForm(request.POST or None, request.FILES or None)
     report = None
     if request.method == "POST" and form.is_valid():
-        raw = form.cleaned_data["file"].read()
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            form.add_error("file", _("The file is not UTF-8 text; save it as CSV (UTF-8)."))
-        else:
+        text = read_upload(form)
+        if text is not None:
             report = importer.import_recognitions(
                 case,
                 io.StringIO(text),

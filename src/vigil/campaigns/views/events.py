@@ -1,0 +1,188 @@
+"""Events: the internal pages, the public RSVP page, the anniversary view and the iCal feeds."""
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from vigil.campaigns import feeds, services
+from vigil.campaigns.forms import EventForm, OutcomeForm, RSVPForm
+from vigil.campaigns.models import RSVP, Chapter, Event, EventPhoto
+from vigil.campaigns.privacy import coordinated_chapter_ids
+from vigil.cases.access import get_case_for_user
+from vigil.evidence import archive
+from vigil.evidence.models import ArchivedFile
+from vigil.recognition.worldmap import Mark, world_map_svg
+
+
+def event_list(request):
+    events = Event.objects.select_related("chapter", "case")
+    upcoming = events.filter(ends_at__gte=timezone.now())
+    past = events.filter(ends_at__lt=timezone.now()).order_by("-starts_at")[:50]
+    return render(request, "campaigns/event_list.html", {"upcoming": upcoming, "past": past})
+
+
+def event_add(request):
+    initial = {"chapter": request.GET.get("chapter"), "case": request.GET.get("case")}
+    form = EventForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        event = form.save()
+        messages.success(request, _("Event created."))
+        return redirect(event)
+    return render(request, "campaigns/form_page.html", {"form": form, "title": _("New event")})
+
+
+def event_edit(request, pk):
+    event = get_object_or_404(Event, pk=pk)
+    was_capacity = event.capacity
+    form = EventForm(request.POST or None, instance=event)
+    if request.method == "POST" and form.is_valid():
+        event = form.save()
+        if event.capacity is None or (was_capacity is not None and event.capacity > was_capacity):
+            while services.promote(event):
+                pass
+        messages.success(request, _("Event updated."))
+        return redirect(event)
+    return render(request, "campaigns/form_page.html", {"form": form, "title": event.title})
+
+
+def _sees_emails(user, event) -> bool:
+    return user.is_superuser or event.chapter_id in coordinated_chapter_ids(user)
+
+
+def event_detail(request, pk):
+    event = get_object_or_404(Event.objects.select_related("chapter", "case"), pk=pk)
+    rsvps = event.rsvps.exclude(status=RSVP.Status.CANCELLED)
+    context = {
+        "event": event,
+        "confirmed": [r for r in rsvps if r.status == RSVP.Status.CONFIRMED],
+        "waitlisted": [r for r in rsvps if r.status == RSVP.Status.WAITLISTED],
+        "checked_in": sum(1 for r in rsvps if r.checked_in_at),
+        "sees_emails": _sees_emails(request.user, event),
+        "outcome_form": OutcomeForm(instance=event),
+        "is_past": event.starts_at < timezone.now(),
+    }
+    return render(request, "campaigns/event_detail.html", context)
+
+
+@require_POST
+def event_outcome(request, pk):
+    event = get_object_or_404(Event, pk=pk)
+    form = OutcomeForm(request.POST, request.FILES, instance=event)
+    if form.is_valid():
+        form.save()
+        photo = form.cleaned_data.get("photo")
+        if photo:
+            sha, size = archive.store_chunks(photo.chunks())
+            archived, _created = ArchivedFile.objects.get_or_create(
+                sha256=sha,
+                defaults={
+                    "size": size,
+                    "media_type": photo.content_type or "image",
+                    "original_name": photo.name[:255],
+                },
+            )
+            EventPhoto.objects.create(event=event, archived_file=archived)
+        messages.success(request, _("Outcome report saved."))
+    else:
+        messages.error(
+            request, _("The outcome report has errors: %(e)s") % {"e": form.errors.as_text()}
+        )
+    return redirect(event)
+
+
+@require_POST
+def rsvp_check_in(request, pk):
+    rsvp = get_object_or_404(RSVP, pk=pk)
+    try:
+        services.check_in(rsvp)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("%(name)s checked in.") % {"name": rsvp.name})
+    return redirect(rsvp.event)
+
+
+@require_POST
+def rsvp_cancel(request, pk):
+    rsvp = get_object_or_404(RSVP, pk=pk)
+    promoted = services.cancel(rsvp)
+    messages.success(request, _("Reply cancelled."))
+    if promoted:
+        messages.info(
+            request, _("%(name)s moved from the waiting list to a place.") % {"name": promoted.name}
+        )
+    return redirect(rsvp.event)
+
+
+def anniversary(request, slug):
+    case = get_case_for_user(request.user, slug)
+    year = int(request.GET.get("year") or timezone.localdate().year)
+    data = services.anniversary(case, year)
+    marks = {
+        code: Mark("cls-event", _("%(n)s events") % {"n": n} if n > 1 else _("1 event"))
+        for code, n in data["countries"].items()
+    }
+    context = {
+        "case": case,
+        "year": year,
+        **data,
+        "map": world_map_svg(marks, _("Countries with events")),
+        "years": range(year - 3, year + 2),
+    }
+    return render(request, "campaigns/anniversary.html", context)
+
+
+# --- public pages: no sign-in ------------------------------------------------------------------
+
+
+@login_not_required
+def public_event(request, pk):
+    event = get_object_or_404(
+        Event.objects.select_related("chapter", "case"), pk=pk, is_public=True
+    )
+    form = RSVPForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            rsvp = services.reply(event, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if rsvp.status == RSVP.Status.WAITLISTED:
+                messages.info(
+                    request,
+                    _("The event is full: you are on the waiting list. We have sent you an email."),
+                )
+            else:
+                messages.success(request, _("Your place is confirmed. We have sent you an email."))
+            return redirect("public_event", pk=event.pk)
+    context = {
+        "event": event,
+        "form": form,
+        "consent_statement": services.CONSENT_STATEMENT,
+        "json_ld": feeds.event_json_ld(event, request),
+    }
+    return render(request, "campaigns/public_event.html", context)
+
+
+@login_not_required
+def ical_all(request):
+    return _ical(request, Event.objects.filter(is_public=True), _("Public events"))
+
+
+@login_not_required
+def ical_chapter(request, pk):
+    chapter = get_object_or_404(Chapter, pk=pk)
+    return _ical(request, chapter.events.filter(is_public=True), chapter.name)
+
+
+def _ical(request, events, name) -> HttpResponse:
+    since = timezone.now() - datetime.timedelta(days=365)
+    body = feeds.ical(events.filter(ends_at__gte=since).select_related("chapter"), name, request)
+    return HttpResponse(body, content_type="text/calendar; charset=utf-8")

@@ -1,0 +1,179 @@
+"""Outreach: contacts and their history, follow-ups, tasks and materials."""
+
+import io
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from vigil.campaigns import privacy, services
+from vigil.campaigns.forms import (
+    ContactForm,
+    InteractionForm,
+    MaterialForm,
+    MaterialVersionForm,
+    TaskForm,
+)
+from vigil.campaigns.importers import import_contacts
+from vigil.campaigns.models import Contact, Interaction, Material, MaterialVersion, Task
+from vigil.evidence import archive
+from vigil.evidence.models import ArchivedFile
+from vigil.tabular import ImportForm, read_upload
+
+
+def contact_list(request):
+    contacts = Contact.objects.select_related("actor", "chapter")
+    kind = request.GET.get("kind")
+    if kind:
+        contacts = contacts.filter(kind=kind)
+    context = {
+        "contacts": contacts,
+        "kinds": Contact.Kind.choices,
+        "kind": kind,
+        "overdue": services.overdue_follow_ups(timezone.localdate()),
+    }
+    return render(request, "campaigns/contact_list.html", context)
+
+
+def contact_add(request):
+    form = ContactForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        contact = form.save()
+        messages.success(request, _("Contact added."))
+        return redirect(contact)
+    return render(request, "campaigns/form_page.html", {"form": form, "title": _("Add a contact")})
+
+
+def contact_detail(request, pk):
+    contact = get_object_or_404(Contact.objects.select_related("actor", "chapter"), pk=pk)
+    form = InteractionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        interaction = form.save(commit=False)
+        interaction.contact = contact
+        interaction.recorded_by = request.user
+        interaction.save()
+        messages.success(request, _("Interaction recorded."))
+        return redirect(contact)
+    context = {
+        "contact": contact,
+        "form": form,
+        "interactions": contact.interactions.select_related("recorded_by"),
+        "shows_details": privacy.can_see_contact_details(request.user, contact),
+        "today": timezone.localdate(),
+    }
+    return render(request, "campaigns/contact_detail.html", context)
+
+
+@require_POST
+def follow_up_done(request, pk):
+    interaction = get_object_or_404(Interaction, pk=pk)
+    interaction.follow_up_done = True
+    interaction.save(update_fields=["follow_up_done"])
+    messages.success(request, _("Follow-up marked done."))
+    return redirect(request.POST.get("next") or interaction.contact.get_absolute_url())
+
+
+def contact_import(request):
+    form = ImportForm(request.POST or None, request.FILES or None)
+    report = None
+    if request.method == "POST" and form.is_valid():
+        text = read_upload(form)
+        if text is not None:
+            report = import_contacts(
+                io.StringIO(text), skip_invalid=form.cleaned_data["skip_invalid"]
+            )
+    return render(
+        request,
+        "campaigns/import.html",
+        {"form": form, "report": report, "title": _("Import contacts")},
+    )
+
+
+def task_list(request):
+    form = TaskForm(request.POST or None, initial={"assignee": request.user.pk})
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Task added."))
+        return redirect("campaigns:tasks")
+    tasks = Task.objects.select_related("assignee", "chapter", "event", "target__actor", "material")
+    context = {
+        "tasks": tasks.exclude(status=Task.Status.DONE),
+        "form": form,
+        "done": tasks.filter(status=Task.Status.DONE)[:20],
+        "today": timezone.localdate(),
+        "statuses": Task.Status.choices,
+    }
+    return render(request, "campaigns/task_list.html", context)
+
+
+@require_POST
+def task_status(request, pk):
+    task = get_object_or_404(Task, pk=pk)
+    if request.POST.get("status") in Task.Status.values:
+        task.status = request.POST["status"]
+        task.save(update_fields=["status"])
+    return redirect("campaigns:tasks")
+
+
+def material_list(request):
+    form = MaterialForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        material = form.save()
+        messages.success(request, _("Material created; add its language versions."))
+        return redirect(material)
+    materials = Material.objects.prefetch_related("versions")
+    return render(request, "campaigns/material_list.html", {"materials": materials, "form": form})
+
+
+def material_detail(request, pk):
+    material = get_object_or_404(Material, pk=pk)
+    form = MaterialVersionForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        sha, size = archive.store_chunks(upload.chunks())
+        archived, _created = ArchivedFile.objects.get_or_create(
+            sha256=sha,
+            defaults={
+                "size": size,
+                "media_type": upload.content_type or "",
+                "original_name": upload.name[:255],
+            },
+        )
+        MaterialVersion.objects.update_or_create(
+            material=material,
+            language=form.cleaned_data["language"].lower(),
+            defaults={"archived_file": archived},
+        )
+        messages.success(request, _("Version saved in the archive."))
+        return redirect(material)
+    return render(request, "campaigns/material_detail.html", {"material": material, "form": form})
+
+
+@require_POST
+def material_approve(request, pk):
+    material = get_object_or_404(Material, pk=pk)
+    if not request.user.has_perm("campaigns.change_material"):
+        messages.error(request, _("Only those who may change materials can approve them."))
+        return redirect(material)
+    material.approved_by = request.user
+    material.approved_at = timezone.now()
+    material.save(update_fields=["approved_by", "approved_at"])
+    messages.success(request, _("Material approved."))
+    return redirect(material)
+
+
+@require_POST
+def material_publish(request, pk):
+    material = get_object_or_404(Material, pk=pk)
+    if not material.is_approved:
+        messages.error(request, _("A material must be approved before it is made public."))
+        return redirect(material)
+    material.is_public = request.POST.get("public") == "1"
+    material.save(update_fields=["is_public"])
+    messages.success(
+        request,
+        _("Material is now public.") if material.is_public else _("Material is no longer public."),
+    )
+    return redirect(material)

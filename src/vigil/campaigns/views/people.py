@@ -1,0 +1,180 @@
+"""Chapters, their dashboards, and members (with the pseudonym rule of campaigns.privacy)."""
+
+import json
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from vigil.campaigns import privacy, services
+from vigil.campaigns.forms import ChapterForm, ConsentForm, MemberForm
+from vigil.campaigns.importers import import_members
+from vigil.campaigns.models import Chapter, Consent, Event, Member
+from vigil.campaigns.views.charts import events_chart
+from vigil.tabular import ImportForm, read_upload
+
+
+def _dashboard_context(request, chapter=None) -> dict:
+    today = timezone.localdate()
+    events = Event.objects.select_related("chapter", "case")
+    if chapter is not None:
+        events = events.filter(chapter=chapter)
+    chapters = Chapter.objects.annotate(member_count=Count("members", distinct=True))
+    return {
+        "chapter": chapter,
+        "upcoming": events.filter(starts_at__gte=timezone.now()).exclude(status="cancelled")[:10],
+        "overdue_follow_ups": services.overdue_follow_ups(today, chapter),
+        "overdue_tasks": services.overdue_tasks(today, chapter),
+        "chart": events_chart(services.events_per_country_per_year(events)),
+        "chapters": chapters if chapter is None else chapters.filter(pk=chapter.pk),
+    }
+
+
+def dashboard(request):
+    return render(request, "campaigns/dashboard.html", _dashboard_context(request))
+
+
+def chapter_list(request):
+    chapters = Chapter.objects.annotate(
+        member_count=Count("members", distinct=True), event_count=Count("events", distinct=True)
+    )
+    form = ChapterForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        chapter = form.save()
+        messages.success(request, _("Chapter created."))
+        return redirect(chapter)
+    return render(request, "campaigns/chapter_list.html", {"chapters": chapters, "form": form})
+
+
+def chapter_detail(request, pk):
+    chapter = get_object_or_404(Chapter, pk=pk)
+    context = _dashboard_context(request, chapter)
+    context["members"] = privacy.present(request.user, chapter.members.prefetch_related("chapters"))
+    context["coordinators"] = chapter.coordinators.all()
+    return render(request, "campaigns/chapter_detail.html", context)
+
+
+def chapter_edit(request, pk):
+    chapter = get_object_or_404(Chapter, pk=pk)
+    form = ChapterForm(request.POST or None, instance=chapter)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Chapter updated."))
+        return redirect(chapter)
+    return render(request, "campaigns/form_page.html", {"form": form, "title": chapter.name})
+
+
+def member_list(request):
+    query = request.GET.get("q", "").strip()
+    members = privacy.search_members(
+        request.user, Member.objects.prefetch_related("chapters"), query
+    )
+    return render(
+        request,
+        "campaigns/member_list.html",
+        {"members": privacy.present(request.user, members), "query": query},
+    )
+
+
+def _member_for(request, pk) -> tuple[Member, privacy.MemberView]:
+    member = get_object_or_404(Member.objects.prefetch_related("chapters", "consents"), pk=pk)
+    return member, privacy.MemberView(member, privacy.can_see_identity(request.user, member))
+
+
+def member_detail(request, pk):
+    member, view = _member_for(request, pk)
+    context = {
+        "view": view,
+        "member": member,
+        "consent_form": ConsentForm(),
+        "can_manage": privacy.can_manage(request.user, member),
+    }
+    return render(request, "campaigns/member_detail.html", context)
+
+
+def member_add(request):
+    form = MemberForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        member = form.save()
+        messages.success(request, _("Member added."))
+        return redirect(member)
+    return render(request, "campaigns/form_page.html", {"form": form, "title": _("Add a member")})
+
+
+def member_edit(request, pk):
+    member, view = _member_for(request, pk)
+    form = MemberForm(request.POST or None, instance=member, show_identity=view.shows_identity)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Member updated."))
+        return redirect(member)
+    return render(request, "campaigns/form_page.html", {"form": form, "title": view.name})
+
+
+def member_export(request, pk):
+    member, _view = _member_for(request, pk)
+    if not privacy.can_manage(request.user, member):
+        raise PermissionDenied
+    response = HttpResponse(
+        json.dumps(services.export_member(member), indent=2, ensure_ascii=False),
+        content_type="application/json",
+    )
+    response["Content-Disposition"] = f'attachment; filename="member-{member.pk}.json"'
+    return response
+
+
+@require_POST
+def member_erase(request, pk):
+    member, _view = _member_for(request, pk)
+    if not privacy.can_manage(request.user, member):
+        raise PermissionDenied
+    services.erase_member(member, request.user)
+    messages.success(request, _("The member's personal data was erased."))
+    return redirect("campaigns:members")
+
+
+@require_POST
+def consent_add(request, pk):
+    member, _view = _member_for(request, pk)
+    if not privacy.can_manage(request.user, member):
+        raise PermissionDenied
+    form = ConsentForm(request.POST)
+    if form.is_valid():
+        consent = form.save(commit=False)
+        consent.member = member
+        consent.save()
+        messages.success(request, _("Consent recorded."))
+    return redirect(member)
+
+
+@require_POST
+def consent_withdraw(request, pk):
+    consent = get_object_or_404(Consent, pk=pk)
+    if not privacy.can_manage(request.user, consent.member):
+        raise PermissionDenied
+    services.withdraw_consent(consent)
+    messages.success(request, _("Consent withdrawn."))
+    return redirect(consent.member)
+
+
+def member_import(request):
+    form = ImportForm(request.POST or None, request.FILES or None)
+    report = None
+    if request.method == "POST" and form.is_valid():
+        import io
+
+        text = read_upload(form)
+        if text is not None:
+            report = import_members(
+                io.StringIO(text), skip_invalid=form.cleaned_data["skip_invalid"]
+            )
+    return render(
+        request,
+        "campaigns/import.html",
+        {"form": form, "report": report, "title": _("Import members")},
+    )

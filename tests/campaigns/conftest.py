@@ -1,0 +1,65 @@
+import datetime
+import zoneinfo
+
+import pytest
+
+from vigil.campaigns.models import Chapter, Event, Member
+
+BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
+
+
+@pytest.fixture
+def chapter(db):
+    return Chapter.objects.create(name="Berlin chapter", city="Berlin", country_code="DEU")
+
+
+@pytest.fixture
+def other_chapter(db):
+    return Chapter.objects.create(name="Paris chapter", city="Paris", country_code="FRA")
+
+
+def make_event(chapter, *, days=30, capacity=None, **fields):
+    start = datetime.datetime.now(BERLIN).replace(microsecond=0) + datetime.timedelta(days=days)
+    defaults = {
+        "title": "Commemoration",
+        "kind": "commemoration",
+        "starts_at": start,
+        "ends_at": start + datetime.timedelta(hours=2),
+        "time_zone": "Europe/Berlin",
+        "venue": "Town hall",
+        "capacity": capacity,
+        "is_public": True,
+    }
+    event = Event(chapter=chapter, **{**defaults, **fields})
+    event.full_clean()
+    event.save()
+    return event
+
+
+@pytest.fixture
+def nightingale(chapter):
+    member = Member.objects.create(
+        display_name="Nightingale",
+        is_pseudonymous=True,
+        legal_name="Leyla Secretname",
+        email="leyla@example.org",
+        phone="+49 30 1234567",
+    )
+    member.chapters.add(chapter)
+    return member
+
+
+@pytest.fixture
+def coordinator(django_user_model, chapter):
+    user = django_user_model.objects.create_user("carol", password="pw-carol-123")
+    chapter.coordinators.add(user)
+    return user
+
+
+@pytest.fixture
+def coordinator_client(coordinator):
+    from django.test import Client
+
+    client = Client()
+    client.force_login(coordinator)
+    return client

@@ -1,0 +1,111 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+from icalendar import Calendar
+
+from tests.campaigns.conftest import make_event
+from vigil.campaigns import services
+from vigil.campaigns.models import Event
+
+pytestmark = pytest.mark.django_db
+
+
+def post_event(client, chapter, **overrides):
+    data = {
+        "title": "Seminar",
+        "kind": "seminar",
+        "chapter": chapter.pk,
+        "time_zone": "Asia/Baku",
+        "starts_at": "2027-02-26T18:00",
+        "ends_at": "2027-02-26T20:00",
+        "is_public": "on",
+        "status": "scheduled",
+        **overrides,
+    }
+    return client.post(reverse("campaigns:event_add"), data)
+
+
+def test_an_event_is_stored_in_its_own_time_zone(alice_client, chapter):
+    post_event(alice_client, chapter)
+    event = Event.objects.get()
+    assert event.starts_at == datetime.datetime(2027, 2, 26, 14, 0, tzinfo=datetime.UTC)
+    assert event.local_start.strftime("%H:%M") == "18:00"
+    assert event.city == "Berlin" and event.country_code == "DEU"
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"time_zone": "Mars/Olympus"}, "is not a known time zone"),
+        ({"ends_at": "2027-02-26T17:00"}, "The end must be after the start"),
+        ({"kind": "online"}, "needs its link"),
+    ],
+)
+def test_bad_events_are_refused_with_a_message(alice_client, chapter, overrides, message):
+    response = post_event(alice_client, chapter, **overrides)
+    assert message in response.content.decode()
+    assert not Event.objects.exists()
+
+
+def test_the_ical_feed_parses_back_with_public_events_only(client, chapter):
+    make_event(chapter, title="Public vigil")
+    make_event(chapter, title="Internal planning", is_public=False)
+    response = client.get(reverse("events_ical"))
+    calendar = Calendar.from_ical(response.content)
+    events = [c for c in calendar.walk("VEVENT")]
+    assert [str(e["summary"]) for e in events] == ["Public vigil"]
+    assert events[0]["dtstart"].dt.tzinfo is not None
+    assert str(events[0]["location"]) == "Town hall"
+    chapter_feed = Calendar.from_ical(
+        client.get(reverse("chapter_ical", args=[chapter.pk])).content
+    )
+    assert len(chapter_feed.walk("VEVENT")) == 1
+
+
+def test_the_anniversary_view_counts_countries_and_cities(
+    alice_client, case, chapter, other_chapter
+):
+    make_event(chapter, case=case, days=10)
+    make_event(chapter, case=case, days=11, title="Second event in Berlin")
+    make_event(other_chapter, case=case, days=10, time_zone="Europe/Paris")
+    year = Event.objects.first().starts_at.year
+    data = services.anniversary(case, year)
+    assert (data["country_count"], data["city_count"], len(data["events"])) == (2, 2, 3)
+    page = alice_client.get(reverse("campaigns:anniversary", args=[case.slug]), {"year": year})
+    text = page.content.decode()
+    assert "Events in 2 countries" in text
+    assert 'data-iso="DEU"' in text and "cls-event" in text
+
+
+def test_the_outcome_report_is_saved(alice_client, chapter):
+    event = make_event(chapter)
+    alice_client.post(
+        reverse("campaigns:event_outcome", args=[event.pk]),
+        {
+            "attendance": "120",
+            "officials_present": "Deputy mayor",
+            "press_links": "https://example.org/a\nhttps://example.org/b",
+        },
+    )
+    event.refresh_from_db()
+    assert event.attendance == 120
+    assert event.press_link_list == ["https://example.org/a", "https://example.org/b"]
+
+
+def test_the_dashboard_shows_upcoming_overdue_and_the_chart(alice_client, chapter):
+    from vigil.campaigns.models import Contact, Interaction, Task
+
+    make_event(chapter, title="Upcoming seminar")
+    contact = Contact.objects.create(name="A. Journalist", kind="journalist", chapter=chapter)
+    Interaction.objects.create(
+        contact=contact,
+        channel="email",
+        summary="Sent fact sheet",
+        follow_up_on=datetime.date(2020, 1, 1),
+    )
+    Task.objects.create(title="Book the hall", chapter=chapter, due_date=datetime.date(2020, 1, 1))
+    page = alice_client.get(reverse("campaigns:chapter", args=[chapter.pk])).content.decode()
+    assert "Upcoming seminar" in page
+    assert "A. Journalist" in page and "Book the hall" in page
+    assert 'class="bar"' in page and "Germany" in page
