@@ -5,16 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
 
-# A real browser for the end-to-end tests: Debian's Chromium, installed when missing and possible.
-if [ -z "${VIGIL_CHROMIUM:-}" ] && ! command -v chromium >/dev/null 2>&1; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "== Installing Debian's Chromium for the browser tests"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null \
-      || echo "Could not install Chromium; browser tests will be skipped unless required."
-  else
-    echo "Chromium is missing and cannot be installed here; browser tests will be skipped."
-  fi
-fi
+# System libraries for PDF dossiers, and Debian's Chromium for the browser tests.
+bash scripts/system-deps.sh --browser
 
 echo "== Lint"
 $BIN/ruff check .

@@ -15,6 +15,8 @@ from vigil.law.models import Crime, Element
 from vigil.law.reference import install_reference_data
 from vigil.recognition.actors import install_states
 
+pytest_plugins = ["tests.published"]
+
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make
 # alongside it are still synchronous, so Django's async guard does not apply.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

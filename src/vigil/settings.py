@@ -48,6 +48,9 @@ INSTALLED_APPS = [
     "vigil.law",
     "vigil.recognition",
     "vigil.campaigns",
+    "vigil.dossier",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -142,6 +145,13 @@ MATRIX_RULE = {
     "grades": env_str("VIGIL_MATRIX_GRADES", "ABC").upper(),
 }
 
+# How many verified claims the dossier lists as key claims, with their footnotes.
+DOSSIER_KEY_CLAIMS = env_int("VIGIL_DOSSIER_KEY_CLAIMS", 40, minimum=1)
+
+# Background work (dossiers, ingestion) goes through a queue in the database, so several
+# `vigil db_worker` processes, on one machine or many, can share it.
+TASKS = {"default": {"BACKEND": env_str("VIGIL_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("VIGIL_SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
@@ -155,4 +165,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("VIGIL_LOG_LEVEL", "INFO")},
+    # WeasyPrint narrates every rendering step at INFO; its warnings are what matter.
+    "loggers": {"weasyprint": {"level": "ERROR"}, "fontTools": {"level": "WARNING"}},
 }

@@ -7,7 +7,16 @@ pytestmark = pytest.mark.django_db
 
 
 # The only pages anyone may open without signing in.
-PUBLIC = {"login", "public_event", "events_ical", "chapter_ical"}
+PUBLIC = {
+    "login",
+    "public_event",
+    "events_ical",
+    "chapter_ical",
+    "public_case",
+    "public_feed",
+    "public_data",
+    "public_material",
+}
 
 
 def all_page_urls(case, source):

@@ -21,6 +21,11 @@ class Case(AuditedModel):
         help_text=_("Where the events took place, e.g. AZE, BIH, RWA."),
     )
     summary = models.TextField(_("summary"), blank=True)
+    is_public = models.BooleanField(
+        _("public site"),
+        default=False,
+        help_text=_("Publish a read-only page with public sources and verified facts only."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

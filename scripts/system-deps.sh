@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# System libraries Vigil needs beyond Python: Pango and a font for PDF dossiers (WeasyPrint),
+# and, with --browser, Debian's Chromium for the browser tests. Installs what is missing where it
+# can (as root with apt-get); elsewhere it says what to install and carries on.
+set -uo pipefail
+
+want=()
+ldconfig -p 2>/dev/null | grep -q "libpango-1.0.so" || want+=(libpango-1.0-0 libpangoft2-1.0-0)
+fc-list 2>/dev/null | grep -qi dejavu || want+=(fonts-dejavu-core)
+if [ "${1:-}" = "--browser" ] && [ -z "${VIGIL_CHROMIUM:-}" ] && ! command -v chromium >/dev/null 2>&1; then
+  want+=(chromium)
+fi
+[ ${#want[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "== Installing system packages: ${want[*]}"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${want[@]}" >/dev/null \
+    || echo "Could not install ${want[*]}: PDF dossiers or browser tests may not work."
+else
+  echo "Missing system packages (install them for PDF dossiers and browser tests): ${want[*]}"
+fi
+exit 0

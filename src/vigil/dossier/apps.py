@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DossierConfig(AppConfig):
+    name = "vigil.dossier"
+    verbose_name = _("Dossier and public site")

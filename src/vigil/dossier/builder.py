@@ -1,0 +1,70 @@
+"""Building a dossier file: in the foreground for the command line, as a task for the web app."""
+
+import logging
+
+from django.db import transaction
+from django.utils import timezone
+from django_tasks import task
+
+from vigil.evidence import archive
+from vigil.evidence.models import ArchivedFile
+
+from .content import build_content
+from .models import DossierBuild
+from .render import render_html, render_pdf
+
+logger = logging.getLogger(__name__)
+
+
+def build_bytes(case, fmt: str, progress=lambda percent, stage: None) -> bytes:
+    """The dossier as PDF or HTML bytes, reporting progress as (percent, stage)."""
+    content = build_content(case, progress=progress)
+    progress(80, "rendering")
+    data = render_html(content).encode() if fmt == "html" else render_pdf(content)
+    progress(100, "done")
+    return data
+
+
+def _report(build_id: int):
+    def progress(percent: int, stage: str) -> None:
+        DossierBuild.objects.filter(pk=build_id).update(progress=percent, stage=stage)
+
+    return progress
+
+
+@task()
+def build_dossier(build_id: int) -> None:
+    """The background job behind the web app's "Build the dossier" button."""
+    build = DossierBuild.objects.select_related("case").get(pk=build_id)
+    DossierBuild.objects.filter(pk=build_id).update(status=DossierBuild.Status.RUNNING)
+    try:
+        data = build_bytes(build.case, build.format, _report(build_id))
+        sha, size = archive.store_bytes(data)
+        with transaction.atomic():
+            archived, _created = ArchivedFile.objects.get_or_create(
+                sha256=sha,
+                defaults={
+                    "size": size,
+                    "original_name": build.filename,
+                    "media_type": "application/pdf" if build.format == "pdf" else "text/html",
+                },
+            )
+            DossierBuild.objects.filter(pk=build_id).update(
+                status=DossierBuild.Status.DONE,
+                archived_file=archived,
+                progress=100,
+                finished_at=timezone.now(),
+            )
+    except Exception as error:
+        logger.exception("dossier build %s failed", build_id)
+        DossierBuild.objects.filter(pk=build_id).update(
+            status=DossierBuild.Status.FAILED, error=str(error)[:2000], finished_at=timezone.now()
+        )
+        raise
+
+
+def request_build(case, fmt: str, user=None) -> DossierBuild:
+    build = DossierBuild.objects.create(case=case, format=fmt, requested_by=user)
+    # Enqueue only once the row is committed, so a worker in another process can see it.
+    transaction.on_commit(lambda: build_dossier.enqueue(build.pk))
+    return build

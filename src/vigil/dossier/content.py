@@ -1,0 +1,130 @@
+"""The content of a case's dossier, gathered once and rendered as HTML or PDF.
+
+Only what `vigil.dossier.public` allows goes in: public sources, verified claims, verified acts.
+"""
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from vigil.evidence.figures import figures_table
+from vigil.law import matrix
+from vigil.recognition import services as recognition_services
+from vigil.recognition import timeline
+from vigil.recognition.models import Characterisation
+from vigil.recognition.worldmap import BLANK, COLOURS, recognition_marks, world_map_svg
+
+from . import public
+
+Progress = Callable[[int, str], None]
+
+
+def _silent(percent: int, stage: str) -> None:
+    pass
+
+
+@dataclass
+class BibliographyEntry:
+    number: int
+    source: object
+
+    @property
+    def label(self) -> str:
+        return f"S{self.number}"
+
+
+@dataclass
+class KeyClaim:
+    claim: object
+    note: int
+    entry: BibliographyEntry
+
+
+@dataclass
+class Dossier:
+    case: object
+    issued_on: datetime.date
+    bibliography: list[BibliographyEntry] = field(default_factory=list)
+    figures: list = field(default_factory=list)
+    acts: list = field(default_factory=list)
+    act_sources: dict = field(default_factory=dict)
+    unverified_acts: int = 0
+    states_recognising: int = 0
+    map_svg: str = ""
+    chart: dict = field(default_factory=dict)
+    matrices: list = field(default_factory=list)
+    gaps: list = field(default_factory=list)
+    key_claims: list[KeyClaim] = field(default_factory=list)
+    verified_claim_count: int = 0
+
+    def entry_for(self, source) -> BibliographyEntry | None:
+        return self._by_source.get(source.pk)
+
+
+def _key_claims(claims, limit: int):
+    """Verified public claims, those bearing on elements of crimes first, then dated events."""
+    return (
+        claims.select_related("source", "figure")
+        .annotate(links=Count("element_links", filter=Q(element_links__bearing="supports")))
+        .order_by("-links", "occurred_on", "credibility", "pk")[:limit]
+    )
+
+
+def build_content(
+    case, *, issued_on: datetime.date | None = None, progress: Progress = _silent
+) -> Dossier:
+    progress(5, "sources")
+    issued_on = issued_on or timezone.localdate()
+    dossier = Dossier(case=case, issued_on=issued_on)
+    sources = list(
+        public.public_sources(case)
+        .select_related("archived_file")
+        .order_by("published_on", "title")
+    )
+    dossier.bibliography = [BibliographyEntry(i, s) for i, s in enumerate(sources, start=1)]
+    dossier._by_source = {entry.source.pk: entry for entry in dossier.bibliography}
+    sources_by_id = {s.pk: s for s in sources}
+    claims = public.public_claims(case)
+    dossier.verified_claim_count = claims.count()
+
+    progress(20, "figures")
+    dossier.figures = figures_table(claims)
+
+    progress(35, "recognition")
+    acts = list(public.public_acts(case).prefetch_related("sources"))
+    dossier.acts = acts
+    dossier.act_sources = {
+        act.pk: [dossier._by_source[s.pk] for s in public.public_sources_of(act, sources_by_id)]
+        for act in acts
+    }
+    dossier.unverified_acts = public.unverified_act_count(case)
+    recognitions = recognition_services.country_recognitions(acts)
+    dossier.states_recognising = len(recognitions)
+    labels = {value: str(label) for value, label in Characterisation.choices}
+    dossier.map_svg = world_map_svg(
+        recognition_marks(recognitions, labels),
+        "Recognition by state",
+        blank_fill=BLANK,
+        simplified=True,
+    )
+    dossier.chart = timeline.chart(acts)
+    for bar in dossier.chart.get("bars", []):
+        bar.colour = COLOURS.get(bar.characterisation, "#7a8a7a")
+
+    progress(55, "case matrix")
+    crimes = list(matrix.considered_crimes(case))
+    by_crime = matrix.case_matrix(case, crimes, claims)
+    dossier.matrices = [
+        (crime, rows, matrix.status_counts(rows)) for crime, rows in by_crime.items()
+    ]
+    dossier.gaps = matrix.gap_list(case, claims)
+
+    progress(70, "key claims")
+    limit = settings.DOSSIER_KEY_CLAIMS
+    for note, claim in enumerate(_key_claims(claims, limit), start=1):
+        dossier.key_claims.append(KeyClaim(claim, note, dossier._by_source[claim.source_id]))
+    return dossier

@@ -1,0 +1,32 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from vigil.cases.models import Case
+from vigil.dossier.builder import build_bytes
+
+
+class Command(BaseCommand):
+    help = "Build a case's dossier as PDF (or HTML with --html), showing a progress bar."
+
+    def add_arguments(self, parser):
+        parser.add_argument("case_slug")
+        parser.add_argument("-o", "--output", type=Path, required=True, help="file to write")
+        parser.add_argument("--html", action="store_true", help="write HTML instead of PDF")
+
+    def handle(self, *args, case_slug, output, html, **options):
+        case = Case.objects.filter(slug=case_slug).first()
+        if case is None:
+            raise CommandError(f"no case with the short name {case_slug!r}")
+        if not output.parent.exists():
+            raise CommandError(f"no such folder: {output.parent}")
+        with tqdm(total=100, unit="%", desc="dossier", file=self.stderr._out) as bar:
+
+            def progress(percent, stage):
+                bar.set_postfix_str(stage)
+                bar.update(max(0, percent - bar.n))
+
+            data = build_bytes(case, "html" if html else "pdf", progress)
+        output.write_bytes(data)
+        self.stdout.write(f"Wrote {output} ({len(data):,} bytes).")

@@ -1,0 +1,46 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class DossierBuild(models.Model):
+    """One request to build a case's dossier in the background, and how far it has got."""
+
+    class Format(models.TextChoices):
+        PDF = "pdf", "PDF"
+        HTML = "html", "HTML"
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("queued")
+        RUNNING = "running", _("building")
+        DONE = "done", _("done")
+        FAILED = "failed", _("failed")
+
+    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="dossier_builds")
+    format = models.CharField(max_length=4, choices=Format.choices, default=Format.PDF)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.QUEUED)
+    progress = models.PositiveSmallIntegerField(default=0)
+    stage = models.CharField(max_length=100, blank=True)
+    archived_file = models.ForeignKey(
+        "evidence.ArchivedFile", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.case} dossier ({self.format}, {self.status})"
+
+    def get_absolute_url(self):
+        return reverse("dossier:build", args=[self.case.slug, self.pk])
+
+    @property
+    def filename(self) -> str:
+        return f"{self.case.slug}-dossier-{self.created_at:%Y-%m-%d}.{self.format}"

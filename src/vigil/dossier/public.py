@@ -1,0 +1,61 @@
+"""What may leave Vigil: the one place that decides what the dossier, the public site, the open
+data and the feeds may show.
+
+- sources whose access level is public;
+- claims that are verified and come from such a source;
+- recognition acts that are verified, with only their public sources;
+- events that are public and not cancelled; materials that are approved and public.
+
+Nothing about members, contacts, attendees or users is ever selected here.
+"""
+
+from django.utils import timezone
+
+from vigil.campaigns.models import Event, Material
+from vigil.evidence.models import Claim, Source
+from vigil.recognition.models import RecognitionAct
+
+
+def public_sources(case):
+    return Source.objects.filter(case=case, access_level=Source.Access.PUBLIC)
+
+
+def public_claims(case):
+    return Claim.objects.filter(
+        case=case, review_status=Claim.Review.VERIFIED, source__in=public_sources(case)
+    )
+
+
+def public_acts(case):
+    return (
+        RecognitionAct.objects.filter(case=case, review=RecognitionAct.Review.VERIFIED)
+        .select_related("actor")
+        .order_by("date", "pk")
+    )
+
+
+def unverified_act_count(case) -> int:
+    return (
+        RecognitionAct.objects.filter(case=case)
+        .exclude(review=RecognitionAct.Review.VERIFIED)
+        .count()
+    )
+
+
+def public_sources_of(act, sources_by_id: dict) -> list:
+    return [sources_by_id[s.pk] for s in act.sources.all() if s.pk in sources_by_id]
+
+
+def upcoming_public_events(case):
+    return (
+        Event.objects.filter(case=case, is_public=True, ends_at__gte=timezone.now())
+        .exclude(status=Event.Status.CANCELLED)
+        .select_related("chapter")
+        .order_by("starts_at")
+    )
+
+
+def public_materials(case):
+    return Material.objects.filter(
+        case=case, is_public=True, approved_at__isnull=False
+    ).prefetch_related("versions__archived_file")

@@ -1,0 +1,175 @@
+"""The public face of a case: no sign-in, and only what vigil.dossier.public lets out."""
+
+import csv
+import json
+
+from django.contrib.auth.decorators import login_not_required
+from django.contrib.syndication.views import Feed
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+
+from vigil.campaigns.models import MaterialVersion
+from vigil.cases.models import Case
+from vigil.evidence import archive
+from vigil.evidence.figures import figures_rows, figures_table
+from vigil.recognition import services as recognition_services
+from vigil.recognition.models import Characterisation
+from vigil.recognition.worldmap import recognition_marks, world_map_svg
+
+from . import public
+
+
+def _public_case(slug) -> Case:
+    return get_object_or_404(Case, slug=slug, is_public=True)
+
+
+def act_rows(case) -> list[dict]:
+    sources = {s.pk: s for s in public.public_sources(case)}
+    return [
+        {
+            "date": act.date_iso,
+            "actor": act.actor.display_name,
+            "country": act.actor.country_code,
+            "actor_kind": act.actor.kind,
+            "instrument": act.instrument,
+            "characterisation": act.characterisation,
+            "wording": act.wording,
+            "status": act.status,
+            "sources": [s.url or s.title for s in public.public_sources_of(act, sources)],
+        }
+        for act in public.public_acts(case).prefetch_related("sources")
+    ]
+
+
+def source_rows(case) -> list[dict]:
+    return [
+        {
+            "title": s.title,
+            "author": s.author,
+            "date": s.published_iso,
+            "kind": s.kind,
+            "standing": s.standing,
+            "reliability": s.reliability_grade,
+            "url": s.url,
+            "sha256": s.archived_file.sha256 if s.archived_file else "",
+        }
+        for s in public.public_sources(case).select_related("archived_file")
+    ]
+
+
+def public_figure_rows(case) -> list[dict]:
+    rows = figures_rows(figures_table(public.public_claims(case)))
+    for row in rows:
+        row.pop("source_id", None)
+    return rows
+
+
+DATASETS = {"recognitions": act_rows, "figures": public_figure_rows, "sources": source_rows}
+
+
+@login_not_required
+def case_page(request, slug):
+    case = _public_case(slug)
+    acts = list(public.public_acts(case).prefetch_related("sources"))
+    recognitions = recognition_services.country_recognitions(acts)
+    labels = {value: str(label) for value, label in Characterisation.choices}
+    context = {
+        "public_case": case,
+        "figures": figures_table(public.public_claims(case)),
+        "acts": acts,
+        "map": world_map_svg(recognition_marks(recognitions, labels), "Recognition by state"),
+        "states_recognising": len(recognitions),
+        "legend": Characterisation.choices,
+        "events": public.upcoming_public_events(case)[:20],
+        "materials": public.public_materials(case),
+        "datasets": DATASETS.keys(),
+    }
+    return render(request, "dossier/public_case.html", context)
+
+
+@login_not_required
+def open_data(request, slug, dataset, fmt):
+    case = _public_case(slug)
+    if dataset not in DATASETS or fmt not in ("csv", "json"):
+        raise Http404
+    rows = DATASETS[dataset](case)
+    if fmt == "json":
+        return JsonResponse(
+            {"case": case.slug, dataset: rows},
+            json_dumps_params={"ensure_ascii": False, "indent": 2},
+        )
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{case.slug}-{dataset}.csv"'
+    if rows:
+        writer = csv.DictWriter(response, fieldnames=list(rows[0]))
+        writer.writeheader()
+        for row in rows:
+            writer.writerow(
+                {
+                    k: json.dumps(v, ensure_ascii=False) if isinstance(v, list) else v
+                    for k, v in row.items()
+                }
+            )
+    return response
+
+
+@login_not_required
+def material_file(request, pk):
+    version = get_object_or_404(
+        MaterialVersion.objects.select_related("material", "archived_file"),
+        pk=pk,
+        material__is_public=True,
+        material__approved_at__isnull=False,
+    )
+    path = archive.path_for(version.archived_file.sha256)
+    return FileResponse(
+        path.open("rb"),
+        as_attachment=True,
+        filename=version.archived_file.original_name or f"material-{pk}",
+    )
+
+
+class CaseFeed(Feed):
+    """New recognition acts and public events of a case, as Atom."""
+
+    feed_type = Atom1Feed
+
+    def get_object(self, request, slug):
+        return _public_case(slug)
+
+    def title(self, case):
+        return f"{case.title}: recognition and events"
+
+    def link(self, case):
+        return reverse("public_case", args=[case.slug])
+
+    def subtitle(self, case):
+        return "Verified recognition acts and public events, from Vigil."
+
+    def items(self, case):
+        acts = list(public.public_acts(case))
+        events = list(public.upcoming_public_events(case))
+        return sorted(acts + events, key=self.item_pubdate, reverse=True)[:50]
+
+    def item_title(self, item):
+        if hasattr(item, "characterisation"):
+            return f"{item.actor.display_name}: {item.get_characterisation_display()}"
+        return item.title
+
+    def item_description(self, item):
+        if hasattr(item, "characterisation"):
+            return f"“{item.wording}” ({item.get_instrument_display()}, {item.date_display})"
+        return f"{item.local_start:%Y-%m-%d %H:%M} ({item.time_zone}), {item.city}"
+
+    def item_link(self, item):
+        if hasattr(item, "characterisation"):
+            return reverse("public_case", args=[item.case.slug]) + f"#act-{item.pk}"
+        return item.get_public_url()
+
+    def item_pubdate(self, item):
+        return item.created_at if hasattr(item, "characterisation") else item.starts_at
+
+    def item_updateddate(self, item):
+        return self.item_pubdate(item)

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from vigil.dossier import views
+
+app_name = "dossier"
+
+urlpatterns = [
+    path("dossier/", views.dossier_page, name="page"),
+    path("dossier/build/", views.build, name="build_new"),
+    path("dossier/preview/", views.preview, name="preview"),
+    path("dossier/builds/<int:pk>/", views.build_status, name="build"),
+    path("dossier/builds/<int:pk>/download/", views.download, name="download"),
+]

@@ -1,0 +1,40 @@
+"""The web app's button: a background job through the database queue, with progress."""
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from vigil.dossier.models import DossierBuild
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_button_queues_a_job_that_a_worker_builds(
+    alice_client, published, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = alice_client.post(
+            reverse("dossier:build_new", args=[published.slug]), {"format": "pdf"}
+        )
+    build = DossierBuild.objects.get()
+    assert response.url == build.get_absolute_url()
+    assert build.status == "queued"
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", "--queue-name", "*")
+    build.refresh_from_db()
+    assert (build.status, build.progress) == ("done", 100)
+    status = alice_client.get(build.get_absolute_url(), HTTP_ACCEPT="application/json").json()
+    assert status["status"] == "done"
+    download = alice_client.get(reverse("dossier:download", args=[published.slug, build.pk]))
+    assert b"".join(download.streaming_content).startswith(b"%PDF-")
+
+
+def test_the_preview_renders_the_same_content_as_a_page(alice_client, published):
+    page = alice_client.get(reverse("dossier:preview", args=[published.slug])).content.decode()
+    assert "Key verified claims" in page and "Bibliography" in page
+
+
+def test_an_unknown_format_is_refused(alice_client, published):
+    response = alice_client.post(
+        reverse("dossier:build_new", args=[published.slug]), {"format": "docx"}
+    )
+    assert response.status_code == 302 and not DossierBuild.objects.exists()
