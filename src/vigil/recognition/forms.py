@@ -85,7 +85,7 @@ class TargetForm(forms.ModelForm):
 
     class Meta:
         model = Target
-        fields = ["actor", "stage", "owner", "next_step", "due_date", "notes"]
+        fields = ["actor", "stage", "owner", "chapter", "next_step", "due_date", "notes"]
         widgets = {
             "due_date": forms.DateInput(attrs={"type": "date"}),
             "notes": forms.Textarea(attrs={"rows": 2}),
@@ -95,7 +95,7 @@ class TargetForm(forms.ModelForm):
 class TargetEditForm(forms.ModelForm):
     class Meta:
         model = Target
-        fields = ["owner", "next_step", "due_date", "notes"]
+        fields = ["owner", "chapter", "next_step", "due_date", "notes"]
         widgets = {
             "due_date": forms.DateInput(attrs={"type": "date"}),
             "notes": forms.Textarea(attrs={"rows": 2}),

@@ -190,6 +190,14 @@ class Target(AuditedModel):
         related_name="targets",
         verbose_name=_("owner"),
     )
+    chapter = models.ForeignKey(
+        "campaigns.Chapter",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="targets",
+        verbose_name=_("owning chapter"),
+    )
     next_step = models.CharField(_("next step"), max_length=300, blank=True)
     due_date = models.DateField(_("due"), null=True, blank=True)
     notes = models.TextField(_("notes"), blank=True)
