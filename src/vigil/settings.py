@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "vigil.recognition",
     "vigil.campaigns",
     "vigil.dossier",
+    "vigil.ingest",
     "django_tasks",
     "django_tasks_db",
 ]
@@ -144,6 +145,10 @@ MATRIX_RULE = {
     "min_sources": env_int("VIGIL_MATRIX_MIN_SOURCES", 2, minimum=1),
     "grades": env_str("VIGIL_MATRIX_GRADES", "ABC").upper(),
 }
+
+# Ingestion bounds: files in one zip archive, and its total unpacked size.
+INGEST_MAX_FILES = env_int("VIGIL_INGEST_MAX_FILES", 500, minimum=1)
+INGEST_MAX_TOTAL_MB = env_int("VIGIL_INGEST_MAX_TOTAL_MB", 500, minimum=1)
 
 # How many verified claims the dossier lists as key claims, with their footnotes.
 DOSSIER_KEY_CLAIMS = env_int("VIGIL_DOSSIER_KEY_CLAIMS", 40, minimum=1)

@@ -17,6 +17,7 @@ urlpatterns = [
     path("actors/", recognition_views.actor_list, name="actors"),
     path("campaign/", include("vigil.campaigns.urls")),
     path("cases/<slug:slug>/", include("vigil.dossier.urls")),
+    path("cases/<slug:slug>/", include("vigil.ingest.urls")),
     path("p/", include("vigil.dossier.public_urls")),
     path("events/<int:pk>/", campaign_events.public_event, name="public_event"),
     path("events.ics", campaign_events.ical_all, name="events_ical"),

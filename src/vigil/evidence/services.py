@@ -29,7 +29,14 @@ def find_source_by_hash(case, sha256: str) -> Source | None:
 
 
 def add_source_from_bytes(
-    case, *, data: bytes, filename: str, metadata: dict, user=None, media_type: str | None = None
+    case,
+    *,
+    data: bytes,
+    filename: str,
+    metadata: dict,
+    user=None,
+    media_type: str | None = None,
+    text: str | None = None,
 ) -> SourceResult:
     """Archive the bytes and record a source for them in the case.
 
@@ -40,7 +47,8 @@ def add_source_from_bytes(
     existing = find_source_by_hash(case, hashlib.sha256(data).hexdigest())
     if existing is not None:
         return SourceResult(existing, created=False)
-    text = extract_text(data, media_type, filename)
+    if text is None:
+        text = extract_text(data, media_type, filename)
     source = Source(case=case, text=text, created_by=_actor(user), **metadata)
     if source.reliability_grade and "reliability_grade" in metadata:
         source.reliability_set_by = _actor(user)

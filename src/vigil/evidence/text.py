@@ -14,8 +14,16 @@ logger = logging.getLogger(__name__)
 PDF = "application/pdf"
 HTML = "text/html"
 PLAIN = "text/plain"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
-EXTENSIONS = {".pdf": PDF, ".html": HTML, ".htm": HTML, ".txt": PLAIN, ".text": PLAIN}
+EXTENSIONS = {
+    ".pdf": PDF,
+    ".html": HTML,
+    ".htm": HTML,
+    ".txt": PLAIN,
+    ".text": PLAIN,
+    ".docx": DOCX,
+}
 
 
 class UnreadableDocument(ValueError):
@@ -29,11 +37,15 @@ def media_type_for(filename: str, data: bytes) -> str:
     media_type = EXTENSIONS.get(ext)
     if media_type is None:
         raise UnreadableDocument(
-            _("%(name)s: files of this type are not accepted (PDF, HTML or plain text only).")
+            _("%(name)s: files of this type are not accepted (PDF, HTML, DOCX or plain text).")
             % {"name": filename}
         )
     if media_type == PDF and not data.startswith(b"%PDF-"):
         raise UnreadableDocument(_("%(name)s is named .pdf but is not a PDF.") % {"name": filename})
+    if media_type == DOCX and not data.startswith(b"PK"):
+        raise UnreadableDocument(
+            _("%(name)s is named .docx but is not a Word document.") % {"name": filename}
+        )
     if media_type != PDF and data.startswith(b"%PDF-"):
         return PDF
     return media_type
@@ -91,6 +103,20 @@ def html_text(data: bytes, filename: str = "") -> str:
     return text or ""
 
 
+def docx_text(data: bytes, filename: str = "") -> str:
+    import zipfile
+
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as error:
+        raise UnreadableDocument(
+            _("%(name)s is a damaged Word document that cannot be read.") % {"name": filename}
+        ) from error
+    return "\n\n".join(paragraph.text for paragraph in document.paragraphs)
+
+
 def extract_text(data: bytes, media_type: str, filename: str = "") -> str:
     """The document's text; raises UnreadableDocument with a message for the person."""
     if not data:
@@ -99,6 +125,8 @@ def extract_text(data: bytes, media_type: str, filename: str = "") -> str:
         text = pdf_text(data, filename)
     elif media_type == HTML:
         text = html_text(data, filename)
+    elif media_type == DOCX:
+        text = docx_text(data, filename)
     else:
         text = decode_text(data, filename)
     if not text.strip():

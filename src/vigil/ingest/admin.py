@@ -1,0 +1,34 @@
+from django.contrib import admin
+
+from vigil.ingest.models import Candidate, GazetteerEntry, IngestJob
+
+
+@admin.register(IngestJob)
+class IngestJobAdmin(admin.ModelAdmin):
+    list_display = [
+        "case",
+        "status",
+        "processed",
+        "total",
+        "stored",
+        "already_present",
+        "refused",
+        "candidates",
+        "created_at",
+    ]
+    list_filter = ["status"]
+
+
+@admin.register(Candidate)
+class CandidateAdmin(admin.ModelAdmin):
+    list_display = ["text", "kind", "status", "source"]
+    list_filter = ["kind", "status"]
+    raw_id_fields = ["source", "claim"]
+
+
+@admin.register(GazetteerEntry)
+class GazetteerEntryAdmin(admin.ModelAdmin):
+    """Organisations the extractor should recognise, beyond the built-in list."""
+
+    list_display = ["name", "aliases"]
+    search_fields = ["name", "aliases"]

@@ -1,0 +1,155 @@
+"""Gathering the documents to ingest from files, folders and zip archives, safely.
+
+A zip archive is read in memory with bounds on the number of files, the total unpacked size
+and the compression ratio (a zip bomb is refused), and no name in it may climb out of the archive
+("../", absolute paths). Nested archives are refused, not opened.
+"""
+
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+ACCEPTED = {".pdf", ".html", ".htm", ".txt", ".text", ".docx"}
+MAX_RATIO = 100  # unpacked size / packed size beyond which a member is a bomb
+
+
+@dataclass
+class Document:
+    name: str
+    data: bytes | None = None
+    refusal: str = ""
+
+
+def _limits() -> tuple[int, int, int]:
+    return (
+        settings.INGEST_MAX_FILES,
+        settings.INGEST_MAX_TOTAL_MB * 1024 * 1024,
+        settings.MAX_UPLOAD_MB * 1024 * 1024,
+    )
+
+
+def _read_file(path: Path, label: str, max_file: int) -> Document:
+    size = path.stat().st_size
+    if size > max_file:
+        return Document(
+            label,
+            refusal=_("%(name)s is larger than the limit of %(mb)s MB.")
+            % {"name": label, "mb": max_file // (1024 * 1024)},
+        )
+    return Document(label, path.read_bytes())
+
+
+def _from_zip(path: Path, label: str) -> Iterator[Document]:
+    max_files, max_total, max_file = _limits()
+    try:
+        archive = zipfile.ZipFile(path)
+    except zipfile.BadZipFile:
+        yield Document(
+            label, refusal=_("%(name)s is not a readable zip archive.") % {"name": label}
+        )
+        return
+    with archive:
+        members = [m for m in archive.infolist() if not m.is_dir()]
+        if len(members) > max_files:
+            yield Document(
+                label,
+                refusal=_("%(name)s holds %(n)s files; the limit is %(max)s.")
+                % {"name": label, "n": len(members), "max": max_files},
+            )
+            return
+        declared = sum(m.file_size for m in members)
+        if declared > max_total:
+            yield Document(
+                label,
+                refusal=_("%(name)s would unpack to more than %(mb)s MB.")
+                % {"name": label, "mb": max_total // (1024 * 1024)},
+            )
+            return
+        for member in members:
+            name = f"{label}/{member.filename}"
+            pure = PurePosixPath(member.filename)
+            if pure.is_absolute() or ".." in pure.parts or "\\" in member.filename:
+                yield Document(
+                    name,
+                    refusal=_("%(name)s: a path that leaves the archive is not allowed.")
+                    % {"name": name},
+                )
+            elif pure.suffix.lower() == ".zip":
+                yield Document(
+                    name,
+                    refusal=_("%(name)s: archives inside archives are not opened.")
+                    % {"name": name},
+                )
+            elif member.file_size > max_file or (
+                member.compress_size
+                and member.file_size / member.compress_size > MAX_RATIO
+                and member.file_size > 1024 * 1024
+            ):
+                yield Document(
+                    name,
+                    refusal=_(
+                        "%(name)s unpacks to a suspicious size (a zip bomb?) and was refused."
+                    )
+                    % {"name": name},
+                )
+            elif pure.suffix.lower() not in ACCEPTED:
+                yield Document(
+                    name,
+                    refusal=_("%(name)s: files of this type are not accepted.") % {"name": name},
+                )
+            else:
+                with archive.open(member) as handle:
+                    # Read one byte past the declared size: a lying header is caught too.
+                    data = handle.read(member.file_size + 1)
+                if len(data) > member.file_size:
+                    yield Document(
+                        name,
+                        refusal=_("%(name)s is larger than its archive says.") % {"name": name},
+                    )
+                else:
+                    yield Document(name, data)
+
+
+def gather(paths: list[Path]) -> Iterator[Document]:
+    """Every document under the given files, folders and zip archives, in a stable order."""
+    _max_files, _max_total, max_file = _limits()
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                yield from _one(child, str(child), max_file)
+        elif path.is_file():
+            yield from _one(path, str(path), max_file)
+        else:
+            yield Document(str(path), refusal=_("%(name)s does not exist.") % {"name": path})
+
+
+def _one(path: Path, label: str, max_file: int) -> Iterator[Document]:
+    if path.suffix.lower() == ".zip":
+        yield from _from_zip(path, label)
+    elif path.suffix.lower() not in ACCEPTED:
+        yield Document(
+            label, refusal=_("%(name)s: files of this type are not accepted.") % {"name": label}
+        )
+    else:
+        yield _read_file(path, label, max_file)
+
+
+def count(paths: list[Path]) -> int:
+    """How many documents `gather` will yield, without reading them (for a progress bar)."""
+    total = 0
+    for path in paths:
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for file in files:
+            if file.suffix.lower() == ".zip" and file.is_file():
+                try:
+                    with zipfile.ZipFile(file) as archive:
+                        total += max(1, sum(1 for m in archive.infolist() if not m.is_dir()))
+                except zipfile.BadZipFile:
+                    total += 1
+            else:
+                total += 1
+    return total

@@ -1,0 +1,36 @@
+"""Extraction of candidate facts from a document's text, each with its exact character span.
+
+Every extractor is a plain function `find(text) -> list[Candidate]`; `extract_all` runs them in
+an order that lets later ones skip spans that earlier ones already explain (a year inside a
+resolution's citation is not a date of its own).
+"""
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Candidate:
+    kind: str  # "date", "figure", "legal_ref", "country", "organization"
+    start: int
+    end: int
+    text: str
+    data: dict = field(default_factory=dict)
+
+    def overlaps(self, other: "Candidate") -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+def extract_all(text: str, gazetteer=None) -> list["Candidate"]:
+    from . import dates, entities, figures, legal
+
+    legal_refs = legal.find(text)
+    found_dates = [d for d in dates.find(text) if not any(d.overlaps(r) for r in legal_refs)]
+    found_figures = [
+        f
+        for f in figures.find(text)
+        if not any(f.overlaps(d) and d.data.get("precision") != "year" for d in found_dates)
+    ]
+    return sorted(
+        legal_refs + found_dates + found_figures + entities.find(text, gazetteer),
+        key=lambda c: (c.start, c.kind),
+    )

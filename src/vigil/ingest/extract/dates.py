@@ -1,0 +1,122 @@
+"""Dates at day, month or year precision in the common written forms.
+
+"26 February 1992", "26th of February 1992", "February 26, 1992", "Feb. 26 1992", "26.02.1992",
+"1992-02-26", "the night of 25 to 26 February 1992" (both days), "February 1992", "in 1993".
+A bare year counts only after a word that makes it a date ("in", "since", "by" …), so page
+numbers, article numbers and counts are not taken for years.
+"""
+
+import calendar
+import re
+
+import dateparser
+
+from . import Candidate
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+MONTH = r"(?P<month>(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?)"
+YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
+DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
+RANGE_JOIN = r"\s*(?:-|–|—|to|and|/)\s*"
+
+PATTERNS = [
+    # 25 to 26 February 1992, 25-26 February 1992
+    re.compile(rf"\b{DAY}{RANGE_JOIN}{DAY2}\s+(?:of\s+)?{MONTH}\s*,?\s+{YEAR}\b", re.I),
+    # February 25-26, 1992
+    re.compile(rf"\b{MONTH}\s+{DAY}{RANGE_JOIN}{DAY2},?\s+{YEAR}\b", re.I),
+    # 26 February 1992, 26th of February, 1992
+    re.compile(rf"\b{DAY}\s+(?:of\s+)?{MONTH}\s*,?\s+{YEAR}\b", re.I),
+    # February 26, 1992
+    re.compile(rf"\b{MONTH}\s+{DAY},?\s+{YEAR}\b", re.I),
+    # 1992-02-26
+    re.compile(r"\b(?P<year>1[5-9]\d\d|20\d\d)-(?P<nmonth>[01]\d)-(?P<day>[0-3]\d)\b"),
+    # 26.02.1992, 26/02/1992 (day first, as most of the world writes it)
+    re.compile(r"\b(?P<day>[0-3]?\d)[./](?P<nmonth>[01]?\d)[./](?P<year>1[5-9]\d\d|20\d\d)\b"),
+    # February 1992, in February of 1992
+    re.compile(rf"\b{MONTH}\s+(?:of\s+)?{YEAR}\b", re.I),
+]
+YEAR_CUE = re.compile(
+    r"\b(?P<cue>in|since|by|during|until|till|from|to|and|of|early|late|mid-?|around|before|"
+    r"after|year|spring|summer|autumn|fall|winter)\s+(?P<year>1[5-9]\d\d|20\d\d)\b(?![-–/.,]\d)"
+    r"(?!\s+(?:people|persons|civilians|men|women|children|victims|refugees|residents|soldiers|"
+    r"troops|families|homes|houses|bodies|dead|killed|wounded|were|had|have)\b)",
+    re.I,
+)
+
+
+def _month_number(match) -> int | None:
+    groups = match.groupdict()
+    if groups.get("nmonth"):
+        return int(groups["nmonth"])
+    if groups.get("month"):
+        return MONTHS.get(groups["month"].rstrip(".").lower())
+    return None
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    # dateparser settles what a calendar allows (30 February is not a date).
+    return (
+        dateparser.parse(
+            f"{year:04d}-{month:02d}-{day:02d}", languages=["en"], settings={"STRICT_PARSING": True}
+        )
+        is not None
+    )
+
+
+def find(text: str) -> list[Candidate]:
+    found: list[Candidate] = []
+
+    def free(start, end):
+        return not any(c.start < end and start < c.end for c in found)
+
+    for pattern in PATTERNS:
+        for match in pattern.finditer(text):
+            if not free(match.start(), match.end()):
+                continue
+            month = _month_number(match)
+            year = int(match.group("year"))
+            if month is None or not 1 <= month <= 12:
+                continue
+            day = match.groupdict().get("day")
+            if day is None:
+                found.append(
+                    Candidate(
+                        "date",
+                        match.start(),
+                        match.end(),
+                        match.group(),
+                        {"value": f"{year:04d}-{month:02d}", "precision": "month"},
+                    )
+                )
+                continue
+            days = [int(day)] + (
+                [int(match.group("day2"))] if match.groupdict().get("day2") else []
+            )
+            if not all(_valid(year, month, d) for d in days):
+                continue
+            for d in days:
+                found.append(
+                    Candidate(
+                        "date",
+                        match.start(),
+                        match.end(),
+                        match.group(),
+                        {"value": f"{year:04d}-{month:02d}-{d:02d}", "precision": "day"},
+                    )
+                )
+    for match in YEAR_CUE.finditer(text):
+        start, end = match.start("year"), match.end("year")
+        if free(start, end):
+            found.append(
+                Candidate(
+                    "date",
+                    start,
+                    end,
+                    match.group("year"),
+                    {"value": match.group("year"), "precision": "year"},
+                )
+            )
+    return sorted(found, key=lambda c: c.start)

@@ -1,0 +1,200 @@
+"""Casualty figures: a number (or range, or hedge) tied to a category by the words around it.
+
+"613 residents of Khojaly were mercilessly killed" → killed 613; "at least 161" → 161 or more;
+"more than 600" → over 600; "hundreds of civilians" → 100 or more; "between 200 and 300" and
+"500-1,000" → ranges. Numbers that are years, articles, pages, money, ages or phone numbers
+are not figures.
+"""
+
+import re
+
+from . import Candidate
+from .numbers import NUMBER_RE, VAGUE, VAGUE_RE, to_int
+
+CATEGORIES = [
+    (
+        "hostage",
+        r"taken hostages?|held hostages?|hostages?|captured|captives?|abducted|"
+        r"kidnapped|taken prisoner|prisoners",
+    ),
+    ("missing", r"missing|disappeared|unaccounted for|whereabouts unknown"),
+    ("wounded", r"wounded|injured|injuries|disabled|maimed|crippled|hurt"),
+    (
+        "displaced",
+        r"displaced|expelled|deported|fled|forced to flee|refugees|evicted|"
+        r"driven out|uprooted|forcibly transferred|homeless",
+    ),
+    (
+        "killed",
+        r"killed|killings?|dead|deaths?|died|murdered|massacred|slaughtered|perished|"
+        r"executed|lost their lives|death toll|lives|bodies|slain|shot dead|fatalities|"
+        r"victims|buried",
+    ),
+]
+CATEGORY_RE = re.compile(
+    "|".join(f"(?P<{name}>\\b(?:{words})\\b)" for name, words in CATEGORIES), re.I
+)
+LOWER_BOUND = re.compile(
+    r"(?:at least|more than|over|upwards of|in excess of|no fewer than|"
+    r"not less than|a minimum of|exceeding|some\s+\w+\s+over)\s*$",
+    re.I,
+)
+UPPER_BOUND = re.compile(
+    r"(?:up to|at most|fewer than|less than|no more than|as many as|"
+    r"a maximum of|under)\s*$",
+    re.I,
+)
+APPROX = re.compile(
+    r"(?:around|about|approximately|roughly|some|nearly|almost|an estimated|"
+    r"estimated|close to|c\.)\s*$",
+    re.I,
+)
+NOT_A_COUNT_BEFORE = re.compile(
+    r"(?:article|art\.|articles|arts\.|resolution|resolutions|paragraph|para\.|paras\.|page|"
+    r"pages|p\.|pp\.|no\.|nos\.|number|chapter|section|§|rule|rules|\$|€|£|usd|eur|aged|"
+    r"age of|born in|\+|tel\.?|phone|fax|km|volume|vol\.|protocol|case|application|regiment|"
+    r"brigade|battalion|division|unit|route|highway|room|floor|item|annex)\s*$",
+    re.I,
+)
+NOT_A_COUNT_AFTER = re.compile(
+    r"^\s*(?:%|percent|per cent|years?\b|year-old|-year|km|kilometres|kilometers|miles|metres|"
+    r"meters|hours|days|weeks|months|minutes|kg|tons|tonnes|dollars|euros|manat|usd|eur|"
+    r"houses|homes|villages|buildings|tanks|vehicles|hectares|st\b|nd\b|rd\b|th\b|\)|/|\.\d)",
+    re.I,
+)
+BETWEEN = re.compile(r"(?:between|from)\s*$", re.I)
+RANGE_AFTER = re.compile(r"^\s*(?:-|–|—|to|and)\s*", re.I)
+PHONE = re.compile(r"\+?\(?\d{1,4}\)?(?:[\s.-]\d{2,}){2,}")
+CLAUSE_END = re.compile(r"[.;:!?](?:\s|$)|\n\n")
+
+
+def _bounds(text: str, start: int) -> tuple[str, int]:
+    before = text[max(0, start - 30) : start]
+    for kind, pattern in (("lower", LOWER_BOUND), ("upper", UPPER_BOUND), ("approx", APPROX)):
+        match = pattern.search(before)
+        if match:
+            return kind, start - (len(before) - match.start())
+    return "exact", start
+
+
+def _coordinated(segment: str, first) -> list[str]:
+    """The first category and any joined to it by commas, "and" or "or" ("killed, wounded, or
+    taken hostage"): the figure counts each of them."""
+    categories = [first.lastgroup]
+    position = first.end()
+    while True:
+        joined = re.match(r"\s*(?:,\s*(?:and|or)?|and|or)\s*", segment[position:])
+        if not joined:
+            break
+        following = CATEGORY_RE.match(segment, position + joined.end())
+        if not following:
+            break
+        if following.lastgroup not in categories:
+            categories.append(following.lastgroup)
+        position = following.end()
+    return categories
+
+
+def _category(text: str, number_start: int, number_end: int, next_number: int) -> tuple[list, str]:
+    """The categories named after the number (up to the next number or clause end), else just
+    before it; with the words between number and category, as the population counted."""
+    after_limit = min(next_number, number_end + 120)
+    clause = CLAUSE_END.search(text, number_end, after_limit)
+    after = text[number_end : clause.start() if clause else after_limit]
+    match = CATEGORY_RE.search(after)
+    if match:
+        population = after[: match.start()].strip(" ,")
+        population = re.sub(
+            r"\b(?:were|was|had been|have been|are|is|been|being|who|that|may|"
+            r"have|has|had|still|also|reportedly|mercilessly|brutally|"
+            r"allegedly|were all|all)\b",
+            "",
+            population,
+        )
+        return _coordinated(after, match), " ".join(population.split())[:200]
+    before_start = max(0, number_start - 60)
+    before = text[before_start:number_start]
+    clause_start = max((m.end() for m in CLAUSE_END.finditer(before)), default=0)
+    segment = before[clause_start:]
+    matches = list(CATEGORY_RE.finditer(segment))
+    if matches:
+        # The run of joined categories that ends nearest the number ("killed and wounded 300").
+        first = matches[-1]
+        for candidate in reversed(matches[:-1]):
+            if re.fullmatch(
+                r"\s*(?:,\s*(?:and|or)?|and|or)\s*", segment[candidate.end() : first.start()]
+            ):
+                first = candidate
+            else:
+                break
+        return _coordinated(segment, first), ""
+    return [], ""
+
+
+def _is_count(text: str, match) -> bool:
+    before = text[max(0, match.start() - 25) : match.start()]
+    after = text[match.end() : match.end() + 12]
+    if NOT_A_COUNT_BEFORE.search(before) or NOT_A_COUNT_AFTER.match(after):
+        return False
+    raw = match.group()
+    # A bare four-digit number from 1500 to 2099 is a year, not a count.
+    if re.fullmatch(r"1[5-9]\d\d|20\d\d", raw):
+        return False
+    # Digits inside a run of digit groups (+49 30 1234567, 030-123-456) are a phone or an ID.
+    if raw[:1].isdigit():
+        window_start = max(0, match.start() - 15)
+        for phone in PHONE.finditer(text, window_start, match.end() + 15):
+            if phone.start() <= match.start() and match.end() <= phone.end():
+                return False
+    return True
+
+
+def find(text: str) -> list[Candidate]:
+    numbers = [m for m in NUMBER_RE.finditer(text) if to_int(m.group()) is not None]
+    numbers += list(VAGUE_RE.finditer(text))
+    numbers.sort(key=lambda m: m.start())
+    found, skip_until = [], -1
+    for index, match in enumerate(numbers):
+        if match.start() < skip_until or not _is_count(text, match):
+            continue
+        vague = match.group().lower() in VAGUE
+        value = VAGUE[match.group().lower()] if vague else to_int(match.group())
+        if value is None or value == 0:
+            continue
+        start, end = match.start(), match.end()
+        low, high = value, value
+        kind, hedge_start = _bounds(text, start)
+        if kind == "lower" or vague:
+            high = None
+        elif kind == "upper":
+            low = None
+        if kind != "exact":
+            start = hedge_start
+        # Ranges: "500-1,000", "between 200 and 300", "from 30 to 40".
+        if index + 1 < len(numbers) and not vague:
+            following = numbers[index + 1]
+            joiner = text[end : following.start()]
+            between = BETWEEN.search(text, max(0, match.start() - 12), match.start())
+            if RANGE_AFTER.fullmatch(joiner) and (between or joiner.strip().lower() != "and"):
+                second = to_int(following.group())
+                if second is not None and second > value:
+                    low, high, end = value, second, following.end()
+                    if between:
+                        start = min(start, between.start())
+                    skip_until = following.end()
+        next_start = numbers[index + 1].start() if index + 1 < len(numbers) else len(text)
+        if skip_until > end - 1 and index + 2 < len(numbers):
+            next_start = numbers[index + 2].start()
+        limit = next_start if next_start > end else len(text)
+        categories, population = _category(text, start, end, limit)
+        for category in categories:
+            found.append(
+                Candidate(
+                    "figure",
+                    start,
+                    end,
+                    text[start:end],
+                    {"category": category, "low": low, "high": high, "population": population},
+                )
+            )
+    return found

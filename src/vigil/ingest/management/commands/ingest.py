@@ -1,0 +1,49 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from vigil.accounts.audit import acting_as
+from vigil.cases.models import Case
+from vigil.ingest import collect, pipeline
+from vigil.ingest.models import IngestJob
+
+
+class Command(BaseCommand):
+    help = (
+        "Ingest documents (files, folders, zip archives) into a case: each becomes a source, and "
+        "its dates, figures, legal references, countries and organisations become candidates for "
+        "review. Shows a progress bar and a summary. Interrupted, it loses nothing stored; run "
+        "again, it skips what is already there."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", type=Path)
+        parser.add_argument("--case", required=True, dest="case_slug")
+
+    def handle(self, *args, paths, case_slug, **options):
+        case = Case.objects.filter(slug=case_slug).first()
+        if case is None:
+            raise CommandError(f"no case with the short name {case_slug!r}")
+        missing = [str(p) for p in paths if not p.exists()]
+        if missing:
+            raise CommandError(f"no such file or folder: {', '.join(missing)}")
+        total = collect.count(paths)
+        job = IngestJob.objects.create(case=case, total=total)
+        with (
+            tqdm(total=total, unit="doc", desc="ingest", file=self.stderr._out) as bar,
+            acting_as(label="vigil ingest"),
+        ):
+
+            def progress(job, outcome):
+                bar.set_postfix_str(f"{outcome.outcome}: {Path(outcome.name).name}"[:60])
+                bar.update(1)
+
+            pipeline.run(job, collect.gather(paths), total=total, progress=progress)
+        for line in job.report:
+            if line["outcome"] == "refused":
+                self.stdout.write(f"refused {line['name']}: {line['reason']}")
+        self.stdout.write(
+            f"{job.stored} stored, {job.already_present} already present, {job.refused} refused, "
+            f"{job.candidates} candidates found."
+        )

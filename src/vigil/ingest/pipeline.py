@@ -1,0 +1,139 @@
+"""From a document to a stored source with its extracted candidates.
+
+Each document is stored, with its candidates, in its own transaction: a run that is killed
+loses nothing already stored, and running again finds the same bytes already present (a no-op
+that says so), so it resumes without duplicating.
+"""
+
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from vigil.evidence import services as evidence
+from vigil.evidence.text import UnreadableDocument, extract_text, media_type_for
+
+from .collect import Document
+from .extract import extract_all
+from .extract.entities import DEFAULT_GAZETTEER
+from .models import Candidate, GazetteerEntry, IngestJob
+from .normalise import detect_language, normalise
+
+
+@dataclass
+class Outcome:
+    name: str
+    outcome: str  # "stored", "present" or "refused"
+    reason: str = ""
+    source_id: int | None = None
+    candidates: int = 0
+
+    def as_dict(self) -> dict:
+        return {
+            "name": self.name,
+            "outcome": self.outcome,
+            "reason": self.reason,
+            "source_id": self.source_id,
+            "candidates": self.candidates,
+        }
+
+
+def gazetteer() -> dict[str, list[str]]:
+    """The built-in organisations plus those users added."""
+    merged = {name: list(aliases) for name, aliases in DEFAULT_GAZETTEER.items()}
+    for entry in GazetteerEntry.objects.all():
+        merged.setdefault(entry.name, []).extend(entry.alias_list)
+    return merged
+
+
+def ingest_document(case, document: Document, *, user=None, names=None) -> Outcome:
+    if document.refusal:
+        return Outcome(document.name, "refused", document.refusal)
+    data = document.data or b""
+    existing = evidence.find_source_by_hash(case, hashlib.sha256(data).hexdigest())
+    if existing is not None:
+        return Outcome(
+            document.name,
+            "present",
+            _("already in the archive as “%(title)s”") % {"title": existing.title},
+            existing.pk,
+        )
+    filename = PurePath(document.name).name
+    try:
+        media_type = media_type_for(filename, data)
+        text = normalise(extract_text(data, media_type, filename))
+    except UnreadableDocument as error:
+        return Outcome(document.name, "refused", str(error))
+    found = extract_all(text, names)
+    metadata = {
+        "kind": "other",
+        "title": PurePath(filename).stem.replace("_", " ")[:400],
+        "language": detect_language(text),
+        "access_level": "restricted",
+    }
+    with transaction.atomic():
+        result = evidence.add_source_from_bytes(
+            case,
+            data=data,
+            filename=filename,
+            metadata=metadata,
+            user=user,
+            media_type=media_type,
+            text=text,
+        )
+        Candidate.objects.bulk_create(
+            Candidate(
+                source=result.source,
+                kind=c.kind,
+                start=c.start,
+                end=c.end,
+                text=c.text[:1000],
+                data=c.data,
+            )
+            for c in found
+        )
+    return Outcome(document.name, "stored", "", result.source.pk, len(found))
+
+
+def run(
+    job: IngestJob,
+    documents: Iterable[Document],
+    *,
+    total: int | None = None,
+    progress: Callable[[IngestJob, Outcome], None] = lambda job, outcome: None,
+) -> IngestJob:
+    """Ingest every document, saving the job's counters and report after each one."""
+    IngestJob.objects.filter(pk=job.pk).update(status=IngestJob.Status.RUNNING)
+    job.status = IngestJob.Status.RUNNING
+    if total is not None:
+        job.total = total
+        job.save(update_fields=["total", "status"])
+    names = gazetteer()
+    counters = {"stored": "stored", "present": "already_present", "refused": "refused"}
+    for document in documents:
+        outcome = ingest_document(job.case, document, user=job.created_by, names=names)
+        job.processed += 1
+        setattr(job, counters[outcome.outcome], getattr(job, counters[outcome.outcome]) + 1)
+        job.candidates += outcome.candidates
+        job.report = [*job.report, outcome.as_dict()]
+        job.total = max(job.total, job.processed)
+        job.save(
+            update_fields=[
+                "processed",
+                "stored",
+                "already_present",
+                "refused",
+                "candidates",
+                "report",
+                "total",
+            ]
+        )
+        progress(job, outcome)
+    job.status = IngestJob.Status.DONE
+    job.finished_at = timezone.now()
+    job.save(update_fields=["status", "finished_at"])
+    return job

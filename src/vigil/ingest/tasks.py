@@ -1,0 +1,57 @@
+"""Ingestion as a background job for the web app: files are staged to disk, then a worker
+ingests them and records progress on the job."""
+
+import logging
+import shutil
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django_tasks import task
+
+from .collect import gather
+from .models import IngestJob
+from .pipeline import run
+
+logger = logging.getLogger(__name__)
+
+
+def staging_dir(job: IngestJob) -> Path:
+    return Path(settings.DATA_DIR) / "ingest" / f"job-{job.pk}"
+
+
+def stage_uploads(job: IngestJob, uploads) -> None:
+    folder = staging_dir(job)
+    folder.mkdir(parents=True, exist_ok=True)
+    for number, upload in enumerate(uploads):
+        # A numbered prefix keeps two uploads of the same name apart; the name is only a label.
+        target = folder / f"{number:04d}-{Path(upload.name).name}"
+        with target.open("wb") as out:
+            for chunk in upload.chunks():
+                out.write(chunk)
+    job.staging_dir = str(folder)
+    job.total = len(uploads)
+    job.save(update_fields=["staging_dir", "total"])
+
+
+@task()
+def ingest_staged(job_id: int) -> None:
+    job = IngestJob.objects.select_related("case", "created_by").get(pk=job_id)
+    folder = Path(job.staging_dir)
+    try:
+        run(job, gather(sorted(folder.iterdir())))
+    except Exception:
+        logger.exception("ingest job %s failed", job_id)
+        IngestJob.objects.filter(pk=job_id).update(
+            status=IngestJob.Status.FAILED, finished_at=timezone.now()
+        )
+        raise
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def start(case, uploads, user=None) -> IngestJob:
+    job = IngestJob.objects.create(case=case, created_by=user)
+    stage_uploads(job, uploads)
+    transaction.on_commit(lambda: ingest_staged.enqueue(job.pk))
+    return job
