@@ -7,9 +7,8 @@ numbers, article numbers and counts are not taken for years.
 """
 
 import calendar
+import datetime
 import re
-
-import dateparser
 
 from . import Candidate
 
@@ -57,13 +56,12 @@ def _month_number(match) -> int | None:
 
 
 def _valid(year: int, month: int, day: int) -> bool:
-    # dateparser settles what a calendar allows (30 February is not a date).
-    return (
-        dateparser.parse(
-            f"{year:04d}-{month:02d}-{day:02d}", languages=["en"], settings={"STRICT_PARSING": True}
-        )
-        is not None
-    )
+    """Whether the calendar has this day (30 February does not)."""
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def find(text: str) -> list[Candidate]:

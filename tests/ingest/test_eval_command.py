@@ -1,0 +1,42 @@
+import json
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+DEVSET = Path(__file__).parent / "devset"
+
+
+def test_it_prints_scores_per_kind_and_overall_last(capsys):
+    call_command("eval_extract", str(DEVSET))
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert lines[-1].startswith("overall F1 ")
+    assert any(line.startswith("figures") for line in lines)
+
+
+def test_the_arithmetic_on_a_known_miss_and_false_alarm(tmp_path, capsys):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "truth").mkdir()
+    (tmp_path / "docs" / "one.txt").write_text("On 26 February 1992, 613 people were killed.")
+    (tmp_path / "truth" / "one.json").write_text(
+        json.dumps(
+            {
+                "dates": ["1992-02-26", "1992-03-01"],
+                "figures": [{"category": "wounded", "value": 613}],
+                "legal_refs": [],
+                "countries": [],
+                "organizations": [],
+            }
+        )
+    )
+    call_command("eval_extract", str(tmp_path))
+    out = capsys.readouterr().out
+    # dates: 1 found of 2 → P 1.00, R 0.50; figures: wrong category → 0/1/1.
+    assert "dates                1.00      0.50    0.67  1/0/1" in out
+    assert "figures              0.00      0.00    0.00  0/1/1" in out
+    assert out.strip().splitlines()[-1] == "overall F1 0.40"
+
+
+def test_a_folder_without_docs_is_named(tmp_path):
+    with pytest.raises(CommandError, match="must hold docs/ and truth/"):
+        call_command("eval_extract", str(tmp_path))
