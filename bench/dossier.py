@@ -19,7 +19,8 @@ def main() -> None:
     parser.add_argument("--claims", type=int, default=1000)
     args = parser.parse_args()
 
-    os.environ["VIGIL_DATA_DIR"] = tempfile.mkdtemp(prefix="vigil-bench-")
+    data_dir = tempfile.TemporaryDirectory(prefix="vigil-bench-")
+    os.environ["VIGIL_DATA_DIR"] = data_dir.name
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "vigil.settings")
     import django
 

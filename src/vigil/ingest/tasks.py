@@ -25,8 +25,9 @@ def stage_uploads(job: IngestJob, uploads) -> None:
     folder = staging_dir(job)
     folder.mkdir(parents=True, exist_ok=True)
     for number, upload in enumerate(uploads):
-        # A numbered prefix keeps two uploads of the same name apart; the name is only a label.
-        target = folder / f"{number:04d}-{Path(upload.name).name}"
+        # A numbered folder each keeps two uploads of the same name apart.
+        target = folder / f"{number:04d}" / Path(upload.name).name
+        target.parent.mkdir()
         with target.open("wb") as out:
             for chunk in upload.chunks():
                 out.write(chunk)
@@ -40,7 +41,7 @@ def ingest_staged(job_id: int) -> None:
     job = IngestJob.objects.select_related("case", "created_by").get(pk=job_id)
     folder = Path(job.staging_dir)
     try:
-        run(job, gather(sorted(folder.iterdir())))
+        run(job, _named_as_uploaded(folder, gather(sorted(folder.iterdir()))))
     except Exception:
         logger.exception("ingest job %s failed", job_id)
         IngestJob.objects.filter(pk=job_id).update(
@@ -48,6 +49,14 @@ def ingest_staged(job_id: int) -> None:
         )
         raise
     shutil.rmtree(folder, ignore_errors=True)
+
+
+def _named_as_uploaded(folder: Path, documents):
+    """Report documents by the names people uploaded, not by their staging paths."""
+    for document in documents:
+        relative = Path(document.name).relative_to(folder)
+        document.name = str(Path(*relative.parts[1:]))
+        yield document
 
 
 def start(case, uploads, user=None) -> IngestJob:

@@ -17,21 +17,35 @@ class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
 
+class MultipleFileField(forms.FileField):
+    """Several files in one field (Django's documented pattern)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if not data:
+            return [single(None, initial)]
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data]
+        return [single(data, initial)]
+
+
 class UploadForm(forms.Form):
-    files = forms.FileField(
+    # Empty files are let through to the report, which names each refused file and says why.
+    files = MultipleFileField(
         label=gettext_lazy("Documents"),
-        widget=MultipleFileInput(attrs={"multiple": True}),
+        allow_empty_file=True,
         help_text=gettext_lazy("PDF, HTML, DOCX or text files, or zip archives of them."),
     )
-
-    def clean_files(self):
-        return self.files.getlist("files")
 
 
 def ingest_page(request, slug):
     case = get_case_for_user(request.user, slug)
-    form = UploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
+    if form.is_bound and form.is_valid():
         job = tasks.start(case, form.cleaned_data["files"], request.user)
         messages.info(request, _("The documents are being ingested; this page shows progress."))
         return redirect(job)
@@ -70,6 +84,10 @@ def source_review(request, slug, pk):
     source = get_source_for_user(request.user, case, pk)
     candidates = list(source.candidates.all())
     pending = [c for c in candidates if c.status == Candidate.Status.PENDING]
+    for candidate in pending:
+        # What "Edit as a claim" starts from: the sentence, and the span as locator.
+        candidate.sentence = review.sentence_around(source.text, candidate.start, candidate.end)
+        candidate.locator = review.locator(candidate)
     context = {
         "case": case,
         "source": source,

@@ -1,0 +1,164 @@
+"""From files to sources with candidates; bad inputs refused by name, nothing half-stored."""
+
+import io
+import zipfile
+
+import docx
+import pytest
+
+from tests.evidence.test_text import make_pdf
+from vigil.evidence.models import ArchivedFile, Source
+from vigil.ingest import collect, pipeline
+from vigil.ingest.models import Candidate, IngestJob
+
+pytestmark = pytest.mark.django_db
+
+REPORT = (
+    b"On 26 February 1992, 613 residents of Khojaly were killed, according to the "
+    b"report. Article 6 of the Rome Statute defines genocide. Pakistan raised it at the OIC."
+)
+
+
+def ingest(case, tmp_path, files: dict[str, bytes]):
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    job = IngestJob.objects.create(case=case)
+    return pipeline.run(job, collect.gather(sorted(tmp_path.iterdir())))
+
+
+def outcomes(job):
+    return {
+        line["name"].rsplit("/", 1)[-1]: (line["outcome"], line["reason"]) for line in job.report
+    }
+
+
+def test_a_document_becomes_a_source_with_its_candidates(case, tmp_path):
+    job = ingest(case, tmp_path, {"report.txt": REPORT})
+    source = Source.objects.get()
+    assert (job.stored, job.candidates) == (1, source.candidates.count())
+    kinds = set(source.candidates.values_list("kind", flat=True))
+    assert kinds == {"date", "figure", "legal_ref", "country", "organization"}
+    assert source.language == "en" and source.access_level == "restricted"
+    for candidate in source.candidates.all():
+        assert source.text[candidate.start : candidate.end] == candidate.text
+
+
+def test_the_same_bytes_again_are_a_no_op_that_says_so(case, tmp_path):
+    ingest(case, tmp_path, {"report.txt": REPORT})
+    candidates = Candidate.objects.count()
+    again = pipeline.run(
+        IngestJob.objects.create(case=case), collect.gather([tmp_path / "report.txt"])
+    )
+    assert (again.stored, again.already_present, again.candidates) == (0, 1, 0)
+    assert "already in the archive" in again.report[0]["reason"]
+    assert Source.objects.count() == 1 and Candidate.objects.count() == candidates
+
+
+def test_pdf_docx_and_html_are_read(case, tmp_path):
+    document = docx.Document()
+    document.add_paragraph("On 11 July 1995 more than 8,000 men were killed.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    html = (
+        b"<html><head><script>var x = '613 killed';</script></head><body><nav>Home</nav>"
+        b"<article><p>"
+        + b"In 1993 the Security Council met. " * 5
+        + b"</p></article></body></html>"
+    )
+    job = ingest(
+        case,
+        tmp_path,
+        {
+            "a.pdf": make_pdf("Over 700 civilians were taken hostage"),
+            "b.docx": buffer.getvalue(),
+            "c.html": html,
+        },
+    )
+    assert job.stored == 3
+    texts = {s.title: s.text for s in Source.objects.all()}
+    assert "8,000 men were killed" in texts["b"]
+    assert "var x" not in texts["c"]
+    assert Candidate.objects.filter(source__title="a", kind="figure").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("empty.txt", b"", "is empty"),
+        ("blob.txt", b"\x00\x01\x02\x03" * 50, "binary data"),
+        ("broken.pdf", b"%PDF-1.4 not really", "damaged PDF"),
+        ("fake.docx", b"not a zip", "not a Word document"),
+        ("program.exe", b"MZ", "not accepted"),
+    ],
+)
+def test_bad_files_are_refused_by_name_and_nothing_is_stored(case, tmp_path, name, data, reason):
+    job = ingest(case, tmp_path, {name: data})
+    outcome, message = outcomes(job)[name]
+    assert outcome == "refused" and reason in message and name in message
+    assert not Source.objects.exists() and not ArchivedFile.objects.exists()
+
+
+def test_an_encrypted_pdf_is_refused(case, tmp_path):
+    job = ingest(case, tmp_path, {"locked.pdf": make_pdf("secret", password="pw")})
+    assert "encrypted" in outcomes(job)["locked.pdf"][1]
+
+
+def test_a_file_over_the_limit_is_refused(case, tmp_path, settings):
+    settings.MAX_UPLOAD_MB = 1
+    job = ingest(case, tmp_path, {"big.txt": b"a" * (1024 * 1024 + 10)})
+    assert "larger than the limit" in outcomes(job)["big.txt"][1]
+
+
+def make_zip(entries: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in entries.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def test_a_zip_is_unpacked_and_paths_that_escape_are_refused(case, tmp_path):
+    bundle = make_zip(
+        {
+            "one.txt": REPORT,
+            "sub/two.txt": b"In 1994 800,000 people were killed.",
+            "../evil.txt": b"escape",
+            "inner.zip": b"PK",
+            "notes.exe": b"MZ",
+        }
+    )
+    job = ingest(case, tmp_path, {"bundle.zip": bundle})
+    result = outcomes(job)
+    assert result["one.txt"][0] == "stored" and result["two.txt"][0] == "stored"
+    assert "leaves the archive" in result["evil.txt"][1]
+    assert "archives inside archives" in result["inner.zip"][1]
+    assert "not accepted" in result["notes.exe"][1]
+    assert not (tmp_path.parent / "evil.txt").exists()
+
+
+def test_a_zip_bomb_is_refused(case, tmp_path, settings):
+    settings.INGEST_MAX_TOTAL_MB = 5
+    bomb = make_zip({"bomb.txt": b"0" * (20 * 1024 * 1024)})
+    job = ingest(case, tmp_path, {"bomb.zip": bomb})
+    assert job.refused == 1 and "more than 5 MB" in job.report[0]["reason"]
+    assert not Source.objects.exists()
+
+
+def test_a_highly_compressed_member_is_refused(case, tmp_path):
+    bomb = make_zip({"bomb.txt": b"0" * (3 * 1024 * 1024)})
+    job = ingest(case, tmp_path, {"bomb.zip": bomb})
+    assert "zip bomb" in job.report[0]["reason"]
+
+
+def test_too_many_files_in_a_zip_are_refused(case, tmp_path, settings):
+    settings.INGEST_MAX_FILES = 2
+    job = ingest(case, tmp_path, {"many.zip": make_zip({f"{i}.txt": b"x" for i in range(3)})})
+    assert "holds 3 files; the limit is 2" in job.report[0]["reason"]
+
+
+def test_normalisation_joins_hyphenated_words_and_spaces():
+    from vigil.ingest.normalise import normalise
+
+    assert normalise("geno-\ncide  was   com-\nmitted\u00a0here\r\n\r\n\r\n\r\nEnd") == (
+        "genocide was committed here\n\nEnd"
+    )

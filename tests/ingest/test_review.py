@@ -1,0 +1,61 @@
+import pytest
+from django.urls import reverse
+
+from tests.ingest.test_pipeline import REPORT, ingest
+from vigil.evidence.models import Claim, Source
+from vigil.ingest.models import Candidate
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def ingested(case, tmp_path):
+    ingest(case, tmp_path, {"report.txt": REPORT})
+    return Source.objects.get()
+
+
+def test_accepting_a_figure_creates_a_figure_claim_with_the_span_as_locator(alice_client, ingested):
+    candidate = ingested.candidates.get(kind="figure")
+    alice_client.post(reverse("ingest:accept", args=[ingested.case.slug, candidate.pk]))
+    claim = Claim.objects.get()
+    assert (claim.figure.category, claim.figure.low, claim.figure.high) == ("killed", 613, 613)
+    assert claim.locator.startswith(f"characters {candidate.start}–{candidate.end}")
+    assert "613 residents of Khojaly were killed" in claim.statement
+    candidate.refresh_from_db()
+    assert candidate.status == "accepted" and candidate.claim == claim
+
+
+def test_accepting_a_date_creates_a_dated_event(alice_client, ingested):
+    candidate = ingested.candidates.get(kind="date")
+    alice_client.post(reverse("ingest:accept", args=[ingested.case.slug, candidate.pk]))
+    claim = Claim.objects.get()
+    assert claim.claim_type == "event" and claim.occurred_on.isoformat() == "1992-02-26"
+
+
+def test_bulk_accept_of_a_kind_and_reject(alice_client, ingested):
+    url = reverse("ingest:accept_kind", args=[ingested.case.slug, ingested.pk])
+    alice_client.post(url, {"kind": "country"})
+    assert (
+        Claim.objects.filter(claim_type="actor").count()
+        == ingested.candidates.filter(kind="country").count()
+    )
+    legal = ingested.candidates.get(kind="legal_ref")
+    alice_client.post(reverse("ingest:reject", args=[ingested.case.slug, legal.pk]))
+    legal.refresh_from_db()
+    assert legal.status == "rejected"
+
+
+def test_the_review_page_highlights_each_span(alice_client, ingested):
+    page = alice_client.get(reverse("ingest:review", args=[ingested.case.slug, ingested.pk]))
+    html = page.content.decode()
+    for candidate in ingested.candidates.all():
+        assert f'id="span-{candidate.pk}"' in html
+    assert "Accept all" in html
+
+
+def test_a_candidate_of_a_confidential_source_is_out_of_reach(bob_client, ingested):
+    Source.objects.filter(pk=ingested.pk).update(access_level="confidential")
+    candidate = ingested.candidates.first()
+    response = bob_client.post(reverse("ingest:accept", args=[ingested.case.slug, candidate.pk]))
+    assert response.status_code == 404
+    assert Candidate.objects.get(pk=candidate.pk).status == "pending"

@@ -1,0 +1,35 @@
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.urls import reverse
+
+from tests.ingest.test_pipeline import REPORT
+from vigil.evidence.models import Source
+from vigil.ingest.models import IngestJob
+
+pytestmark = pytest.mark.django_db
+
+
+def test_uploads_become_a_background_job_with_progress_and_a_report(
+    alice_client, case, django_capture_on_commit_callbacks
+):
+    files = [SimpleUploadedFile("report.txt", REPORT), SimpleUploadedFile("empty.txt", b"")]
+    with django_capture_on_commit_callbacks(execute=True):
+        response = alice_client.post(reverse("ingest:page", args=[case.slug]), {"files": files})
+    job = IngestJob.objects.get()
+    assert response.url == job.get_absolute_url()
+    assert (job.status, job.total) == ("queued", 2)
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", "--queue-name", "*")
+    job.refresh_from_db()
+    assert (job.status, job.stored, job.refused, job.progress) == ("done", 1, 1, 100)
+    status = alice_client.get(job.get_absolute_url(), HTTP_ACCEPT="application/json").json()
+    assert status["progress"] == 100 and status["stage"] == "2 of 2 documents"
+    page = alice_client.get(job.get_absolute_url()).content.decode()
+    assert "empty.txt is empty." in page and "review" in page
+    assert Source.objects.get().title == "report"
+
+
+def test_a_post_without_files_is_refused_with_a_message(alice_client, case):
+    response = alice_client.post(reverse("ingest:page", args=[case.slug]), {})
+    assert "This field is required" in response.content.decode()
+    assert not IngestJob.objects.exists()
