@@ -21,6 +21,7 @@ def values(found, key="value"):
         ("resolutions adopted in 1993", ["1993"]),
         ("dated 1992-02-26 in the archive", ["1992-02-26"]),
         ("signed 26.02.1992", ["1992-02-26"]),
+        ("from 7 April to 15 July 1994", ["1994-04-07", "1994-07-15"]),
         # No such day: only the month the text names is kept.
         ("It happened on 30 February 1992.", ["1992-02"]),
     ],
@@ -110,6 +111,8 @@ def refs(found):
         ("the Rome Statute, article 7(1)(a)", [("Rome Statute", "7(1)(a)")]),
         ("Article 3 of the European Convention on Human Rights", [("ECHR", "3")]),
         ("article 147 of the Fourth Geneva Convention", [("Geneva Convention IV", "147")]),
+        ("resolution 827 (1993) of the Security Council", [("UNSC Resolution", "827")]),
+        ("see S/RES/822 (1993)", [("UNSC Resolution", "822")]),
     ],
 )
 def test_legal_references_normalised(sentence, expected):
@@ -140,6 +143,11 @@ def test_organisations_by_any_of_their_names_and_a_user_gazetteer():
     extended = {**entities.DEFAULT_GAZETTEER, "Friends of Khojaly": []}
     names = {c.data["name"] for c in entities.find(text, extended) if c.kind == "organization"}
     assert "Friends of Khojaly" in names
+
+
+def test_a_memorial_is_not_the_memorial_human_rights_centre():
+    found = entities.find("A memorial service was held at the Kigali Genocide Memorial.")
+    assert found == []
 
 
 def test_every_candidate_carries_its_exact_span():

@@ -21,7 +21,14 @@ DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
 RANGE_JOIN = r"\s*(?:-|–|—|to|and|/)\s*"
 
+MONTH2 = MONTH.replace("?P<month>", "?P<month2>")
 PATTERNS = [
+    # 7 April to 15 July 1994: the first date takes the second's year
+    re.compile(
+        rf"\b{DAY}\s+(?:of\s+)?{MONTH}{RANGE_JOIN.replace('/', '')}{DAY2}\s+(?:of\s+)?"
+        rf"{MONTH2}\s*,?\s+{YEAR}\b",
+        re.I,
+    ),
     # 25 to 26 February 1992, 25-26 February 1992
     re.compile(rf"\b{DAY}{RANGE_JOIN}{DAY2}\s+(?:of\s+)?{MONTH}\s*,?\s+{YEAR}\b", re.I),
     # February 25-26, 1992
@@ -90,21 +97,14 @@ def find(text: str) -> list[Candidate]:
                     )
                 )
                 continue
-            days = [int(day)] + (
-                [int(match.group("day2"))] if match.groupdict().get("day2") else []
-            )
-            if not all(_valid(year, month, d) for d in days):
+            day2 = match.groupdict().get("day2")
+            month2 = MONTHS.get((match.groupdict().get("month2") or "").rstrip(".").lower(), month)
+            pairs = [(month, int(day))] + ([(month2, int(day2))] if day2 else [])
+            if not all(_valid(year, m, d) for m, d in pairs):
                 continue
-            for d in days:
-                found.append(
-                    Candidate(
-                        "date",
-                        match.start(),
-                        match.end(),
-                        match.group(),
-                        {"value": f"{year:04d}-{month:02d}-{d:02d}", "precision": "day"},
-                    )
-                )
+            for m, d in pairs:
+                value = {"value": f"{year:04d}-{m:02d}-{d:02d}", "precision": "day"}
+                found.append(Candidate("date", match.start(), match.end(), match.group(), value))
     for match in YEAR_CUE.finditer(text):
         start, end = match.start("year"), match.end("year")
         if free(start, end):

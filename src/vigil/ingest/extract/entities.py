@@ -51,8 +51,10 @@ COUNTRY_ALIASES = {
     "Swaziland": "SWZ",
     "East Timor": "TLS",
     "Democratic Republic of the Congo": "COD",
+    "Democratic Republic of Congo": "COD",
     "DR Congo": "COD",
     "DRC": "COD",
+    "US": "USA",
     "Republic of the Congo": "COG",
     "Vatican": "VAT",
     "Micronesia": "FSM",
@@ -118,10 +120,13 @@ DEFAULT_GAZETTEER = {
     "Organization of American States": ["OAS"],
     "Human Rights Watch": ["HRW", "Helsinki Watch"],
     "Amnesty International": [],
-    "Memorial": [
+    # Named in full only: "memorial" alone is usually a monument or a service.
+    "Memorial Human Rights Centre": [
         "Memorial Human Rights Center",
         "Human Rights Center of Memorial",
-        "Memorial Human Rights Centre",
+        "Human Rights Centre of Memorial",
+        "Memorial human rights group",
+        "Memorial Society",
     ],
     "International Committee of the Red Cross": ["ICRC", "Red Cross"],
     "Médecins Sans Frontières": ["Doctors Without Borders", "MSF"],

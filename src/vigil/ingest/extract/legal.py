@@ -100,6 +100,14 @@ RESOLUTION = re.compile(
     r"(?:\s*\(\d{4}\))?)*)(?:\s*of\s+\d{4}|\s*\(\d{4}\))?",
     re.I,
 )
+# "resolution 827 (1993) of the Security Council", "S/RES/822 (1993)"
+RESOLUTION_AFTER = re.compile(
+    r"\bresolutions?\s+(?P<list>\d{1,4}(?:\s*\(\d{4}\))?(?:\s*(?:,|and|&)\s*(?:and\s+)?\d{1,4}"
+    r"(?:\s*\(\d{4}\))?)*)\s+(?:of|by|adopted by)\s+the\s+(?:(?:UN|U\.N\.|United Nations)\s+)?"
+    r"Security Council",
+    re.I,
+)
+SYMBOL = re.compile(r"\bS/RES/(?P<list>\d{1,4})(?:\s*\(\d{4}\))?")
 SINGLE_NUMBER = re.compile(rf"{ARTICLE_NUMBER}", re.I)
 
 
@@ -147,7 +155,12 @@ def find(text: str) -> list[Candidate]:
     for pattern in (BEFORE, AFTER):
         for match in pattern.finditer(text):
             add(match, _instrument(match.group("instrument")), _articles(match.group("list")))
-    for match in RESOLUTION.finditer(text):
-        numbers = re.findall(r"(?<!\()\b\d{1,4}\b(?!\))", match.group("list"))
-        add(match, "UNSC Resolution", [n for n in numbers if not re.fullmatch(r"19\d\d|20\d\d", n)])
+    for pattern in (RESOLUTION, RESOLUTION_AFTER, SYMBOL):
+        for match in pattern.finditer(text):
+            numbers = re.findall(r"(?<!\()\b\d{1,4}\b(?!\))", match.group("list"))
+            add(
+                match,
+                "UNSC Resolution",
+                [n for n in numbers if not re.fullmatch(r"19\d\d|20\d\d", n)],
+            )
     return sorted(found, key=lambda c: c.start)
