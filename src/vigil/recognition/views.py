@@ -240,9 +240,19 @@ def import_acts(request, slug):
                 skip_invalid=form.cleaned_data["skip_invalid"],
                 user=request.user,
             )
-    return render(
-        request, "recognition/import.html", {"case": case, "form": form, "report": report}
-    )
+    context = {
+        "case": case,
+        "form": form,
+        "report": report,
+        "title": _("Import recognition acts"),
+        "back_url": reverse("recognition:overview", args=[case.slug]),
+        "back_label": _("Recognition"),
+        "columns_help": _(
+            "A CSV file (UTF-8) with the columns %(columns)s: the same as the export."
+        )
+        % {"columns": ", ".join(importer.COLUMNS)},
+    }
+    return render(request, "import_page.html", context)
 
 
 def export_acts(request, slug, fmt):

@@ -16,7 +16,7 @@ from vigil.campaigns.forms import (
     MaterialVersionForm,
     TaskForm,
 )
-from vigil.campaigns.importers import import_contacts
+from vigil.campaigns.importers import CONTACT_COLUMNS, import_contacts
 from vigil.campaigns.models import Contact, Interaction, Material, MaterialVersion, Task
 from vigil.evidence import archive
 from vigil.evidence.models import ArchivedFile
@@ -86,8 +86,14 @@ def contact_import(request):
             )
     return render(
         request,
-        "campaigns/import.html",
-        {"form": form, "report": report, "title": _("Import contacts")},
+        "import_page.html",
+        {
+            "form": form,
+            "report": report,
+            "title": _("Import contacts"),
+            "columns_help": _("A CSV file (UTF-8) with the columns %(columns)s.")
+            % {"columns": ", ".join(CONTACT_COLUMNS)},
+        },
     )
 
 

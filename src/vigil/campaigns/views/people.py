@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from vigil.campaigns import privacy, services
 from vigil.campaigns.forms import ChapterForm, ConsentForm, MemberForm
-from vigil.campaigns.importers import import_members
+from vigil.campaigns.importers import MEMBER_COLUMNS, import_members
 from vigil.campaigns.models import Chapter, Consent, Event, Member
 from vigil.campaigns.views.charts import events_chart
 from vigil.tabular import ImportForm, read_upload
@@ -175,6 +175,12 @@ def member_import(request):
             )
     return render(
         request,
-        "campaigns/import.html",
-        {"form": form, "report": report, "title": _("Import members")},
+        "import_page.html",
+        {
+            "form": form,
+            "report": report,
+            "title": _("Import members"),
+            "columns_help": _("A CSV file (UTF-8) with the columns %(columns)s.")
+            % {"columns": ", ".join(MEMBER_COLUMNS)},
+        },
     )
