@@ -8,7 +8,12 @@ from vigil.dossier.models import DossierBuild
 
 pytestmark = pytest.mark.django_db
 
+# The worker closes its database connection after each job, as it would in production; with
+# a real transaction per test the next query simply reconnects.
+WORKER_DB = pytest.mark.django_db(transaction=True)
 
+
+@WORKER_DB
 def test_the_button_queues_a_job_that_a_worker_builds(
     alice_client, published, django_capture_on_commit_callbacks
 ):

@@ -9,7 +9,12 @@ from vigil.ingest.models import IngestJob
 
 pytestmark = pytest.mark.django_db
 
+# The worker closes its database connection after each job, as it would in production; with
+# a real transaction per test the next query simply reconnects.
+WORKER_DB = pytest.mark.django_db(transaction=True)
 
+
+@WORKER_DB
 def test_uploads_become_a_background_job_with_progress_and_a_report(
     alice_client, case, django_capture_on_commit_callbacks
 ):

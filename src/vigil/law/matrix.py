@@ -18,12 +18,19 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 
 from vigil.evidence.models import Claim
 from vigil.law.models import Crime, Element, ElementLink
 
 SUPPORTED, CONTESTED, THIN, GAP = "supported", "contested", "thin", "gap"
 STATUSES = [SUPPORTED, CONTESTED, THIN, GAP]
+STATUS_LABELS = {
+    SUPPORTED: _("supported"),
+    CONTESTED: _("contested"),
+    THIN: _("thin"),
+    GAP: _("gap"),
+}
 
 
 @dataclass
@@ -32,6 +39,10 @@ class ElementRow:
     supporting: list[ElementLink] = field(default_factory=list)
     contradicting: list[ElementLink] = field(default_factory=list)
     status: str = GAP
+
+    @property
+    def status_label(self) -> str:
+        return str(STATUS_LABELS[self.status])
 
     @property
     def verified_supporting(self) -> list[ElementLink]:
