@@ -22,6 +22,8 @@ def values(found, key="value"):
         ("dated 1992-02-26 in the archive", ["1992-02-26"]),
         ("signed 26.02.1992", ["1992-02-26"]),
         ("from 7 April to 15 July 1994", ["1994-04-07", "1994-07-15"]),
+        ("from February to April 1993", ["1993-02", "1993-04"]),
+        ("between 1992 and 1994", ["1992", "1994"]),
         # No such day: only the month the text names is kept.
         ("It happened on 30 February 1992.", ["1992-02"]),
     ],
@@ -64,6 +66,7 @@ def figure(found):
         ("487 were disabled", [("wounded", 487, 487)]),
         ("the army killed 8,000 men and boys", [("killed", 8000, 8000)]),
         ("up to 300 were captured", [("hostage", None, 300)]),
+        ("the massacre of 8,000 men", [("killed", 8000, 8000)]),
     ],
 )
 def test_figures_with_their_category_value_and_hedges(sentence, expected):
@@ -113,6 +116,8 @@ def refs(found):
         ("article 147 of the Fourth Geneva Convention", [("Geneva Convention IV", "147")]),
         ("resolution 827 (1993) of the Security Council", [("UNSC Resolution", "827")]),
         ("see S/RES/822 (1993)", [("UNSC Resolution", "822")]),
+        ("UNSCR 1325 (2000)", [("UNSC Resolution", "1325")]),
+        ("the Rome Statute (Article 7)", [("Rome Statute", "7")]),
     ],
 )
 def test_legal_references_normalised(sentence, expected):

@@ -41,11 +41,13 @@ PATTERNS = [
     re.compile(r"\b(?P<year>1[5-9]\d\d|20\d\d)-(?P<nmonth>[01]\d)-(?P<day>[0-3]\d)\b"),
     # 26.02.1992, 26/02/1992 (day first, as most of the world writes it)
     re.compile(r"\b(?P<day>[0-3]?\d)[./](?P<nmonth>[01]?\d)[./](?P<year>1[5-9]\d\d|20\d\d)\b"),
+    # February to April 1993: the first month takes the second's year
+    re.compile(rf"\b{MONTH}\s*(?:-|–|—|to|and|until)\s*{MONTH2}\s+(?:of\s+)?{YEAR}\b", re.I),
     # February 1992, in February of 1992
     re.compile(rf"\b{MONTH}\s+(?:of\s+)?{YEAR}\b", re.I),
 ]
 YEAR_CUE = re.compile(
-    r"\b(?P<cue>in|since|by|during|until|till|from|to|and|of|early|late|mid-?|around|before|"
+    r"\b(?P<cue>in|since|by|during|until|till|from|to|and|of|between|early|late|mid-?|around|before|"
     r"after|year|spring|summer|autumn|fall|winter)\s+(?P<year>1[5-9]\d\d|20\d\d)\b(?![-–/.,]\d)"
     r"(?!\s+(?:people|persons|civilians|men|women|children|victims|refugees|residents|soldiers|"
     r"troops|families|homes|houses|bodies|dead|killed|wounded|were|had|have)\b)",
@@ -86,6 +88,14 @@ def find(text: str) -> list[Candidate]:
             if month is None or not 1 <= month <= 12:
                 continue
             day = match.groupdict().get("day")
+            if day is None and match.groupdict().get("month2"):
+                month2 = MONTHS.get(match.group("month2").rstrip(".").lower())
+                for m in (month, month2):
+                    value = {"value": f"{year:04d}-{m:02d}", "precision": "month"}
+                    found.append(
+                        Candidate("date", match.start(), match.end(), match.group(), value)
+                    )
+                continue
             if day is None:
                 found.append(
                     Candidate(

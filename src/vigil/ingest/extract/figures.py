@@ -26,7 +26,7 @@ CATEGORIES = [
     ),
     (
         "killed",
-        r"killed|killings?|dead|deaths?|died|murdered|massacred|slaughtered|perished|"
+        r"killed|killings?|dead|deaths?|died|murdered|massacred|massacres?|slaughtered|perished|"
         r"executed|lost their lives|death toll|lives|bodies|slain|shot dead|fatalities|"
         r"victims|buried",
     ),

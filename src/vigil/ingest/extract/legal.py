@@ -90,12 +90,12 @@ BEFORE = re.compile(
 )
 # "the Rome Statute, article 7(1)(a)", "Genocide Convention Art. III"
 AFTER = re.compile(
-    rf"(?P<instrument>{INSTRUMENT_RE.pattern})(?:'s)?\s*,?\s*(?:in\s+)?(?:articles?|arts?\.)\s*"
+    rf"(?P<instrument>{INSTRUMENT_RE.pattern})(?:'s)?\s*[,(]?\s*(?:in\s+)?(?:articles?|arts?\.)\s*"
     rf"(?P<list>{ARTICLE_LIST})",
     re.I,
 )
 RESOLUTION = re.compile(
-    r"\b(?:(?:UN|U\.N\.|United Nations)\s+)?(?:Security Council|UNSC|SC)\s+resolutions?\s*"
+    r"\b(?:(?:(?:UN|U\.N\.|United Nations)\s+)?(?:Security Council|UNSC|SC)\s+resolutions?|UNSCRs?)\s*"
     r"(?:No\.?\s*)?(?P<list>\d{1,4}(?:\s*\(\d{4}\))?(?:\s*(?:,|and|&)\s*(?:and\s+)?\d{1,4}"
     r"(?:\s*\(\d{4}\))?)*)(?:\s*of\s+\d{4}|\s*\(\d{4}\))?",
     re.I,
