@@ -24,6 +24,7 @@ def values(found, key="value"):
         ("from 7 April to 15 July 1994", ["1994-04-07", "1994-07-15"]),
         ("from February to April 1993", ["1993-02", "1993-04"]),
         ("between 1992 and 1994", ["1992", "1994"]),
+        ("to mark the 1995 massacre", ["1995"]),
         # No such day: only the month the text names is kept.
         ("It happened on 30 February 1992.", ["1992-02"]),
     ],
@@ -40,6 +41,7 @@ def test_dates_in_common_forms(sentence, expected):
         "1500 people were killed",
         "up to 2000 people fled",
         "call 1992 3344",
+        "the 1500 people who fled",
     ],
 )
 def test_things_that_are_not_dates(sentence):
@@ -67,6 +69,8 @@ def figure(found):
         ("the army killed 8,000 men and boys", [("killed", 8000, 8000)]),
         ("up to 300 were captured", [("hostage", None, 300)]),
         ("the massacre of 8,000 men", [("killed", 8000, 8000)]),
+        ("over a quarter of a million people are buried", [("killed", 250000, None)]),
+        ("half a million refugees", [("displaced", 500000, 500000)]),
     ],
 )
 def test_figures_with_their_category_value_and_hedges(sentence, expected):

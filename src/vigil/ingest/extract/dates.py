@@ -55,6 +55,13 @@ YEAR_CUE = re.compile(
 )
 
 
+# "the 1995 massacre", "the 1994 genocide": a year used as an adjective before a noun.
+YEAR_BEFORE_NOUN = re.compile(
+    r"\bthe\s+(?P<year>1[5-9]\d\d|20\d\d)\s+(?!(?:people|persons|civilians|men|women|children|"
+    r"victims|refugees|residents|soldiers|troops|families|homes|houses|bodies|dead|of)\b)[a-z]"
+)
+
+
 def _month_number(match) -> int | None:
     groups = match.groupdict()
     if groups.get("nmonth"):
@@ -115,7 +122,7 @@ def find(text: str) -> list[Candidate]:
             for m, d in pairs:
                 value = {"value": f"{year:04d}-{m:02d}-{d:02d}", "precision": "day"}
                 found.append(Candidate("date", match.start(), match.end(), match.group(), value))
-    for match in YEAR_CUE.finditer(text):
+    for match in [*YEAR_CUE.finditer(text), *YEAR_BEFORE_NOUN.finditer(text)]:
         start, end = match.start("year"), match.end("year")
         if free(start, end):
             found.append(

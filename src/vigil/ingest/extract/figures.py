@@ -9,7 +9,7 @@ are not figures.
 import re
 
 from . import Candidate
-from .numbers import NUMBER_RE, VAGUE, VAGUE_RE, to_int
+from .numbers import FRACTION_RE, NUMBER_RE, VAGUE, VAGUE_RE, fraction_value, to_int
 
 CATEGORIES = [
     (
@@ -152,13 +152,20 @@ def _is_count(text: str, match) -> bool:
 def find(text: str) -> list[Candidate]:
     numbers = [m for m in NUMBER_RE.finditer(text) if to_int(m.group()) is not None]
     numbers += list(VAGUE_RE.finditer(text))
+    fractions = list(FRACTION_RE.finditer(text))
+    # A number inside "a quarter of a million" is part of that fraction, not a count of its own.
+    numbers = [m for m in numbers if not any(f.start() <= m.start() < f.end() for f in fractions)]
+    numbers += fractions
     numbers.sort(key=lambda m: m.start())
     found, skip_until = [], -1
     for index, match in enumerate(numbers):
         if match.start() < skip_until or not _is_count(text, match):
             continue
         vague = match.group().lower() in VAGUE
-        value = VAGUE[match.group().lower()] if vague else to_int(match.group())
+        if vague:
+            value = VAGUE[match.group().lower()]
+        else:
+            value = fraction_value(match.group()) or to_int(match.group())
         if value is None or value == 0:
             continue
         start, end = match.start(), match.end()

@@ -84,3 +84,22 @@ def to_int(text: str) -> int | None:
         else:
             return None
     return total + current if seen else None
+
+
+# Fractions of large numbers, read whole: "a quarter of a million" is 250,000, not a million.
+FRACTIONS = {
+    "a quarter of a": 0.25,
+    "half a": 0.5,
+    "three quarters of a": 0.75,
+    "three-quarters of a": 0.75,
+}
+FRACTION_RE = re.compile(
+    r"\b(" + "|".join(sorted(FRACTIONS, key=len, reverse=True)) + r")\s+(million|thousand)\b", re.I
+)
+
+
+def fraction_value(text: str) -> int | None:
+    match = FRACTION_RE.fullmatch(text.strip())
+    if not match:
+        return None
+    return round(FRACTIONS[match.group(1).lower()] * SCALES[match.group(2).lower()])
