@@ -114,6 +114,19 @@ class ImportCommandMixin:
             raise CommandError(f"no such file: {path}")
         return path.open(encoding="utf-8-sig", newline="")
 
+    def import_file(self, path, importer: Callable, label: str, skip_invalid: bool) -> None:
+        """Run `importer(stream, skip_invalid=…)` on the CSV at `path` and report on it."""
+        from django.core.management.base import CommandError
+
+        from vigil.accounts.audit import acting_as
+
+        try:
+            with self.open_csv(path) as stream, acting_as(label=label):
+                report = importer(stream, skip_invalid=skip_invalid)
+        except UnicodeDecodeError:
+            raise CommandError(f"{path} is not UTF-8 text; save it as CSV (UTF-8)") from None
+        self.finish(report, path, skip_invalid)
+
     def finish(self, report: ImportReport, path, skip_invalid: bool) -> None:
         from django.core.management.base import CommandError
 

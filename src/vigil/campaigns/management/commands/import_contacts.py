@@ -1,6 +1,5 @@
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
-from vigil.accounts.audit import acting_as
 from vigil.campaigns.importers import import_contacts
 from vigil.tabular import ImportCommandMixin
 
@@ -15,9 +14,4 @@ class Command(ImportCommandMixin, BaseCommand):
         self.add_import_arguments(parser)
 
     def handle(self, *args, file, skip_invalid, **options):
-        try:
-            with self.open_csv(file) as stream, acting_as(label="vigil import-contacts"):
-                report = import_contacts(stream, skip_invalid=skip_invalid)
-        except UnicodeDecodeError:
-            raise CommandError(f"{file} is not UTF-8 text; save it as CSV (UTF-8)") from None
-        self.finish(report, file, skip_invalid)
+        self.import_file(file, import_contacts, "vigil import-contacts", skip_invalid)

@@ -1,6 +1,7 @@
+from functools import partial
+
 from django.core.management.base import BaseCommand, CommandError
 
-from vigil.accounts.audit import acting_as
 from vigil.cases.models import Case
 from vigil.recognition.importer import import_recognitions
 from vigil.tabular import ImportCommandMixin
@@ -20,9 +21,5 @@ class Command(ImportCommandMixin, BaseCommand):
         case = Case.objects.filter(slug=case_slug).first()
         if case is None:
             raise CommandError(f"no case with the short name {case_slug!r}")
-        try:
-            with self.open_csv(file) as stream, acting_as(label="vigil import-recognitions"):
-                report = import_recognitions(case, stream, skip_invalid=skip_invalid)
-        except UnicodeDecodeError:
-            raise CommandError(f"{file} is not UTF-8 text; save it as CSV (UTF-8)") from None
-        self.finish(report, file, skip_invalid)
+        importer = partial(import_recognitions, case)
+        self.import_file(file, importer, "vigil import-recognitions", skip_invalid)
