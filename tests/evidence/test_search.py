@@ -76,3 +76,16 @@ def test_the_command_prints_hits(case, capsys):
     out = capsys.readouterr().out
     assert "Memorial report" in out
     assert "[Memorial]" in out
+
+
+def test_reindex_rebuilds_the_sqlite_index(case, capsys):
+    from django.db import connection
+
+    make_source(case, text="Agdam road at night", title="Road report")
+    call_command("reindex")
+    out = capsys.readouterr().out
+    if connection.vendor == "sqlite":
+        assert out.startswith("Indexed 1 ")
+        assert search(case, "Agdam")[0].obj.title == "Road report"
+    else:
+        assert "PostgreSQL" in out

@@ -1,0 +1,34 @@
+"""The back office covers every model of Vigil's apps, and each of its lists opens."""
+
+import pytest
+from django.apps import apps
+from django.contrib import admin
+from django.urls import reverse
+
+VIGIL_APPS = [
+    "accounts",
+    "cases",
+    "evidence",
+    "law",
+    "recognition",
+    "campaigns",
+    "dossier",
+    "ingest",
+]
+
+
+def vigil_models():
+    return [model for label in VIGIL_APPS for model in apps.get_app_config(label).get_models()]
+
+
+def test_every_model_is_in_the_admin():
+    missing = [m._meta.label for m in vigil_models() if not admin.site.is_registered(m)]
+    assert missing == []
+
+
+@pytest.mark.django_db
+def test_every_admin_list_opens_for_a_superuser(client, django_user_model, source):
+    client.force_login(django_user_model.objects.create_superuser("root", password="pw-root-1"))
+    for model in vigil_models():
+        url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+        assert client.get(url).status_code == 200, url
