@@ -69,6 +69,7 @@ class EventForm(forms.ModelForm):
         help_text=_("As in the tz database, e.g. Europe/Berlin, Asia/Baku, America/New_York."),
     )
     starts_at = forms.DateTimeField(label=_("Starts (local time)"), widget=LOCAL_DATETIME)
+    online_url = forms.URLField(label=_("Online link"), required=False, assume_scheme="https")
     ends_at = forms.DateTimeField(label=_("Ends (local time)"), widget=LOCAL_DATETIME)
 
     class Meta:
