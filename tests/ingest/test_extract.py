@@ -71,6 +71,9 @@ def figure(found):
         ("the massacre of 8,000 men", [("killed", 8000, 8000)]),
         ("over a quarter of a million people are buried", [("killed", 250000, None)]),
         ("half a million refugees", [("displaced", 500000, 500000)]),
+        ("the blast killed 12, wounding 50 others", [("killed", 12, 12), ("wounded", 50, 50)]),
+        ("more than 2000 people were killed", [("killed", 2000, None)]),
+        ("killed and wounded 300 people", [("killed", 300, 300), ("wounded", 300, 300)]),
     ],
 )
 def test_figures_with_their_category_value_and_hedges(sentence, expected):

@@ -18,10 +18,10 @@ CATEGORIES = [
         r"kidnapped|taken prisoner|prisoners",
     ),
     ("missing", r"missing|disappeared|unaccounted for|whereabouts unknown"),
-    ("wounded", r"wounded|injured|injuries|disabled|maimed|crippled|hurt"),
+    ("wounded", r"wounded|wounding|injured|injuring|injuries|disabled|maimed|crippled|hurt"),
     (
         "displaced",
-        r"displaced|expelled|deported|fled|forced to flee|refugees|evicted|"
+        r"displaced|displacing|expelled|deported|fled|flee|forced to flee|refugees|evicted|"
         r"driven out|uprooted|forcibly transferred|homeless",
     ),
     (
@@ -63,6 +63,17 @@ NOT_A_COUNT_AFTER = re.compile(
     re.I,
 )
 BETWEEN = re.compile(r"(?:between|from)\s*$", re.I)
+LEADING_CATEGORY = re.compile(
+    "(?:"
+    + "|".join(f"(?P<{name}>\\b(?:{words})\\b)" for name, words in CATEGORIES)
+    + r")(?:\s+of)?(?P<tail>\s+(?:the|at least|more than|over|some|about|around|nearly|almost|"
+    r"an estimated|up to|as many as|approximately))*\s*$",
+    re.I,
+)
+COUNTED = re.compile(
+    r"\s+(?:people|persons|civilians|men|women|children|victims|refugees|residents|soldiers|"
+    r"villagers|inhabitants|Muslims|Christians|Jews|Tutsis?|Bosniaks|Azerbaijanis|Armenians)\b"
+)
 RANGE_AFTER = re.compile(r"^\s*(?:-|–|—|to|and)\s*", re.I)
 PHONE = re.compile(r"\+?\(?\d{1,4}\)?(?:[\s.-]\d{2,}){2,}")
 CLAUSE_END = re.compile(r"[.;:!?](?:\s|$)|\n\n")
@@ -98,6 +109,10 @@ def _coordinated(segment: str, first) -> list[str]:
 def _category(text: str, number_start: int, number_end: int, next_number: int) -> tuple[list, str]:
     """The categories named after the number (up to the next number or clause end), else just
     before it; with the words between number and category, as the population counted."""
+    # A verb right before the number names what it counts: "killed 12, wounding 50 others".
+    lead = LEADING_CATEGORY.search(text, max(0, number_start - 40), number_start)
+    if lead:
+        return _run_before(text[max(0, number_start - 60) : number_start]), ""
     after_limit = min(next_number, number_end + 120)
     clause = CLAUSE_END.search(text, number_end, after_limit)
     after = text[number_end : clause.start() if clause else after_limit]
@@ -112,23 +127,24 @@ def _category(text: str, number_start: int, number_end: int, next_number: int) -
             population,
         )
         return _coordinated(after, match), " ".join(population.split())[:200]
-    before_start = max(0, number_start - 60)
-    before = text[before_start:number_start]
+    return _run_before(text[max(0, number_start - 60) : number_start]), ""
+
+
+def _run_before(before: str) -> list[str]:
+    """The run of joined categories that ends nearest the number ("killed and wounded 300"),
+    within the number's clause."""
     clause_start = max((m.end() for m in CLAUSE_END.finditer(before)), default=0)
     segment = before[clause_start:]
     matches = list(CATEGORY_RE.finditer(segment))
-    if matches:
-        # The run of joined categories that ends nearest the number ("killed and wounded 300").
-        first = matches[-1]
-        for candidate in reversed(matches[:-1]):
-            if re.fullmatch(
-                r"\s*(?:,\s*(?:and|or)?|and|or)\s*", segment[candidate.end() : first.start()]
-            ):
-                first = candidate
-            else:
-                break
-        return _coordinated(segment, first), ""
-    return [], ""
+    if not matches:
+        return []
+    first = matches[-1]
+    for candidate in reversed(matches[:-1]):
+        between = segment[candidate.end() : first.start()]
+        if not re.fullmatch(r"\s*(?:,\s*(?:and|or)?|and|or)\s*", between):
+            break
+        first = candidate
+    return _coordinated(segment, first)
 
 
 def _is_count(text: str, match) -> bool:
@@ -137,8 +153,14 @@ def _is_count(text: str, match) -> bool:
     if NOT_A_COUNT_BEFORE.search(before) or NOT_A_COUNT_AFTER.match(after):
         return False
     raw = match.group()
-    # A bare four-digit number from 1500 to 2099 is a year, not a count.
-    if re.fullmatch(r"1[5-9]\d\d|20\d\d", raw):
+    # A bare four-digit number from 1500 to 2099 is a year, unless hedged like a count ("more
+    # than 2000") or followed by whom it counts ("2000 people").
+    if re.fullmatch(r"1[5-9]\d\d|20\d\d", raw) and not (
+        LOWER_BOUND.search(before)
+        or UPPER_BOUND.search(before)
+        or APPROX.search(before)
+        or COUNTED.match(text[match.end() : match.end() + 30])
+    ):
         return False
     # Digits inside a run of digit groups (+49 30 1234567, 030-123-456) are a phone or an ID.
     if raw[:1].isdigit():
