@@ -25,6 +25,9 @@ def values(found, key="value"):
         ("from February to April 1993", ["1993-02", "1993-04"]),
         ("between 1992 and 1994", ["1992", "1994"]),
         ("to mark the 1995 massacre", ["1995"]),
+        ("February, 1992", ["1992-02"]),
+        ("le 26 février 1992", ["1992-02-26"]),
+        ("am 11. Juli 1995", ["1995-07-11"]),
         # No such day: only the month the text names is kept.
         ("It happened on 30 February 1992.", ["1992-02"]),
     ],
@@ -74,6 +77,10 @@ def figure(found):
         ("the blast killed 12, wounding 50 others", [("killed", 12, 12), ("wounded", 50, 50)]),
         ("more than 2000 people were killed", [("killed", 2000, None)]),
         ("killed and wounded 300 people", [("killed", 300, 300), ("wounded", 300, 300)]),
+        (
+            "613 civilians, including 106 women, were killed",
+            [("killed", 613, 613), ("killed", 106, 106)],
+        ),
     ],
 )
 def test_figures_with_their_category_value_and_hedges(sentence, expected):
@@ -124,6 +131,11 @@ def refs(found):
         ("resolution 827 (1993) of the Security Council", [("UNSC Resolution", "827")]),
         ("see S/RES/822 (1993)", [("UNSC Resolution", "822")]),
         ("UNSCR 1325 (2000)", [("UNSC Resolution", "1325")]),
+        (
+            "Article II of the 1948 Convention on the Prevention and Punishment of the Crime of "
+            "Genocide",
+            [("Genocide Convention", "II")],
+        ),
         ("the Rome Statute (Article 7)", [("Rome Statute", "7")]),
     ],
 )

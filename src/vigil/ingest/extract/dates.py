@@ -15,10 +15,22 @@ from . import Candidate
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
+# Month names in the other languages campaign documents often come in.
+OTHER_LANGUAGES = {
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "de": "januar februar märz april mai juni juli august september oktober november dezember",
+    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre "
+    "diciembre",
+    "tr": "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık",
+    "az": "yanvar fevral mart aprel may iyun iyul avqust sentyabr oktyabr noyabr dekabr",
+}
+for _names in OTHER_LANGUAGES.values():
+    for _number, _name in enumerate(_names.split(), start=1):
+        MONTHS.setdefault(_name, _number)
 MONTH = r"(?P<month>(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?)"
 YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
-DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
+DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|\.)?"  # "26th", and "11." as German writes it
+DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th|\.)?"
 RANGE_JOIN = r"\s*(?:-|–|—|to|and|/)\s*"
 
 MONTH2 = MONTH.replace("?P<month>", "?P<month2>")
@@ -43,8 +55,8 @@ PATTERNS = [
     re.compile(r"\b(?P<day>[0-3]?\d)[./](?P<nmonth>[01]?\d)[./](?P<year>1[5-9]\d\d|20\d\d)\b"),
     # February to April 1993: the first month takes the second's year
     re.compile(rf"\b{MONTH}\s*(?:-|–|—|to|and|until)\s*{MONTH2}\s+(?:of\s+)?{YEAR}\b", re.I),
-    # February 1992, in February of 1992
-    re.compile(rf"\b{MONTH}\s+(?:of\s+)?{YEAR}\b", re.I),
+    # February 1992, in February of 1992, February, 1992
+    re.compile(rf"\b{MONTH}\s*,?\s+(?:of\s+)?{YEAR}\b", re.I),
 ]
 YEAR_CUE = re.compile(
     r"\b(?P<cue>in|since|by|during|until|till|from|to|and|of|between|early|late|mid-?|around|before|"

@@ -70,6 +70,9 @@ LEADING_CATEGORY = re.compile(
     r"an estimated|up to|as many as|approximately))*\s*$",
     re.I,
 )
+SUBCOUNT = re.compile(
+    r"(?:\s+\w+){0,3}\s*[,(]\s*(?:including|among them|among whom|of whom)\b", re.I
+)
 COUNTED = re.compile(
     r"\s+(?:people|persons|civilians|men|women|children|victims|refugees|residents|soldiers|"
     r"villagers|inhabitants|Muslims|Christians|Jews|Tutsis?|Bosniaks|Azerbaijanis|Armenians)\b"
@@ -114,6 +117,10 @@ def _category(text: str, number_start: int, number_end: int, next_number: int) -
     if lead:
         return _run_before(text[max(0, number_start - 60) : number_start]), ""
     after_limit = min(next_number, number_end + 120)
+    # "613 people, including 106 women and 63 children, were killed": the sub-counts do not
+    # end the sentence that says what the first number counts.
+    if SUBCOUNT.match(text, number_end):
+        after_limit = number_end + 200
     clause = CLAUSE_END.search(text, number_end, after_limit)
     after = text[number_end : clause.start() if clause else after_limit]
     match = CATEGORY_RE.search(after)

@@ -85,7 +85,7 @@ ARTICLE_LIST = rf"{ARTICLE_NUMBER}(?:\s*(?:,|and|&|or)\s*(?:and\s+)?{ARTICLE_NUM
 # "article 6 of the Rome Statute", "Art. II(c) of the Genocide Convention", "articles 2,3 of …"
 BEFORE = re.compile(
     rf"\b(?:articles?|arts?\.)\s*(?P<list>{ARTICLE_LIST})\s*(?:,\s*)?(?:of|in|under)\s+"
-    rf"(?:the\s+)?(?:(?:initial\s+)?provisions\s+of\s+the\s+)?(?P<instrument>{INSTRUMENT_RE.pattern})",
+    rf"(?:the\s+)?(?:(?:initial\s+)?provisions\s+of\s+the\s+)?(?:\d{{4}}\s+)?(?P<instrument>{INSTRUMENT_RE.pattern})",
     re.I,
 )
 # "the Rome Statute, article 7(1)(a)", "Genocide Convention Art. III"
