@@ -59,3 +59,14 @@ def test_a_candidate_of_a_confidential_source_is_out_of_reach(bob_client, ingest
     response = bob_client.post(reverse("ingest:accept", args=[ingested.case.slug, candidate.pk]))
     assert response.status_code == 404
     assert Candidate.objects.get(pk=candidate.pk).status == "pending"
+
+
+def test_a_candidate_can_be_accepted_with_an_edited_statement(alice_client, ingested):
+    candidate = ingested.candidates.get(kind="country")
+    alice_client.post(
+        reverse("ingest:accept", args=[ingested.case.slug, candidate.pk]),
+        {"statement": "Pakistan  raised the matter\n at the OIC."},
+    )
+    claim = Claim.objects.get()
+    assert claim.statement == "Pakistan raised the matter at the OIC."
+    assert claim.locator.endswith("“Pakistan”")

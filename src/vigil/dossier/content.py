@@ -60,9 +60,10 @@ class Dossier:
     gaps: list = field(default_factory=list)
     key_claims: list[KeyClaim] = field(default_factory=list)
     verified_claim_count: int = 0
+    by_source: dict = field(default_factory=dict, repr=False)
 
     def entry_for(self, source) -> BibliographyEntry | None:
-        return self._by_source.get(source.pk)
+        return self.by_source.get(source.pk)
 
 
 def _key_claims(claims, limit: int):
@@ -86,7 +87,7 @@ def build_content(
         .order_by("published_on", "title")
     )
     dossier.bibliography = [BibliographyEntry(i, s) for i, s in enumerate(sources, start=1)]
-    dossier._by_source = {entry.source.pk: entry for entry in dossier.bibliography}
+    dossier.by_source = {entry.source.pk: entry for entry in dossier.bibliography}
     sources_by_id = {s.pk: s for s in sources}
     claims = public.public_claims(case)
     dossier.verified_claim_count = claims.count()
@@ -98,7 +99,7 @@ def build_content(
     acts = list(public.public_acts(case).prefetch_related("sources"))
     dossier.acts = acts
     dossier.act_sources = {
-        act.pk: [dossier._by_source[s.pk] for s in public.public_sources_of(act, sources_by_id)]
+        act.pk: [dossier.by_source[s.pk] for s in public.public_sources_of(act, sources_by_id)]
         for act in acts
     }
     dossier.unverified_acts = public.unverified_act_count(case)
@@ -126,5 +127,5 @@ def build_content(
     progress(70, "key claims")
     limit = settings.DOSSIER_KEY_CLAIMS
     for note, claim in enumerate(_key_claims(claims, limit), start=1):
-        dossier.key_claims.append(KeyClaim(claim, note, dossier._by_source[claim.source_id]))
+        dossier.key_claims.append(KeyClaim(claim, note, dossier.by_source[claim.source_id]))
     return dossier

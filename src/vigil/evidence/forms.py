@@ -53,7 +53,7 @@ class SourceMetadataForm(forms.ModelForm):
 
 class SourceUploadForm(SourceMetadataForm):
     file = forms.FileField(
-        label=_("File"), help_text=_("PDF, HTML or plain text."), allow_empty_file=True
+        label=_("File"), help_text=_("PDF, HTML, DOCX or plain text."), allow_empty_file=True
     )
 
     field_order = ["file"]

@@ -112,7 +112,8 @@ def _candidate(request, slug, pk) -> Candidate:
 def accept(request, slug, pk):
     candidate = _candidate(request, slug, pk)
     if candidate.status == Candidate.Status.PENDING:
-        review.accept(candidate, user=request.user, statement=request.POST.get("statement", ""))
+        statement = " ".join(request.POST.get("statement", "").split())
+        review.accept(candidate, user=request.user, statement=statement)
         messages.success(request, _("Claim created from “%(text)s”.") % {"text": candidate.text})
     return redirect("ingest:review", slug=slug, pk=candidate.source_id)
 
