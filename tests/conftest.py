@@ -5,10 +5,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.test import Client
 
-from vigil.cases.models import Case
+from vigil.cases.models import Case, CaseMembership
 from vigil.evidence import services
 from vigil.evidence.models import Source
 from vigil.law.models import Crime, Element
@@ -26,24 +25,64 @@ PASSWORD = "correct horse battery staple"
 
 
 @pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Argon2 is slow by design; tests that are not about hashing use a fast hasher."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def archive_dir(settings, tmp_path):
     """Each test archives into its own folder."""
     settings.ARCHIVE_DIR = tmp_path / "archive"
     return settings.ARCHIVE_DIR
 
 
-@pytest.fixture
-def alice(django_user_model):
-    """A researcher who may see confidential sources."""
-    user = django_user_model.objects.create_user("alice", password=PASSWORD)
-    user.user_permissions.add(Permission.objects.get(codename="view_confidential_source"))
+def give_role(user, case, role=CaseMembership.Role.RESEARCHER):
+    CaseMembership.objects.update_or_create(case=case, user=user, defaults={"role": role})
+    user.__dict__.pop("_vigil_case_roles", None)
     return user
 
 
 @pytest.fixture
-def bob(django_user_model):
-    """A volunteer: signed in, but not cleared for confidential sources."""
-    return django_user_model.objects.create_user("bob", password=PASSWORD)
+def alice(django_user_model, case):
+    """A researcher of the test case: reads and edits it, confidential sources included."""
+    user = django_user_model.objects.create_user("alice", password=PASSWORD)
+    return give_role(user, case, CaseMembership.Role.RESEARCHER)
+
+
+@pytest.fixture
+def bob(django_user_model, case):
+    """A viewer of the test case: reads it, but not its confidential sources, and edits nothing."""
+    user = django_user_model.objects.create_user("bob", password=PASSWORD)
+    return give_role(user, case, CaseMembership.Role.VIEWER)
+
+
+def signed_in(user, *, second_factor: bool = True) -> Client:
+    """A client signed in as `user`; with second_factor, as after entering a valid TOTP code
+    (what administrators and coordinators must do before anything else)."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    client = Client()
+    client.force_login(user)
+    if second_factor:
+        device, _ = TOTPDevice.objects.get_or_create(
+            user=user, name="test phone", defaults={"confirmed": True}
+        )
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+    return client
+
+
+@pytest.fixture
+def administrator(django_user_model):
+    return django_user_model.objects.create_superuser("root", password=PASSWORD, email="")
+
+
+@pytest.fixture
+def administrator_client(administrator):
+    return signed_in(administrator)
 
 
 @pytest.fixture

@@ -27,8 +27,8 @@ def test_every_model_is_in_the_admin():
 
 
 @pytest.mark.django_db
-def test_every_admin_list_opens_for_a_superuser(client, django_user_model, source):
-    client.force_login(django_user_model.objects.create_superuser("root", password="pw-root-1"))
+def test_every_admin_list_opens_for_a_superuser(administrator_client, source):
+    client = administrator_client
     for model in vigil_models():
         url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
         assert client.get(url).status_code == 200, url

@@ -12,9 +12,9 @@ SKIP = ("/admin/", "/logout/", "/static/", "/i18n/")
 
 
 @pytest.mark.django_db
-def test_every_linked_page_opens(client, django_user_model, states, law):
+def test_every_linked_page_opens(administrator_client, states, law):
     call_command("load_demo")
-    client.force_login(django_user_model.objects.create_superuser("root", password="pw-root-1"))
+    client = administrator_client
     seen, queue, opened = set(), deque(["/cases/", "/campaign/", "/actors/"]), 0
     while queue and opened < 400:  # bounded: the demo has a few hundred pages
         url = queue.popleft()

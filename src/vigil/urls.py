@@ -1,8 +1,11 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.generic import RedirectView
+from django.views.i18n import set_language
 
+from vigil.accounts import views as account_views
 from vigil.campaigns.views import events as campaign_events
 from vigil.recognition import views as recognition_views
 
@@ -10,6 +13,30 @@ urlpatterns = [
     path("", RedirectView.as_view(pattern_name="cases:list"), name="home"),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("account/", include("vigil.accounts.urls")),
+    path("invite/<str:token>/", account_views.accept_invitation, name="accept_invitation"),
+    path(
+        "password-reset/",
+        auth_views.PasswordResetView.as_view(template_name="registration/reset_form.html"),
+        name="password_reset",
+    ),
+    path(
+        "password-reset/sent/",
+        auth_views.PasswordResetDoneView.as_view(template_name="registration/reset_sent.html"),
+        name="password_reset_done",
+    ),
+    path(
+        "password-reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(
+            template_name="registration/reset_confirm.html"
+        ),
+        name="password_reset_confirm",
+    ),
+    path(
+        "password-reset/done/",
+        auth_views.PasswordResetCompleteView.as_view(template_name="registration/reset_done.html"),
+        name="password_reset_complete",
+    ),
     path("cases/", include("vigil.cases.urls")),
     path("cases/<slug:slug>/", include("vigil.evidence.urls")),
     path("cases/<slug:slug>/", include("vigil.law.urls")),
@@ -23,5 +50,6 @@ urlpatterns = [
     path("events.ics", campaign_events.ical_all, name="events_ical"),
     path("chapters/<int:pk>/events.ics", campaign_events.ical_chapter, name="chapter_ical"),
     path("admin/", admin.site.urls),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # The language switch serves the public pages too.
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
 ]

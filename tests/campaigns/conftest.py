@@ -58,8 +58,14 @@ def coordinator(django_user_model, chapter):
 
 @pytest.fixture
 def coordinator_client(coordinator):
-    from django.test import Client
+    from tests.conftest import signed_in
 
-    client = Client()
-    client.force_login(coordinator)
-    return client
+    return signed_in(coordinator)
+
+
+@pytest.fixture
+def bob(django_user_model, chapter):
+    """A volunteer of the Berlin chapter: sees the campaign, never personal data."""
+    user = django_user_model.objects.create_user("bob", password="pw-bob-12345")
+    chapter.volunteers.add(user)
+    return user

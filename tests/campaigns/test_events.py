@@ -26,8 +26,8 @@ def post_event(client, chapter, **overrides):
     return client.post(reverse("campaigns:event_add"), data)
 
 
-def test_an_event_is_stored_in_its_own_time_zone(alice_client, chapter):
-    post_event(alice_client, chapter)
+def test_an_event_is_stored_in_its_own_time_zone(coordinator_client, chapter):
+    post_event(coordinator_client, chapter)
     event = Event.objects.get()
     assert event.starts_at == datetime.datetime(2027, 2, 26, 14, 0, tzinfo=datetime.UTC)
     assert event.local_start.strftime("%H:%M") == "18:00"
@@ -42,8 +42,8 @@ def test_an_event_is_stored_in_its_own_time_zone(alice_client, chapter):
         ({"kind": "online"}, "needs its link"),
     ],
 )
-def test_bad_events_are_refused_with_a_message(alice_client, chapter, overrides, message):
-    response = post_event(alice_client, chapter, **overrides)
+def test_bad_events_are_refused_with_a_message(coordinator_client, chapter, overrides, message):
+    response = post_event(coordinator_client, chapter, **overrides)
     assert message in response.content.decode()
     assert not Event.objects.exists()
 
@@ -64,7 +64,7 @@ def test_the_ical_feed_parses_back_with_public_events_only(client, chapter):
 
 
 def test_the_anniversary_view_counts_countries_and_cities(
-    alice_client, case, chapter, other_chapter
+    coordinator_client, case, chapter, other_chapter
 ):
     make_event(chapter, case=case, days=10)
     make_event(chapter, case=case, days=11, title="Second event in Berlin")
@@ -72,15 +72,17 @@ def test_the_anniversary_view_counts_countries_and_cities(
     year = Event.objects.first().starts_at.year
     data = services.anniversary(case, year)
     assert (data["country_count"], data["city_count"], len(data["events"])) == (2, 2, 3)
-    page = alice_client.get(reverse("campaigns:anniversary", args=[case.slug]), {"year": year})
+    page = coordinator_client.get(
+        reverse("campaigns:anniversary", args=[case.slug]), {"year": year}
+    )
     text = page.content.decode()
     assert "Events in 2 countries" in text
     assert 'data-iso="DEU"' in text and "cls-event" in text
 
 
-def test_the_outcome_report_is_saved(alice_client, chapter):
+def test_the_outcome_report_is_saved(coordinator_client, chapter):
     event = make_event(chapter)
-    alice_client.post(
+    coordinator_client.post(
         reverse("campaigns:event_outcome", args=[event.pk]),
         {
             "attendance": "120",
@@ -93,7 +95,7 @@ def test_the_outcome_report_is_saved(alice_client, chapter):
     assert event.press_link_list == ["https://example.org/a", "https://example.org/b"]
 
 
-def test_the_dashboard_shows_upcoming_overdue_and_the_chart(alice_client, chapter):
+def test_the_dashboard_shows_upcoming_overdue_and_the_chart(coordinator_client, chapter):
     from vigil.campaigns.models import Contact, Interaction, Task
 
     make_event(chapter, title="Upcoming seminar")
@@ -105,7 +107,7 @@ def test_the_dashboard_shows_upcoming_overdue_and_the_chart(alice_client, chapte
         follow_up_on=datetime.date(2020, 1, 1),
     )
     Task.objects.create(title="Book the hall", chapter=chapter, due_date=datetime.date(2020, 1, 1))
-    page = alice_client.get(reverse("campaigns:chapter", args=[chapter.pk])).content.decode()
+    page = coordinator_client.get(reverse("campaigns:chapter", args=[chapter.pk])).content.decode()
     assert "Upcoming seminar" in page
     assert "A. Journalist" in page and "Book the hall" in page
     assert 'class="bar"' in page and "Germany" in page

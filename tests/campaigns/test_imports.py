@@ -88,9 +88,11 @@ def test_the_commands_exit_non_zero_unless_skip_invalid(chapter, tmp_path, capsy
         call_command("import_contacts", str(tmp_path / "missing.csv"))
 
 
-def test_the_web_import_shows_the_report(alice_client, chapter):
+def test_the_web_import_shows_the_report(administrator_client, chapter):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     upload = SimpleUploadedFile("m.csv", f"{MEMBERS}\nA,no,,bad,,,\n".encode())
-    page = alice_client.post(reverse("campaigns:member_import"), {"file": upload}).content.decode()
+    page = administrator_client.post(
+        reverse("campaigns:member_import"), {"file": upload}
+    ).content.decode()
     assert "malformed email" in page and "Nothing was imported." in page

@@ -53,11 +53,10 @@ def test_the_review_page_highlights_each_span(alice_client, ingested):
     assert "Accept all" in html
 
 
-def test_a_candidate_of_a_confidential_source_is_out_of_reach(bob_client, ingested):
-    Source.objects.filter(pk=ingested.pk).update(access_level="confidential")
+def test_a_viewer_cannot_accept_a_candidate(bob_client, ingested):
     candidate = ingested.candidates.first()
     response = bob_client.post(reverse("ingest:accept", args=[ingested.case.slug, candidate.pk]))
-    assert response.status_code == 404
+    assert response.status_code == 403
     assert Candidate.objects.get(pk=candidate.pk).status == "pending"
 
 

@@ -1,6 +1,9 @@
 from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
 
-from vigil.accounts.models import AuditEntry
+from vigil.accounts.models import AuditEntry, Invitation
+from vigil.cases.models import CaseMembership
 
 
 @admin.register(AuditEntry)
@@ -20,3 +23,28 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class CaseMembershipInline(admin.TabularInline):
+    model = CaseMembership
+    extra = 1
+    autocomplete_fields = ["case"]
+
+
+class VigilUserAdmin(UserAdmin):
+    """Django's user admin, with the person's case roles on the same page."""
+
+    inlines = [CaseMembershipInline]
+
+
+admin.site.unregister(get_user_model())
+admin.site.register(get_user_model(), VigilUserAdmin)
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    list_display = ["email", "role", "case", "chapter", "created_at", "expires_at", "accepted_at"]
+    readonly_fields = ["token_hash", "invited_by", "accepted_at", "accepted_by"]
+
+    def has_add_permission(self, request):
+        return False  # invitations are made on the People page, which sends the email

@@ -136,9 +136,82 @@ def _on_delete(sender, instance, **kwargs):
     record(AuditEntry.Action.DELETE, instance, _diff(instance.audit_snapshot(), {}))
 
 
+def _on_m2m_changed(sender, instance, action, reverse, model, pk_set, **kwargs):
+    """Roles and memberships are many-to-many links (a chapter's coordinators): log each change."""
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    audited = isinstance(instance, (AuditedModel, _user_model()))
+    if not audited:
+        return
+    field = next(
+        (
+            f.name if not reverse else f.related_query_name()
+            for f in (model if reverse else type(instance))._meta.many_to_many
+            if f.remote_field.through is sender
+        ),
+        sender._meta.model_name,
+    )
+    verb = {"post_add": "added", "post_remove": "removed", "post_clear": "cleared"}[action]
+    changes = {field: {verb: sorted(pk_set or [])}}
+    record(AuditEntry.Action.UPDATE, instance, changes, object_repr=_repr(instance))
+
+
+def _repr(instance) -> str:
+    return instance.audit_repr() if isinstance(instance, AuditedModel) else str(instance)
+
+
+# Accounts are Django's own model, so they are watched here rather than through AuditedModel.
+_USER_FIELDS = ("username", "is_active", "is_staff", "is_superuser")
+_USER_PRIVATE = ("email", "first_name", "last_name", "password")
+
+
+def _user_model():
+    from django.contrib.auth import get_user_model
+
+    return get_user_model()
+
+
+def _user_state(user) -> dict:
+    return {name: getattr(user, name, None) for name in _USER_FIELDS + _USER_PRIVATE}
+
+
+def _on_user_init(sender, instance, **kwargs):
+    instance._audit_user_state = _user_state(instance) if instance.pk else {}
+
+
+def _on_user_save(sender, instance, created, raw=False, update_fields=None, **kwargs):
+    if raw:
+        return
+    before = {} if created else getattr(instance, "_audit_user_state", {})
+    after = _user_state(instance)
+    changes = {}
+    for name in _USER_FIELDS + _USER_PRIVATE:
+        if before.get(name) != after[name]:
+            if name in _USER_PRIVATE:
+                changes[name] = ["(private)", "(private, changed)"]
+            else:
+                changes[name] = [before.get(name), after[name]]
+    # A sign-in only touches last_login; that is the sign-in log's business, not this one's.
+    if created or changes:
+        action = AuditEntry.Action.CREATE if created else AuditEntry.Action.UPDATE
+        record(action, instance, changes, object_repr=f"user #{instance.pk}")
+    instance._audit_user_state = after
+
+
+def _on_user_delete(sender, instance, **kwargs):
+    record(AuditEntry.Action.DELETE, instance, {}, object_repr=f"user #{instance.pk}")
+
+
 def connect_signals():
+    from django.db.models.signals import m2m_changed, post_init
+
     post_save.connect(_on_save, dispatch_uid="vigil_audit_save")
     post_delete.connect(_on_delete, dispatch_uid="vigil_audit_delete")
+    m2m_changed.connect(_on_m2m_changed, dispatch_uid="vigil_audit_m2m")
+    user_model = _user_model()
+    post_init.connect(_on_user_init, sender=user_model, dispatch_uid="vigil_audit_user_init")
+    post_save.connect(_on_user_save, sender=user_model, dispatch_uid="vigil_audit_user_save")
+    post_delete.connect(_on_user_delete, sender=user_model, dispatch_uid="vigil_audit_user_del")
 
 
 def verify_chain() -> list[str]:

@@ -1,3 +1,7 @@
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from vigil.accounts import permissions
 from vigil.accounts.audit import acting_as
 
 
@@ -11,3 +15,36 @@ class AuditActorMiddleware:
         user = request.user if request.user.is_authenticated else None
         with acting_as(user):
             return self.get_response(request)
+
+
+class SecondFactorMiddleware:
+    """Administrators and coordinators reach nothing until they have passed a second factor:
+    those without an authenticator are sent to set one up, the others to enter a code."""
+
+    # Pages such a person still needs: the second-factor pages themselves and signing out.
+    EXEMPT_URL_NAMES = ("accounts:two_factor_setup", "accounts:two_factor_verify", "logout")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self._exempt_paths = None
+
+    def __call__(self, request):
+        user = request.user
+        if (
+            user.is_authenticated
+            and not user.is_verified()
+            and permissions.needs_second_factor(user)
+            and not self._is_exempt(request.path_info)
+        ):
+            from django_otp import user_has_device
+
+            name = "two_factor_verify" if user_has_device(user) else "two_factor_setup"
+            return redirect(f"{reverse('accounts:' + name)}?next={request.get_full_path()}")
+        return self.get_response(request)
+
+    def _is_exempt(self, path: str) -> bool:
+        if self._exempt_paths is None:
+            self._exempt_paths = tuple(reverse(name) for name in self.EXEMPT_URL_NAMES)
+        from django.conf import settings
+
+        return path in self._exempt_paths or path.startswith("/" + settings.STATIC_URL)

@@ -23,7 +23,15 @@ LOCAL_DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%
 class ChapterForm(forms.ModelForm):
     class Meta:
         model = Chapter
-        fields = ["name", "city", "country_code", "communities", "coordinators", "cases"]
+        fields = [
+            "name",
+            "city",
+            "country_code",
+            "communities",
+            "coordinators",
+            "volunteers",
+            "cases",
+        ]
 
     def clean_country_code(self):
         return self.cleaned_data["country_code"].upper()

@@ -24,7 +24,7 @@ def validate_country(value: str) -> None:
         raise ValidationError(_("%(code)s is not an ISO 3166-1 alpha-3 code.") % {"code": value})
 
 
-class Chapter(models.Model):
+class Chapter(AuditedModel):
     """A local group of volunteers, often two diaspora communities working together."""
 
     name = models.CharField(_("name"), max_length=200, unique=True)
@@ -38,6 +38,13 @@ class Chapter(models.Model):
         blank=True,
         related_name="coordinated_chapters",
         verbose_name=_("coordinators"),
+    )
+    volunteers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="volunteered_chapters",
+        verbose_name=_("volunteers with an account"),
+        help_text=_("They see the chapter's events, tasks and materials, never personal data."),
     )
     cases = models.ManyToManyField("cases.Case", blank=True, related_name="chapters")
 
@@ -99,7 +106,7 @@ class Member(AuditedModel):
         return reverse("campaigns:member", args=[self.pk])
 
 
-class Consent(models.Model):
+class Consent(AuditedModel):
     """What a member agreed to, for which purpose, when, and when it was withdrawn."""
 
     class Purpose(models.TextChoices):
@@ -121,7 +128,7 @@ class Consent(models.Model):
         return f"{self.get_purpose_display()} ({'withdrawn' if self.withdrawn_at else 'given'})"
 
 
-class Event(models.Model):
+class Event(AuditedModel):
     class Kind(models.TextChoices):
         COMMEMORATION = "commemoration", _("commemoration")
         SEMINAR = "seminar", _("seminar")
@@ -202,7 +209,7 @@ class Event(models.Model):
         return [line.strip() for line in self.press_links.splitlines() if line.strip()]
 
 
-class EventPhoto(models.Model):
+class EventPhoto(AuditedModel):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="photos")
     archived_file = models.ForeignKey("evidence.ArchivedFile", on_delete=models.PROTECT)
     caption = models.CharField(max_length=300, blank=True)
@@ -211,7 +218,12 @@ class EventPhoto(models.Model):
         return f"{self.event}: {self.caption or self.archived_file.original_name}"
 
 
-class RSVP(models.Model):
+class RSVP(AuditedModel):
+    audit_private_fields = frozenset({"name", "email"})
+
+    def audit_repr(self) -> str:
+        return f"reply #{self.pk}"
+
     class Status(models.TextChoices):
         CONFIRMED = "confirmed", _("confirmed")
         WAITLISTED = "waitlisted", _("on the waiting list")
@@ -239,8 +251,10 @@ class RSVP(models.Model):
         return f"{self.name} — {self.event} ({self.status})"
 
 
-class Contact(models.Model):
+class Contact(AuditedModel):
     """Someone the campaign talks to: an official, a parliamentarian, a journalist, an academic."""
+
+    audit_private_fields = frozenset({"email", "phone"})
 
     class Kind(models.TextChoices):
         OFFICIAL = "official", _("official")
@@ -282,7 +296,7 @@ class Contact(models.Model):
         return reverse("campaigns:contact", args=[self.pk])
 
 
-class Interaction(models.Model):
+class Interaction(AuditedModel):
     class Channel(models.TextChoices):
         MEETING = "meeting", _("meeting")
         EMAIL = "email", _("email")
@@ -310,7 +324,7 @@ class Interaction(models.Model):
         return f"{self.contact} {self.date}: {self.get_channel_display()}"
 
 
-class Material(models.Model):
+class Material(AuditedModel):
     class Kind(models.TextChoices):
         FACT_SHEET = "fact_sheet", _("fact sheet")
         PRESENTATION = "presentation", _("presentation")
@@ -347,7 +361,7 @@ class Material(models.Model):
             raise ValidationError(_("A material must be approved before it is made public."))
 
 
-class MaterialVersion(models.Model):
+class MaterialVersion(AuditedModel):
     material = models.ForeignKey(Material, on_delete=models.CASCADE, related_name="versions")
     language = models.CharField(_("language"), max_length=12)
     archived_file = models.ForeignKey("evidence.ArchivedFile", on_delete=models.PROTECT)
@@ -365,7 +379,7 @@ class MaterialVersion(models.Model):
         return f"{self.material} ({self.language})"
 
 
-class Task(models.Model):
+class Task(AuditedModel):
     class Status(models.TextChoices):
         OPEN = "open", _("open")
         DOING = "doing", _("in progress")

@@ -1,5 +1,6 @@
-"""Who may see a member's identity. Every page, export, search and admin list that shows members
-goes through `can_see_identity` or `MemberView`, so the rule lives in one place:
+"""How members and contacts are shown. Every page, export, search and admin list that shows
+members goes through `can_see_identity` or `MemberView`; the rule itself is
+vigil.accounts.permissions.can_see_personal_data:
 
 a member's legal name and contact details are shown only to coordinators of one of the member's
 chapters and to administrators (superusers). Everyone else sees the name the member chose.
@@ -9,22 +10,14 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 
+from vigil.accounts import permissions
 from vigil.campaigns.models import Member
 
 
-def coordinated_chapter_ids(user) -> set[int]:
-    if not user.is_authenticated:
-        return set()
-    return set(user.coordinated_chapters.values_list("pk", flat=True))
-
-
-def can_see_identity(user, member: Member, coordinated: set[int] | None = None) -> bool:
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser:
-        return True
-    coordinated = coordinated_chapter_ids(user) if coordinated is None else coordinated
-    return bool(coordinated & {chapter.pk for chapter in member.chapters.all()})
+def can_see_identity(user, member: Member) -> bool:
+    return permissions.can_see_personal_data(
+        user, [chapter.pk for chapter in member.chapters.all()]
+    )
 
 
 def can_manage(user, member: Member) -> bool:
@@ -59,15 +52,12 @@ class MemberView:
 
 
 def present(user, members) -> list[MemberView]:
-    coordinated = coordinated_chapter_ids(user)
-    return [MemberView(m, can_see_identity(user, m, coordinated)) for m in members]
+    return [MemberView(m, can_see_identity(user, m)) for m in members]
 
 
 def identity_visible_ids(user):
     """A queryset of the members whose identity `user` may see (for searching personal fields)."""
-    if user.is_superuser:
-        return Member.objects.values("pk")
-    return Member.objects.filter(chapters__in=coordinated_chapter_ids(user)).values("pk")
+    return Member.objects.filter(permissions.personal_data_filter(user, "chapters")).values("pk")
 
 
 def search_members(user, members, query: str):
@@ -82,11 +72,5 @@ def search_members(user, members, query: str):
 
 def can_see_contact_details(user, contact) -> bool:
     """A contact's email and phone: administrators, and coordinators of the contact's chapter
-    (staff, for contacts that belong to no chapter)."""
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser:
-        return True
-    if contact.chapter_id is None:
-        return user.is_staff
-    return contact.chapter_id in coordinated_chapter_ids(user)
+    (administrators only, for contacts that belong to no chapter)."""
+    return permissions.can_see_personal_data(user, [contact.chapter_id])

@@ -1,10 +1,23 @@
-"""Who may see which case. Every case view calls `get_case_for_user` first."""
+"""Which case a request may reach. Every case view calls `get_case_for_user` first; the rule
+itself lives in vigil.accounts.permissions."""
 
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from vigil.accounts import permissions
 from vigil.cases.models import Case
 
 
-def get_case_for_user(user, slug: str) -> Case:
-    """The case, for any signed-in user (the middleware has already required sign-in)."""
-    return get_object_or_404(Case, slug=slug)
+def get_case_for_user(user, slug: str, *, edit: bool = False) -> Case:
+    """The case if `user` may read it (and change it, with edit=True).
+
+    A case the user has no role in answers 404, so its existence is not revealed; a reader who
+    tries to change it gets 403.
+    """
+    case = get_object_or_404(Case, slug=slug)
+    if not permissions.can_view_case(user, case):
+        raise Http404("No case found")
+    if edit and not permissions.can_edit_case(user, case):
+        raise PermissionDenied("Only the case's researchers may change it.")
+    return case

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from vigil.cases.models import Case
+from vigil.cases.models import Case, CaseMembership
 
 
 @admin.register(Case)
@@ -8,3 +8,11 @@ class CaseAdmin(admin.ModelAdmin):
     list_display = ["title", "slug", "start_date", "place", "country_code"]
     search_fields = ["title", "slug", "place"]
     prepopulated_fields = {"slug": ["title"]}
+
+
+@admin.register(CaseMembership)
+class CaseMembershipAdmin(admin.ModelAdmin):
+    list_display = ["user", "case", "role"]
+    list_filter = ["role", "case"]
+    search_fields = ["user__username", "case__title"]
+    autocomplete_fields = ["case"]

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -61,3 +62,26 @@ class Case(AuditedModel):
 
         country = pycountry.countries.get(alpha_3=self.country_code) if self.country_code else None
         return country.name if country else ""
+
+
+class CaseMembership(AuditedModel):
+    """A person's role in one case. Researchers work on it; viewers read it."""
+
+    class Role(models.TextChoices):
+        RESEARCHER = "researcher", _("researcher")
+        VIEWER = "viewer", _("viewer")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="case_memberships"
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["case", "user"], name="one_role_per_case_and_user")
+        ]
+        verbose_name = _("case membership")
+
+    def __str__(self):
+        return f"{self.user} – {self.get_role_display()} – {self.case}"

@@ -1,18 +1,19 @@
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from vigil.accounts import permissions
 from vigil.cases.access import get_case_for_user
 from vigil.cases.forms import CaseForm
-from vigil.cases.models import Case
 from vigil.evidence.access import visible_claims, visible_sources
 from vigil.evidence.models import Claim
 from vigil.law.matrix import gap_list
 
 
 def case_list(request):
-    cases = Case.objects.annotate(
+    cases = permissions.visible_cases(request.user).annotate(
         source_count=Count("sources", distinct=True), claim_count=Count("claims", distinct=True)
     )
     return render(request, "cases/case_list.html", {"cases": cases})
@@ -40,6 +41,8 @@ def case_detail(request, slug):
 
 
 def case_create(request):
+    if not permissions.can_create_case(request.user):
+        raise PermissionDenied("Only administrators may open a case.")
     form = CaseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         case = form.save()
@@ -49,7 +52,7 @@ def case_create(request):
 
 
 def case_edit(request, slug):
-    case = get_case_for_user(request.user, slug)
+    case = get_case_for_user(request.user, slug, edit=True)
     form = CaseForm(request.POST or None, instance=case)
     if request.method == "POST" and form.is_valid():
         form.save()

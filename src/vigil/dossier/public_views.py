@@ -5,7 +5,7 @@ import json
 
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.syndication.views import Feed
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
@@ -123,11 +123,8 @@ def material_file(request, pk):
         material__is_public=True,
         material__approved_at__isnull=False,
     )
-    path = archive.path_for(version.archived_file.sha256)
-    return FileResponse(
-        path.open("rb"),
-        as_attachment=True,
-        filename=version.archived_file.original_name or f"material-{pk}",
+    return archive.download_response(
+        version.archived_file.sha256, version.archived_file.original_name or f"material-{pk}"
     )
 
 

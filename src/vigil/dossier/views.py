@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -21,7 +21,7 @@ def dossier_page(request, slug):
 
 @require_POST
 def build(request, slug):
-    case = get_case_for_user(request.user, slug)
+    case = get_case_for_user(request.user, slug, edit=True)
     fmt = request.POST.get("format", "pdf")
     if fmt not in DossierBuild.Format.values:
         messages.error(request, _("Unknown format."))
@@ -53,8 +53,7 @@ def download(request, slug, pk):
     )
     if dossier_build.archived_file is None:
         raise Http404
-    path = archive.path_for(dossier_build.archived_file.sha256)
-    return FileResponse(path.open("rb"), as_attachment=True, filename=dossier_build.filename)
+    return archive.download_response(dossier_build.archived_file.sha256, dossier_build.filename)
 
 
 def preview(request, slug):

@@ -1,23 +1,16 @@
-"""Who may see which source and claim. Every evidence view goes through these helpers, so a
-confidential source never shows up for someone without the permission to see it."""
+"""Which sources and claims a request may reach. Every evidence view goes through these helpers,
+so a confidential source never shows up for someone without the right to see it (the rule is
+vigil.accounts.permissions.source_levels)."""
 
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
+from vigil.accounts import permissions
 from vigil.evidence.models import Claim, Source
-
-CONFIDENTIAL_PERMISSION = "evidence.view_confidential_source"
-
-
-def can_see_confidential(user) -> bool:
-    return user.is_authenticated and user.has_perm(CONFIDENTIAL_PERMISSION)
 
 
 def visible_sources(user, case) -> QuerySet[Source]:
-    sources = Source.objects.filter(case=case)
-    if not can_see_confidential(user):
-        sources = sources.exclude(access_level=Source.Access.CONFIDENTIAL)
-    return sources
+    return Source.objects.filter(case=case, access_level__in=permissions.source_levels(user, case))
 
 
 def visible_claims(user, case) -> QuerySet[Claim]:

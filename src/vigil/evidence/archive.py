@@ -81,3 +81,19 @@ def verify_archive() -> list[str]:
                 "its bytes no longer match its SHA-256"
             )
     return problems
+
+
+def download_response(sha256: str, filename: str):
+    """An archived file as a download: always an attachment, never rendered by the browser, and
+    typed as plain bytes so an uploaded page or script can never run on Vigil's origin."""
+    from django.http import FileResponse
+
+    response = FileResponse(
+        path_for(sha256).open("rb"),
+        as_attachment=True,
+        filename=filename.rsplit("/", 1)[-1] or f"{sha256}.bin",
+        content_type="application/octet-stream",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response

@@ -146,7 +146,6 @@ class Source(AuditedModel):
                 name="one_source_per_import_key",
             ),
         ]
-        permissions = [("view_confidential_source", "Can see confidential sources")]
 
     def __str__(self):
         return self.title

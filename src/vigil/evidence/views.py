@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -48,7 +48,7 @@ def _report_added(request, result):
 
 
 def source_upload(request, slug):
-    case = get_case_for_user(request.user, slug)
+    case = get_case_for_user(request.user, slug, edit=True)
     form = SourceUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
@@ -70,7 +70,7 @@ def source_upload(request, slug):
 
 
 def source_web(request, slug):
-    case = get_case_for_user(request.user, slug)
+    case = get_case_for_user(request.user, slug, edit=True)
     form = SourceWebForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -98,7 +98,7 @@ def source_detail(request, slug, pk):
 
 
 def source_edit(request, slug, pk):
-    case = get_case_for_user(request.user, slug)
+    case = get_case_for_user(request.user, slug, edit=True)
     source = get_source_for_user(request.user, case, pk)
     form = SourceMetadataForm(request.POST or None, instance=source)
     if request.method == "POST" and form.is_valid():
@@ -117,16 +117,11 @@ def source_file(request, slug, pk):
     archived = source.archived_file
     if archived is None or not archive.path_for(archived.sha256).exists():
         raise Http404(_("This source has no archived file."))
-    return FileResponse(
-        archive.path_for(archived.sha256).open("rb"),
-        as_attachment=True,
-        filename=archived.original_name.rsplit("/", 1)[-1] or f"{archived.sha256}.bin",
-        content_type="application/octet-stream",
-    )
+    return archive.download_response(archived.sha256, archived.original_name)
 
 
 def claim_add(request, slug, pk):
-    case = get_case_for_user(request.user, slug)
+    case = get_case_for_user(request.user, slug, edit=True)
     source = get_source_for_user(request.user, case, pk)
     initial = {
         "locator": request.GET.get("locator", ""),
@@ -151,7 +146,7 @@ def claim_add(request, slug, pk):
 
 
 def claim_edit(request, slug, pk):
-    case = get_case_for_user(request.user, slug)
+    case = get_case_for_user(request.user, slug, edit=True)
     claim = get_claim_for_user(request.user, case, pk)
     form = ClaimForm(request.POST or None, instance=claim)
     if request.method == "POST" and form.is_valid():
@@ -179,7 +174,7 @@ def claim_detail(request, slug, pk):
 
 @require_POST
 def claim_review(request, slug, pk):
-    case = get_case_for_user(request.user, slug)
+    case = get_case_for_user(request.user, slug, edit=True)
     claim = get_claim_for_user(request.user, case, pk)
     form = ReviewForm(request.POST)
     if form.is_valid():

@@ -43,7 +43,7 @@ class UploadForm(forms.Form):
 
 
 def ingest_page(request, slug):
-    case = get_case_for_user(request.user, slug)
+    case = get_case_for_user(request.user, slug, edit=request.method == "POST")
     form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
     if form.is_bound and form.is_valid():
         job = tasks.start(case, form.cleaned_data["files"], request.user)
@@ -100,7 +100,7 @@ def source_review(request, slug, pk):
 
 
 def _candidate(request, slug, pk) -> Candidate:
-    case = get_case_for_user(request.user, slug)
+    case = get_case_for_user(request.user, slug, edit=True)
     candidate = get_object_or_404(
         Candidate.objects.select_related("source"), pk=pk, source__case=case
     )
@@ -127,7 +127,7 @@ def reject(request, slug, pk):
 
 @require_POST
 def accept_kind(request, slug, pk):
-    case = get_case_for_user(request.user, slug)
+    case = get_case_for_user(request.user, slug, edit=True)
     source = get_source_for_user(request.user, case, pk)
     kind = request.POST.get("kind", "")
     if kind not in Candidate.Kind.values:

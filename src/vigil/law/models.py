@@ -138,7 +138,7 @@ class ElementLink(AuditedModel):
             raise ValidationError(_("This claim belongs to another case."))
 
 
-class ConsideredCrime(models.Model):
+class ConsideredCrime(AuditedModel):
     """A crime a campaign has chosen to argue for a case; the gap list covers these."""
 
     case = models.ForeignKey(

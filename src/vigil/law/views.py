@@ -73,7 +73,7 @@ def element_evidence(request, slug, code, number):
 
 def claim_links(request, slug, pk):
     """The elements a claim bears on, and a form to link it to another."""
-    case = get_case_for_user(request.user, slug)
+    case = get_case_for_user(request.user, slug, edit=request.method == "POST")
     claim = get_claim_for_user(request.user, case, pk)
     form = ElementLinkForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -94,7 +94,7 @@ def claim_links(request, slug, pk):
 
 @require_POST
 def unlink(request, slug, pk):
-    case = get_case_for_user(request.user, slug)
+    case = get_case_for_user(request.user, slug, edit=True)
     link = get_link_for_user(request.user, case, pk)
     claim_pk = link.claim_id
     services.unlink(link)
@@ -104,7 +104,7 @@ def unlink(request, slug, pk):
 
 @require_POST
 def consider(request, slug):
-    case = get_case_for_user(request.user, slug)
+    case = get_case_for_user(request.user, slug, edit=True)
     form = CrimeChoiceForm(request.POST)
     if form.is_valid():
         services.set_considered(case, form.cleaned_data["crime"], form.cleaned_data["considered"])

@@ -227,7 +227,7 @@ class Target(AuditedModel):
         return bool(self.due_date and self.due_date < today and self.stage in self.OPEN_STAGES)
 
 
-class StageChange(models.Model):
+class StageChange(AuditedModel):
     """One move of a target from a stage to another: the pipeline's history."""
 
     target = models.ForeignKey(Target, on_delete=models.CASCADE, related_name="history")

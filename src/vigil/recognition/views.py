@@ -3,7 +3,8 @@ import io
 import json
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -11,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from vigil.accounts import permissions
 from vigil.cases.access import get_case_for_user
 from vigil.evidence.access import visible_sources
 from vigil.recognition import importer, services, timeline
@@ -85,7 +87,7 @@ def _sources_for_user(request, case):
 
 
 def act_add(request, slug):
-    case = get_case_for_user(request.user, slug)
+    case = get_case_for_user(request.user, slug, edit=True)
     initial = {"status": RecognitionAct.Status.ADOPTED}
     if request.GET.get("actor"):
         initial["actor"] = request.GET["actor"]
@@ -114,7 +116,7 @@ def act_detail(request, slug, pk):
 
 
 def act_edit(request, slug, pk):
-    case = get_case_for_user(request.user, slug)
+    case = get_case_for_user(request.user, slug, edit=True)
     act = get_object_or_404(RecognitionAct, case=case, pk=pk)
     form = RecognitionActForm(
         request.POST or None,
@@ -155,7 +157,7 @@ def pipeline(request, slug):
 
 @require_POST
 def target_add(request, slug):
-    case = get_case_for_user(request.user, slug)
+    case = get_case_for_user(request.user, slug, edit=True)
     form = TargetForm(request.POST)
     if form.is_valid():
         data = form.cleaned_data
@@ -175,7 +177,7 @@ def target_add(request, slug):
 
 
 def target_detail(request, slug, pk):
-    case = get_case_for_user(request.user, slug)
+    case = get_case_for_user(request.user, slug, edit=request.method == "POST")
     target = get_object_or_404(Target.objects.select_related("actor", "owner"), case=case, pk=pk)
     form = TargetEditForm(request.POST or None, instance=target)
     if request.method == "POST" and form.is_valid():
@@ -195,7 +197,7 @@ def target_detail(request, slug, pk):
 
 @require_POST
 def target_move(request, slug, pk):
-    case = get_case_for_user(request.user, slug)
+    case = get_case_for_user(request.user, slug, edit=True)
     target = get_object_or_404(Target, case=case, pk=pk)
     form = MoveForm(request.POST)
     if not form.is_valid():
@@ -228,7 +230,7 @@ def target_move(request, slug, pk):
 
 
 def import_acts(request, slug):
-    case = get_case_for_user(request.user, slug)
+    case = get_case_for_user(request.user, slug, edit=True)
     form = ImportForm(request.POST or None, request.FILES or None)
     report = None
     if request.method == "POST" and form.is_valid():
@@ -274,6 +276,8 @@ def export_acts(request, slug, fmt):
 def actor_list(request):
     actors = Actor.objects.exclude(kind=Actor.Kind.STATE).select_related("parent")
     form = ActorForm(request.POST or None)
+    if request.method == "POST" and not permissions.can_add_actor(request.user):
+        raise PermissionDenied("Only researchers and administrators may add bodies.")
     if request.method == "POST" and form.is_valid():
         actor = form.save()
         messages.success(request, _("Actor %(name)s added.") % {"name": actor.name})
@@ -290,6 +294,10 @@ def details_json(request, slug):
     case = get_case_for_user(request.user, slug)
     recognitions = services.country_recognitions(list(services.acts_for(case)))
     return HttpResponse(
-        json.dumps(_map_details(recognitions, request.user, case), ensure_ascii=False),
+        json.dumps(
+            _map_details(recognitions, request.user, case),
+            ensure_ascii=False,
+            cls=DjangoJSONEncoder,  # the labels are lazy translations
+        ),
         content_type="application/json",
     )

@@ -11,17 +11,24 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from vigil.accounts import permissions
 from vigil.campaigns import feeds, services
+from vigil.campaigns.access import (
+    limit_chapters,
+    require_campaigns,
+    require_chapter_manager,
+    require_coordinator,
+)
 from vigil.campaigns.forms import EventForm, OutcomeForm, RSVPForm
 from vigil.campaigns.models import RSVP, Chapter, Event, EventPhoto
-from vigil.campaigns.privacy import coordinated_chapter_ids
-from vigil.cases.access import get_case_for_user
+from vigil.cases.models import Case
 from vigil.evidence import archive
 from vigil.evidence.models import ArchivedFile
 from vigil.recognition.worldmap import Mark, world_map_svg
 
 
 def event_list(request):
+    require_campaigns(request.user)
     events = Event.objects.select_related("chapter", "case")
     upcoming = events.filter(ends_at__gte=timezone.now())
     past = events.filter(ends_at__lt=timezone.now()).order_by("-starts_at")[:50]
@@ -29,8 +36,10 @@ def event_list(request):
 
 
 def event_add(request):
+    require_coordinator(request.user)
     initial = {"chapter": request.GET.get("chapter"), "case": request.GET.get("case")}
     form = EventForm(request.POST or None, initial=initial)
+    limit_chapters(request.user, form)
     if request.method == "POST" and form.is_valid():
         event = form.save()
         messages.success(request, _("Event created."))
@@ -40,6 +49,7 @@ def event_add(request):
 
 def event_edit(request, pk):
     event = get_object_or_404(Event, pk=pk)
+    require_chapter_manager(request.user, event.chapter_id)
     was_capacity = event.capacity
     form = EventForm(request.POST or None, instance=event)
     if request.method == "POST" and form.is_valid():
@@ -53,10 +63,11 @@ def event_edit(request, pk):
 
 
 def _sees_emails(user, event) -> bool:
-    return user.is_superuser or event.chapter_id in coordinated_chapter_ids(user)
+    return permissions.can_see_personal_data(user, [event.chapter_id])
 
 
 def event_detail(request, pk):
+    require_campaigns(request.user)
     event = get_object_or_404(Event.objects.select_related("chapter", "case"), pk=pk)
     rsvps = event.rsvps.exclude(status=RSVP.Status.CANCELLED)
     context = {
@@ -74,6 +85,7 @@ def event_detail(request, pk):
 @require_POST
 def event_outcome(request, pk):
     event = get_object_or_404(Event, pk=pk)
+    require_chapter_manager(request.user, event.chapter_id)
     form = OutcomeForm(request.POST, request.FILES, instance=event)
     if form.is_valid():
         form.save()
@@ -100,6 +112,7 @@ def event_outcome(request, pk):
 @require_POST
 def rsvp_check_in(request, pk):
     rsvp = get_object_or_404(RSVP, pk=pk)
+    require_chapter_manager(request.user, rsvp.event.chapter_id)
     try:
         services.check_in(rsvp)
     except ValidationError as error:
@@ -112,6 +125,7 @@ def rsvp_check_in(request, pk):
 @require_POST
 def rsvp_cancel(request, pk):
     rsvp = get_object_or_404(RSVP, pk=pk)
+    require_chapter_manager(request.user, rsvp.event.chapter_id)
     promoted = services.cancel(rsvp)
     messages.success(request, _("Reply cancelled."))
     if promoted:
@@ -122,7 +136,8 @@ def rsvp_cancel(request, pk):
 
 
 def anniversary(request, slug):
-    case = get_case_for_user(request.user, slug)
+    require_campaigns(request.user)
+    case = get_object_or_404(Case, slug=slug)  # events only: nothing of the case's evidence
     year = int(request.GET.get("year") or timezone.localdate().year)
     data = services.anniversary(case, year)
     marks = {

@@ -3,12 +3,21 @@
 import io
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from vigil.accounts import permissions
 from vigil.campaigns import privacy, services
+from vigil.campaigns.access import (
+    limit_chapters,
+    require_admin,
+    require_campaigns,
+    require_chapter_manager,
+    require_coordinator,
+)
 from vigil.campaigns.forms import (
     ContactForm,
     InteractionForm,
@@ -24,6 +33,7 @@ from vigil.tabular import ImportForm, read_upload
 
 
 def contact_list(request):
+    require_campaigns(request.user)
     contacts = Contact.objects.select_related("actor", "chapter")
     kind = request.GET.get("kind")
     if kind:
@@ -38,7 +48,9 @@ def contact_list(request):
 
 
 def contact_add(request):
+    require_coordinator(request.user)
     form = ContactForm(request.POST or None)
+    limit_chapters(request.user, form)
     if request.method == "POST" and form.is_valid():
         contact = form.save()
         messages.success(request, _("Contact added."))
@@ -47,7 +59,10 @@ def contact_add(request):
 
 
 def contact_detail(request, pk):
+    require_campaigns(request.user)
     contact = get_object_or_404(Contact.objects.select_related("actor", "chapter"), pk=pk)
+    if request.method == "POST":
+        require_chapter_manager(request.user, contact.chapter_id)
     form = InteractionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         interaction = form.save(commit=False)
@@ -69,6 +84,7 @@ def contact_detail(request, pk):
 @require_POST
 def follow_up_done(request, pk):
     interaction = get_object_or_404(Interaction, pk=pk)
+    require_chapter_manager(request.user, interaction.contact.chapter_id)
     interaction.follow_up_done = True
     interaction.save(update_fields=["follow_up_done"])
     messages.success(request, _("Follow-up marked done."))
@@ -76,6 +92,7 @@ def follow_up_done(request, pk):
 
 
 def contact_import(request):
+    require_admin(request.user)
     form = ImportForm(request.POST or None, request.FILES or None)
     report = None
     if request.method == "POST" and form.is_valid():
@@ -98,6 +115,9 @@ def contact_import(request):
 
 
 def task_list(request):
+    require_campaigns(request.user)
+    if request.method == "POST":
+        require_coordinator(request.user)
     form = TaskForm(request.POST or None, initial={"assignee": request.user.pk})
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -117,6 +137,8 @@ def task_list(request):
 @require_POST
 def task_status(request, pk):
     task = get_object_or_404(Task, pk=pk)
+    if task.assignee_id != request.user.pk:
+        require_chapter_manager(request.user, task.chapter_id)
     if request.POST.get("status") in Task.Status.values:
         task.status = request.POST["status"]
         task.save(update_fields=["status"])
@@ -124,6 +146,7 @@ def task_status(request, pk):
 
 
 def material_list(request):
+    require_campaigns(request.user)
     form = MaterialForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         material = form.save()
@@ -134,6 +157,7 @@ def material_list(request):
 
 
 def material_detail(request, pk):
+    require_campaigns(request.user)
     material = get_object_or_404(Material, pk=pk)
     form = MaterialVersionForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -160,9 +184,8 @@ def material_detail(request, pk):
 @require_POST
 def material_approve(request, pk):
     material = get_object_or_404(Material, pk=pk)
-    if not request.user.has_perm("campaigns.change_material"):
-        messages.error(request, _("Only those who may change materials can approve them."))
-        return redirect(material)
+    if not permissions.can_approve_material(request.user, material):
+        raise PermissionDenied("Only a researcher of the material's case may approve it.")
     material.approved_by = request.user
     material.approved_at = timezone.now()
     material.save(update_fields=["approved_by", "approved_at"])
@@ -173,6 +196,8 @@ def material_approve(request, pk):
 @require_POST
 def material_publish(request, pk):
     material = get_object_or_404(Material, pk=pk)
+    if not permissions.can_approve_material(request.user, material):
+        raise PermissionDenied("Only a researcher of the material's case may publish it.")
     if not material.is_approved:
         messages.error(request, _("A material must be approved before it is made public."))
         return redirect(material)

@@ -11,7 +11,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from vigil.accounts import permissions
 from vigil.campaigns import privacy, services
+from vigil.campaigns.access import (
+    limit_chapters,
+    require_admin,
+    require_campaigns,
+    require_chapter_manager,
+    require_coordinator,
+)
 from vigil.campaigns.forms import ChapterForm, ConsentForm, MemberForm
 from vigil.campaigns.importers import MEMBER_COLUMNS, import_members
 from vigil.campaigns.models import Chapter, Consent, Event, Member
@@ -36,10 +44,14 @@ def _dashboard_context(request, chapter=None) -> dict:
 
 
 def dashboard(request):
+    require_campaigns(request.user)
     return render(request, "campaigns/dashboard.html", _dashboard_context(request))
 
 
 def chapter_list(request):
+    require_campaigns(request.user)
+    if request.method == "POST":
+        require_admin(request.user)
     chapters = Chapter.objects.annotate(
         member_count=Count("members", distinct=True), event_count=Count("events", distinct=True)
     )
@@ -52,6 +64,7 @@ def chapter_list(request):
 
 
 def chapter_detail(request, pk):
+    require_campaigns(request.user)
     chapter = get_object_or_404(Chapter, pk=pk)
     context = _dashboard_context(request, chapter)
     context["members"] = privacy.present(request.user, chapter.members.prefetch_related("chapters"))
@@ -61,7 +74,12 @@ def chapter_detail(request, pk):
 
 def chapter_edit(request, pk):
     chapter = get_object_or_404(Chapter, pk=pk)
+    require_chapter_manager(request.user, chapter.pk)
     form = ChapterForm(request.POST or None, instance=chapter)
+    if not permissions.is_admin(request.user):
+        # Who holds a role, and so who sees personal data, is for administrators to decide.
+        for field in ("coordinators", "volunteers"):
+            form.fields.pop(field, None)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Chapter updated."))
@@ -70,6 +88,7 @@ def chapter_edit(request, pk):
 
 
 def member_list(request):
+    require_campaigns(request.user)
     query = request.GET.get("q", "").strip()
     members = privacy.search_members(
         request.user, Member.objects.prefetch_related("chapters"), query
@@ -87,6 +106,7 @@ def _member_for(request, pk) -> tuple[Member, privacy.MemberView]:
 
 
 def member_detail(request, pk):
+    require_campaigns(request.user)
     member, view = _member_for(request, pk)
     context = {
         "view": view,
@@ -98,7 +118,9 @@ def member_detail(request, pk):
 
 
 def member_add(request):
+    require_coordinator(request.user)
     form = MemberForm(request.POST or None)
+    limit_chapters(request.user, form, "chapters")
     if request.method == "POST" and form.is_valid():
         member = form.save()
         messages.success(request, _("Member added."))
@@ -108,6 +130,8 @@ def member_add(request):
 
 def member_edit(request, pk):
     member, view = _member_for(request, pk)
+    if not privacy.can_manage(request.user, member):
+        raise PermissionDenied
     form = MemberForm(request.POST or None, instance=member, show_identity=view.shows_identity)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -163,6 +187,7 @@ def consent_withdraw(request, pk):
 
 
 def member_import(request):
+    require_admin(request.user)
     form = ImportForm(request.POST or None, request.FILES or None)
     report = None
     if request.method == "POST" and form.is_valid():

@@ -4,13 +4,18 @@ import secrets
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+
+BACKUP_CODES = 5
 
 
 class Command(BaseCommand):
     help = (
-        "Create the demonstration account (VIGIL_DEMO_USER, default 'demo') and print how to sign "
-        "in. Its password is VIGIL_DEMO_PASSWORD, or one generated once and kept in the data "
-        "directory. An existing account's password is changed only when VIGIL_DEMO_PASSWORD is set."
+        "Create the demonstration administrator (VIGIL_DEMO_USER, default 'demo') and print how "
+        "to sign in: its password is VIGIL_DEMO_PASSWORD, or one generated once and kept in the "
+        "data directory; an existing account's password is changed only when VIGIL_DEMO_PASSWORD "
+        "is set. Administrators sign in with a second factor, so it also prints fresh single-use "
+        "backup codes (the account's authenticator app can be paired after signing in)."
     )
 
     def handle(self, *args, **options):
@@ -28,8 +33,23 @@ class Command(BaseCommand):
             password_file.write_text(password)
             password_file.chmod(0o600)
         if user is None:
-            User.objects.create_superuser(username=username, password=password, email="")
+            user = User.objects.create_superuser(username=username, password=password, email="")
         elif given:
             user.set_password(password)
             user.save(update_fields=["password"])
+        codes = self.backup_codes(user)
         self.stdout.write(f"Demonstration account: user {username!r}, password {password!r}")
+        self.stdout.write(
+            "Second factor: enter any one of these backup codes (each works once): "
+            + " ".join(codes)
+        )
+
+    def backup_codes(self, user) -> list[str]:
+        device, _created = StaticDevice.objects.get_or_create(
+            user=user, name="Demonstration backup codes", defaults={"confirmed": True}
+        )
+        device.token_set.all().delete()
+        codes = [StaticToken.random_token() for _ in range(BACKUP_CODES)]
+        for code in codes:
+            device.token_set.create(token=code)
+        return codes

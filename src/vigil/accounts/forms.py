@@ -1,0 +1,45 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from vigil.accounts.models import AuditEntry, Invitation
+from vigil.campaigns.models import Chapter
+from vigil.cases.models import Case
+
+
+class TokenForm(forms.Form):
+    token = forms.CharField(
+        label=_("Code from your authenticator app (or a backup code)"),
+        max_length=16,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(label=_("Email"))
+    role = forms.ChoiceField(label=_("Role"), choices=Invitation.Role.choices)
+    case = forms.ModelChoiceField(
+        label=_("Case (for researchers and viewers)"), queryset=Case.objects.all(), required=False
+    )
+    chapter = forms.ModelChoiceField(
+        label=_("Chapter (for coordinators and volunteers)"),
+        queryset=Chapter.objects.all(),
+        required=False,
+    )
+
+
+class AuditFilterForm(forms.Form):
+    user = forms.CharField(label=_("Who"), required=False)
+    record = forms.CharField(
+        label=_("Record"),
+        required=False,
+        help_text=_("A kind (evidence.Source) or a kind and number (evidence.Source 12)."),
+    )
+    action = forms.ChoiceField(
+        label=_("Action"), choices=[("", _("any")), *AuditEntry.Action.choices], required=False
+    )
+    since = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    until = forms.DateField(
+        label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )

@@ -1,0 +1,162 @@
+"""Who may do what. Every view, export, search, feed and admin page asks these functions, so each
+rule is written once.
+
+Roles:
+- administrator: a superuser; may do everything, and must sign in with a second factor;
+- researcher of a case: reads and edits the case, including its confidential sources;
+- viewer of a case: reads the case's public and restricted material, changes nothing;
+- coordinator of a chapter: runs the chapter and sees the personal data of its members and
+  contacts; must sign in with a second factor;
+- volunteer of a chapter: sees the campaign's events, tasks and materials, never personal data.
+
+A signed-in person with no role in a case sees nothing of it, not even that it exists.
+"""
+
+from django.db.models import Q, QuerySet
+
+PUBLIC, RESTRICTED, CONFIDENTIAL = "public", "restricted", "confidential"
+
+
+def is_admin(user) -> bool:
+    return bool(user.is_authenticated and user.is_active and user.is_superuser)
+
+
+def needs_second_factor(user) -> bool:
+    """Administrators and coordinators hold what an adversary most wants: they use 2FA."""
+    if not user.is_authenticated:
+        return False
+    return is_admin(user) or user.coordinated_chapters.exists()
+
+
+# Cases ------------------------------------------------------------------------------------------
+
+
+def case_role(user, case) -> str | None:
+    """'admin', 'researcher', 'viewer' or None. Cached on the user for the request."""
+    if not user.is_authenticated:
+        return None
+    if is_admin(user):
+        return "admin"
+    cache = user.__dict__.setdefault("_vigil_case_roles", {})
+    if case.pk not in cache:
+        from vigil.cases.models import CaseMembership
+
+        membership = CaseMembership.objects.filter(user=user, case=case).first()
+        cache[case.pk] = membership.role if membership else None
+    return cache[case.pk]
+
+
+def can_view_case(user, case) -> bool:
+    return case_role(user, case) is not None
+
+
+def can_edit_case(user, case) -> bool:
+    return case_role(user, case) in ("admin", "researcher")
+
+
+def can_create_case(user) -> bool:
+    return is_admin(user)
+
+
+def visible_cases(user) -> QuerySet:
+    from vigil.cases.models import Case
+
+    if is_admin(user):
+        return Case.objects.all()
+    if not user.is_authenticated:
+        return Case.objects.none()
+    return Case.objects.filter(memberships__user=user)
+
+
+def source_levels(user, case) -> set[str]:
+    """The access levels of the sources `user` may see in `case`."""
+    role = case_role(user, case)
+    if role in ("admin", "researcher"):
+        return {PUBLIC, RESTRICTED, CONFIDENTIAL}
+    if role == "viewer":
+        return {PUBLIC, RESTRICTED}
+    return set()
+
+
+def can_view_source(user, source) -> bool:
+    return source.access_level in source_levels(user, source.case)
+
+
+# Campaigns --------------------------------------------------------------------------------------
+
+
+def coordinated_chapter_ids(user) -> set[int]:
+    if not user.is_authenticated:
+        return set()
+    cache = user.__dict__.get("_vigil_coordinated")
+    if cache is None:
+        cache = set(user.coordinated_chapters.values_list("pk", flat=True))
+        user.__dict__["_vigil_coordinated"] = cache
+    return cache
+
+
+def campaign_chapter_ids(user) -> set[int]:
+    """Chapters the user coordinates or volunteers in."""
+    if not user.is_authenticated:
+        return set()
+    return coordinated_chapter_ids(user) | set(
+        user.volunteered_chapters.values_list("pk", flat=True)
+    )
+
+
+def can_view_campaigns(user) -> bool:
+    """The campaign pages (events, tasks, materials, pseudonymous member lists)."""
+    return is_admin(user) or bool(campaign_chapter_ids(user))
+
+
+def can_coordinate_any(user) -> bool:
+    return is_admin(user) or bool(coordinated_chapter_ids(user))
+
+
+def can_manage_chapter(user, chapter_id: int | None) -> bool:
+    """Run a chapter: its events, members, contacts and tasks. Things of no chapter: admins."""
+    if is_admin(user):
+        return True
+    return chapter_id is not None and chapter_id in coordinated_chapter_ids(user)
+
+
+def can_see_personal_data(user, chapter_ids) -> bool:
+    """A member's or contact's identity and contact details: coordinators of one of their
+    chapters, and administrators."""
+    if is_admin(user):
+        return True
+    return bool(coordinated_chapter_ids(user) & {pk for pk in chapter_ids if pk is not None})
+
+
+def personal_data_filter(user, chapter_field: str) -> Q:
+    """A filter for the rows whose personal data `user` may see (chapter_field names the path)."""
+    if is_admin(user):
+        return Q()
+    return Q(**{f"{chapter_field}__in": coordinated_chapter_ids(user)})
+
+
+def can_approve_material(user, material) -> bool:
+    """Campaign materials state facts: a researcher of their case, or an administrator, vouches."""
+    if is_admin(user):
+        return True
+    return material.case_id is not None and can_edit_case(user, material.case)
+
+
+# Administration ---------------------------------------------------------------------------------
+
+
+def can_use_back_office(user) -> bool:
+    return is_admin(user)
+
+
+def can_view_audit_log(user) -> bool:
+    return is_admin(user)
+
+
+def can_add_actor(user) -> bool:
+    """Bodies (parliaments, organisations) are shared by every case: researchers add them."""
+    if is_admin(user):
+        return True
+    from vigil.cases.models import CaseMembership
+
+    return CaseMembership.objects.filter(user=user, role=CaseMembership.Role.RESEARCHER).exists()

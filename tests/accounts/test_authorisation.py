@@ -1,0 +1,375 @@
+"""Every URL of the project, for every role, with and without a role in the object's case or
+chapter: allowed or refused as THE TABLE below says.
+
+The table is written from the issue's rules, not from the code: a new URL that is not in it fails
+`test_the_table_covers_every_url`, so no view can be added without deciding who may open it.
+"""
+
+import datetime
+
+import pytest
+from django.contrib import admin
+from django.db import transaction
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
+
+from tests.conftest import give_role, signed_in
+from vigil.campaigns.models import (
+    RSVP,
+    Chapter,
+    Consent,
+    Contact,
+    Interaction,
+    Material,
+    MaterialVersion,
+    Member,
+    Task,
+)
+from vigil.cases.models import Case, CaseMembership
+from vigil.dossier.models import DossierBuild
+from vigil.evidence import archive
+from vigil.evidence.models import ArchivedFile, Claim, Source
+from vigil.ingest.models import Candidate, IngestJob
+from vigil.law.models import ElementLink
+from vigil.recognition import services as recognition_services
+from vigil.recognition.models import Actor, RecognitionAct
+
+pytestmark = pytest.mark.django_db
+
+# Who may, by need. Personas: "-a" / "-x" hold a role in the object's case A / chapter X,
+# "-b" / "-y" the same role in another case B / chapter Y.
+PERSONAS = [
+    "anonymous",
+    "nobody",
+    "admin",
+    "researcher-a",
+    "researcher-b",
+    "viewer-a",
+    "viewer-b",
+    "coordinator-x",
+    "coordinator-y",
+    "volunteer-x",
+    "volunteer-y",
+]
+EVERYONE = set(PERSONAS)
+SIGNED_IN = EVERYONE - {"anonymous"}
+ALLOWED = {
+    "public": EVERYONE,
+    "signed-in": SIGNED_IN,
+    "admin": {"admin"},
+    "case-read": {"admin", "researcher-a", "viewer-a"},
+    "case-confidential": {"admin", "researcher-a"},
+    "case-write": {"admin", "researcher-a"},
+    "any-researcher": {"admin", "researcher-a", "researcher-b"},
+    "campaign": {"admin", "coordinator-x", "coordinator-y", "volunteer-x", "volunteer-y"},
+    "any-coordinator": {"admin", "coordinator-x", "coordinator-y"},
+    "chapter-x": {"admin", "coordinator-x"},
+    "material-case-a": {"admin", "researcher-a"},
+}
+
+# (url name, method): (need, the URL's arguments from the world)
+TABLE = {
+    # Public: no sign-in.
+    ("login", "GET"): ("public", lambda w: {}),
+    ("password_reset", "GET"): ("public", lambda w: {}),
+    ("password_reset_done", "GET"): ("public", lambda w: {}),
+    ("password_reset_confirm", "GET"): ("public", lambda w: {"uidb64": "x", "token": "y"}),
+    ("password_reset_complete", "GET"): ("public", lambda w: {}),
+    ("accept_invitation", "GET"): ("public", lambda w: {"token": "unknown"}),
+    ("set_language", "POST"): ("public", lambda w: {}),
+    ("public_case", "GET"): ("public", lambda w: {"slug": w.case.slug}),
+    ("public_feed", "GET"): ("public", lambda w: {"slug": w.case.slug}),
+    ("public_data", "GET"): (
+        "public",
+        lambda w: {"slug": w.case.slug, "dataset": "figures", "fmt": "json"},
+    ),
+    ("public_material", "GET"): ("public", lambda w: {"pk": w.version.pk}),
+    ("public_event", "GET"): ("public", lambda w: {"pk": w.event.pk}),
+    ("events_ical", "GET"): ("public", lambda w: {}),
+    ("chapter_ical", "GET"): ("public", lambda w: {"pk": w.chapter_x.pk}),
+    # Any signed-in person.
+    ("home", "GET"): ("signed-in", lambda w: {}),
+    ("logout", "POST"): ("signed-in", lambda w: {}),
+    ("cases:list", "GET"): ("signed-in", lambda w: {}),
+    ("actors", "GET"): ("signed-in", lambda w: {}),
+    ("actors", "POST"): ("any-researcher", lambda w: {}),
+    ("accounts:security", "GET"): ("signed-in", lambda w: {}),
+    ("accounts:two_factor_setup", "GET"): ("signed-in", lambda w: {}),
+    ("accounts:two_factor_verify", "GET"): ("signed-in", lambda w: {}),
+    ("accounts:password_change", "GET"): ("signed-in", lambda w: {}),
+    # Administrators.
+    ("cases:create", "GET"): ("admin", lambda w: {}),
+    ("accounts:invitations", "GET"): ("admin", lambda w: {}),
+    ("accounts:audit_log", "GET"): ("admin", lambda w: {}),
+    # A case: its readers, its researchers.
+    ("cases:detail", "GET"): ("case-read", lambda w: {"slug": w.case.slug}),
+    ("cases:edit", "GET"): ("case-write", lambda w: {"slug": w.case.slug}),
+    ("evidence:sources", "GET"): ("case-read", lambda w: {"slug": w.case.slug}),
+    ("evidence:source_upload", "GET"): ("case-write", lambda w: {"slug": w.case.slug}),
+    ("evidence:source_web", "GET"): ("case-write", lambda w: {"slug": w.case.slug}),
+    ("evidence:source", "GET"): ("case-read", lambda w: w.in_case(pk=w.source.pk)),
+    ("evidence:source_file", "GET"): ("case-read", lambda w: w.in_case(pk=w.source.pk)),
+    ("evidence:source_edit", "GET"): ("case-write", lambda w: w.in_case(pk=w.source.pk)),
+    ("evidence:claim_add", "GET"): ("case-write", lambda w: w.in_case(pk=w.source.pk)),
+    ("evidence:claim", "GET"): ("case-read", lambda w: w.in_case(pk=w.claim.pk)),
+    ("evidence:claim_edit", "GET"): ("case-write", lambda w: w.in_case(pk=w.claim.pk)),
+    ("evidence:claim_review", "POST"): ("case-write", lambda w: w.in_case(pk=w.claim.pk)),
+    ("evidence:review_queue", "GET"): ("case-read", lambda w: {"slug": w.case.slug}),
+    ("evidence:figures", "GET"): ("case-read", lambda w: {"slug": w.case.slug}),
+    ("evidence:search", "GET"): ("case-read", lambda w: {"slug": w.case.slug}),
+    ("law:compare", "GET"): ("case-read", lambda w: {"slug": w.case.slug}),
+    ("law:consider", "POST"): ("case-write", lambda w: {"slug": w.case.slug}),
+    ("law:claim_links", "GET"): ("case-read", lambda w: w.in_case(pk=w.claim.pk)),
+    ("law:claim_links", "POST"): ("case-write", lambda w: w.in_case(pk=w.claim.pk)),
+    ("law:unlink", "POST"): ("case-write", lambda w: w.in_case(pk=w.link.pk)),
+    ("law:matrix", "GET"): ("case-read", lambda w: w.in_case(code="RS-6-a")),
+    ("law:element", "GET"): ("case-read", lambda w: w.in_case(code="RS-6-a", number=1)),
+    ("recognition:overview", "GET"): ("case-read", lambda w: {"slug": w.case.slug}),
+    ("recognition:map_json", "GET"): ("case-read", lambda w: {"slug": w.case.slug}),
+    ("recognition:act_add", "GET"): ("case-write", lambda w: {"slug": w.case.slug}),
+    ("recognition:act", "GET"): ("case-read", lambda w: w.in_case(pk=w.act.pk)),
+    ("recognition:act_edit", "GET"): ("case-write", lambda w: w.in_case(pk=w.act.pk)),
+    ("recognition:pipeline", "GET"): ("case-read", lambda w: {"slug": w.case.slug}),
+    ("recognition:target_add", "POST"): ("case-write", lambda w: {"slug": w.case.slug}),
+    ("recognition:target", "GET"): ("case-read", lambda w: w.in_case(pk=w.target.pk)),
+    ("recognition:target", "POST"): ("case-write", lambda w: w.in_case(pk=w.target.pk)),
+    ("recognition:target_move", "POST"): ("case-write", lambda w: w.in_case(pk=w.target.pk)),
+    ("recognition:import", "GET"): ("case-write", lambda w: {"slug": w.case.slug}),
+    ("recognition:export_csv", "GET"): ("case-read", lambda w: {"slug": w.case.slug}),
+    ("recognition:export_json", "GET"): ("case-read", lambda w: {"slug": w.case.slug}),
+    ("dossier:page", "GET"): ("case-read", lambda w: {"slug": w.case.slug}),
+    ("dossier:build_new", "POST"): ("case-write", lambda w: {"slug": w.case.slug}),
+    ("dossier:preview", "GET"): ("case-read", lambda w: {"slug": w.case.slug}),
+    ("dossier:build", "GET"): ("case-read", lambda w: w.in_case(pk=w.build.pk)),
+    ("dossier:download", "GET"): ("case-read", lambda w: w.in_case(pk=w.build.pk)),
+    ("ingest:page", "GET"): ("case-read", lambda w: {"slug": w.case.slug}),
+    ("ingest:page", "POST"): ("case-write", lambda w: {"slug": w.case.slug}),
+    ("ingest:job", "GET"): ("case-read", lambda w: w.in_case(pk=w.job.pk)),
+    ("ingest:review", "GET"): ("case-read", lambda w: w.in_case(pk=w.source.pk)),
+    ("ingest:accept_kind", "POST"): ("case-write", lambda w: w.in_case(pk=w.source.pk)),
+    ("ingest:accept", "POST"): ("case-write", lambda w: w.in_case(pk=w.candidate.pk)),
+    ("ingest:reject", "POST"): ("case-write", lambda w: w.in_case(pk=w.candidate.pk)),
+    # A confidential source: the case's researchers only.
+    ("evidence:source", "GET", "confidential"): (
+        "case-confidential",
+        lambda w: w.in_case(pk=w.confidential.pk),
+    ),
+    ("evidence:source_file", "GET", "confidential"): (
+        "case-confidential",
+        lambda w: w.in_case(pk=w.confidential.pk),
+    ),
+    # The campaign: its coordinators and volunteers; a chapter's things, its coordinators.
+    ("campaigns:dashboard", "GET"): ("campaign", lambda w: {}),
+    ("campaigns:chapters", "GET"): ("campaign", lambda w: {}),
+    ("campaigns:chapters", "POST"): ("admin", lambda w: {}),
+    ("campaigns:chapter", "GET"): ("campaign", lambda w: {"pk": w.chapter_x.pk}),
+    ("campaigns:chapter_edit", "GET"): ("chapter-x", lambda w: {"pk": w.chapter_x.pk}),
+    ("campaigns:members", "GET"): ("campaign", lambda w: {}),
+    ("campaigns:member_add", "GET"): ("any-coordinator", lambda w: {}),
+    ("campaigns:member_import", "GET"): ("admin", lambda w: {}),
+    ("campaigns:member", "GET"): ("campaign", lambda w: {"pk": w.member.pk}),
+    ("campaigns:member_edit", "GET"): ("chapter-x", lambda w: {"pk": w.member.pk}),
+    ("campaigns:member_export", "GET"): ("chapter-x", lambda w: {"pk": w.member.pk}),
+    ("campaigns:member_erase", "POST"): ("chapter-x", lambda w: {"pk": w.member.pk}),
+    ("campaigns:consent_add", "POST"): ("chapter-x", lambda w: {"pk": w.member.pk}),
+    ("campaigns:consent_withdraw", "POST"): ("chapter-x", lambda w: {"pk": w.consent.pk}),
+    ("campaigns:events", "GET"): ("campaign", lambda w: {}),
+    ("campaigns:event_add", "GET"): ("any-coordinator", lambda w: {}),
+    ("campaigns:event", "GET"): ("campaign", lambda w: {"pk": w.event.pk}),
+    ("campaigns:event_edit", "GET"): ("chapter-x", lambda w: {"pk": w.event.pk}),
+    ("campaigns:event_outcome", "POST"): ("chapter-x", lambda w: {"pk": w.event.pk}),
+    ("campaigns:rsvp_check_in", "POST"): ("chapter-x", lambda w: {"pk": w.rsvp.pk}),
+    ("campaigns:rsvp_cancel", "POST"): ("chapter-x", lambda w: {"pk": w.rsvp.pk}),
+    ("campaigns:anniversary", "GET"): ("campaign", lambda w: {"slug": w.case.slug}),
+    ("campaigns:contacts", "GET"): ("campaign", lambda w: {}),
+    ("campaigns:contact_add", "GET"): ("any-coordinator", lambda w: {}),
+    ("campaigns:contact_import", "GET"): ("admin", lambda w: {}),
+    ("campaigns:contact", "GET"): ("campaign", lambda w: {"pk": w.contact.pk}),
+    ("campaigns:contact", "POST"): ("chapter-x", lambda w: {"pk": w.contact.pk}),
+    ("campaigns:follow_up_done", "POST"): ("chapter-x", lambda w: {"pk": w.interaction.pk}),
+    ("campaigns:tasks", "GET"): ("campaign", lambda w: {}),
+    ("campaigns:tasks", "POST"): ("any-coordinator", lambda w: {}),
+    ("campaigns:task_status", "POST"): ("chapter-x", lambda w: {"pk": w.task.pk}),
+    ("campaigns:materials", "GET"): ("campaign", lambda w: {}),
+    ("campaigns:material", "GET"): ("campaign", lambda w: {"pk": w.material.pk}),
+    ("campaigns:material_approve", "POST"): ("material-case-a", lambda w: {"pk": w.material.pk}),
+    ("campaigns:material_publish", "POST"): ("material-case-a", lambda w: {"pk": w.material.pk}),
+}
+
+
+class World:
+    """One object of every kind, in case A and chapter X, and a persona for every role."""
+
+    def __init__(self, case, django_user_model):
+        self.case = case
+        self.other_case = Case.objects.create(slug="other-case", title="Another case")
+        self.chapter_x = Chapter.objects.create(name="Chapter X", city="Berlin", country_code="DEU")
+        self.chapter_y = Chapter.objects.create(name="Chapter Y", city="Paris", country_code="FRA")
+        self.source = Source.objects.get(case=case, title="Field Report 1993")
+        self.confidential = Source.objects.get(case=case, access_level="confidential")
+        self.claim = Claim.objects.filter(source=self.source).first()
+        self.link = ElementLink.objects.get(case=case)
+        self.act = RecognitionAct.objects.filter(case=case).first()
+        self.target = recognition_services.create_target(
+            case, actor=Actor.objects.get(kind="state", country_code="FRA")
+        )
+        sha, size = archive.store_bytes(b"%PDF-1.4 a dossier")
+        stored = ArchivedFile.objects.create(sha256=sha, size=size, original_name="d.pdf")
+        self.build = DossierBuild.objects.create(case=case, status="done", archived_file=stored)
+        self.job = IngestJob.objects.create(case=case)
+        self.candidate = Candidate.objects.create(
+            source=self.source, kind="date", start=0, end=3, text="1993", data={"value": "1993"}
+        )
+        self.member = Member.objects.create(display_name="Lark", legal_name="Hidden Person")
+        self.member.chapters.add(self.chapter_x)
+        self.consent = Consent.objects.create(
+            member=self.member, purpose="contact", statement="may be emailed"
+        )
+        start = timezone.now() + datetime.timedelta(days=10)
+        self.event = self.chapter_x.events.create(
+            title="Commemoration",
+            kind="commemoration",
+            starts_at=start,
+            ends_at=start + datetime.timedelta(hours=2),
+            time_zone="Europe/Berlin",
+            city="Berlin",
+            country_code="DEU",
+            venue="Town hall",
+            is_public=True,
+            case=case,
+        )
+        self.rsvp = RSVP.objects.create(
+            event=self.event,
+            name="A guest",
+            email="guest@example.org",
+            consent_statement="yes",
+            status="confirmed",
+        )
+        self.contact = Contact.objects.create(
+            name="A deputy", kind="parliamentarian", chapter=self.chapter_x
+        )
+        self.interaction = Interaction.objects.create(
+            contact=self.contact, channel="meeting", summary="Met"
+        )
+        self.task = Task.objects.create(title="Write to the deputy", chapter=self.chapter_x)
+        self.material = Material.objects.create(
+            title="Leaflet",
+            kind="leaflet",
+            case=case,
+            is_public=True,
+            approved_at=timezone.now(),
+        )
+        self.version = MaterialVersion.objects.create(
+            material=self.material, language="en", archived_file=stored
+        )
+        self.clients = {"anonymous": Client()}
+        users = {}
+        for persona in PERSONAS[1:]:
+            users[persona] = django_user_model.objects.create_user(
+                persona, password="pw-" + persona, is_superuser=persona == "admin"
+            )
+        for persona, case_, role in [
+            ("researcher-a", case, "researcher"),
+            ("researcher-b", self.other_case, "researcher"),
+            ("viewer-a", case, "viewer"),
+            ("viewer-b", self.other_case, "viewer"),
+        ]:
+            give_role(users[persona], case_, role)
+        self.chapter_x.coordinators.add(users["coordinator-x"])
+        self.chapter_y.coordinators.add(users["coordinator-y"])
+        self.chapter_x.volunteers.add(users["volunteer-x"])
+        self.chapter_y.volunteers.add(users["volunteer-y"])
+        for persona, user in users.items():
+            needs_2fa = persona == "admin" or persona.startswith("coordinator")
+            self.clients[persona] = signed_in(user, second_factor=needs_2fa)
+
+    def in_case(self, **kwargs):
+        return {"slug": self.case.slug, **kwargs}
+
+
+@pytest.fixture
+def world(published, django_user_model):
+    return World(published, django_user_model)
+
+
+def project_url_names() -> set[str]:
+    names = set()
+
+    def walk(patterns, prefix=""):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                if pattern.namespace == "admin":
+                    continue  # the back office: see test_the_back_office_is_for_administrators
+                walk(
+                    pattern.url_patterns,
+                    f"{prefix}{pattern.namespace}:" if pattern.namespace else prefix,
+                )
+            elif isinstance(pattern, URLPattern):
+                names.add(prefix + pattern.name)
+
+    walk(get_resolver().url_patterns)
+    return names
+
+
+def test_the_table_covers_every_url():
+    covered = {key[0] for key in TABLE}
+    assert project_url_names() - covered == set(), "add the new URL to TABLE with who may open it"
+    assert covered - project_url_names() == set()
+
+
+def refused(persona: str, response) -> bool:
+    if persona == "anonymous":
+        return response.status_code == 302 and response.url.startswith(reverse("login"))
+    return response.status_code in (403, 404)
+
+
+def request(client, method, url):
+    """Make the request and undo whatever it changed, so every persona meets the same world."""
+    cookies = client.cookies
+    client.cookies = cookies.__class__(cookies)  # signing out replaces the session cookie
+    with transaction.atomic():
+        response = client.get(url) if method == "GET" else client.post(url)
+        transaction.set_rollback(True)
+    client.cookies = cookies
+    return response
+
+
+def test_who_may_open_each_url(world):
+    """One world for the whole table (building it is the slow part); every mismatch is listed."""
+    wrong = []
+    for key, (need, arguments) in TABLE.items():
+        name, method = key[0], key[1]
+        url = reverse(name, kwargs=arguments(world))
+        for persona in PERSONAS:
+            response = request(world.clients[persona], method, url)
+            expected = persona in ALLOWED[need]
+            if response.status_code >= 500 or refused(persona, response) == expected:
+                where = getattr(response, "url", "")
+                wrong.append(f"{method} {url} ({need}) {persona}: {response.status_code} {where}")
+    assert wrong == [], "\n".join(wrong)
+
+
+def test_the_back_office_is_for_administrators(world):
+    urls = [reverse("admin:index")]
+    for model in admin.site._registry:
+        urls.append(reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist"))
+    login = reverse("admin:login")
+    for url in urls:
+        for persona in PERSONAS:
+            response = world.clients[persona].get(url)
+            if persona == "admin":
+                assert response.status_code == 200, url
+            else:
+                assert response.status_code == 302 and response.url.startswith(
+                    (login, reverse("login"))
+                ), (
+                    persona,
+                    url,
+                )
+
+
+def test_a_case_member_of_another_case_sees_nothing_of_it_in_lists(world):
+    page = world.clients["researcher-b"].get(reverse("cases:list")).content.decode()
+    assert world.other_case.title in page and world.case.title not in page
+    assert CaseMembership.objects.filter(user__username="researcher-b").count() == 1
