@@ -1,9 +1,12 @@
 """In a real Chromium: the public RSVP flow, with no sign-in, and a chapter's dashboard."""
 
+import base64
+
 import pytest
+from django_otp.oath import totp
 
 from tests.campaigns.conftest import make_event
-from tests.conftest import screenshot, sign_in
+from tests.conftest import PASSWORD, screenshot
 from vigil.campaigns.models import RSVP, Chapter
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -38,9 +41,25 @@ def test_a_visitor_reserves_the_last_place_and_the_next_one_waits(page, live_ser
     page.get_by_text("You have already replied with this email address.").wait_for()
 
 
-def test_a_coordinator_opens_the_chapter_dashboard(page, live_server, alice, berlin):
+def test_a_coordinator_sets_up_two_factor_then_opens_the_chapter_dashboard(
+    page, live_server, alice, berlin
+):
+    berlin.coordinators.add(alice)
     make_event(berlin, title="Seminar on the evidence")
-    sign_in(page, live_server, "alice")
+    page.goto(f"{live_server.url}/login/")
+    page.get_by_label("Username").fill("alice")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    # A coordinator must pair an authenticator before anything else.
+    page.get_by_role("heading", name="Set up two-factor sign-in").wait_for()
+    assert page.locator("figure.qr svg").count() == 1
+    key = base64.b32decode(page.locator("code.secret").inner_text())
+    page.get_by_label("Code from your authenticator app").fill(f"{totp(key):06d}")
+    page.get_by_role("button", name="Turn on").click()
+    page.get_by_role("heading", name="Your backup codes").wait_for()
+    assert page.locator("ul.backup-codes li").count() == 10
+    screenshot(page, "two-factor-backup-codes")
+    page.get_by_role("link", name="I have kept them: continue").click()
     page.get_by_role("link", name="Campaign").first.click()
     page.get_by_role("link", name="Chapters").click()
     page.get_by_role("link", name="Berlin chapter").click()

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.conftest import screenshot, sign_in
+from tests.conftest import give_role, screenshot, sign_in
 from vigil.cases.models import Case
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -11,7 +11,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_a_researcher_uploads_a_source_records_and_verifies_a_figure(
     page, live_server, alice, tmp_path
 ):
-    Case.objects.create(slug="khojaly-1992", title="Khojaly massacre")
+    khojaly = Case.objects.create(slug="khojaly-1992", title="Khojaly massacre")
+    give_role(alice, khojaly)
     report = tmp_path / "field-report.txt"
     report.write_text("A 1993 report put the number of deaths at least 161 civilians.")
 
