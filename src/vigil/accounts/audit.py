@@ -18,6 +18,7 @@ from django.db.models.signals import post_delete, post_save
 from vigil.accounts.models import GENESIS_HASH, AuditEntry
 
 _actor: ContextVar[tuple] = ContextVar("vigil_audit_actor", default=(None, "system"))
+_suspended: ContextVar[bool] = ContextVar("vigil_audit_suspended", default=False)
 
 # A fixed key for PostgreSQL's advisory lock that serialises appends to the chain.
 _CHAIN_LOCK_KEY = 7_463_210_001
@@ -32,6 +33,16 @@ def acting_as(user=None, label: str | None = None):
         yield
     finally:
         _actor.reset(token)
+
+
+@contextlib.contextmanager
+def restoring():
+    """A restore puts back rows and links the log already holds: log nothing while it runs."""
+    token = _suspended.set(True)
+    try:
+        yield
+    finally:
+        _suspended.reset(token)
 
 
 class AuditedModel(models.Model):
@@ -114,7 +125,7 @@ def record(
 
 
 def _on_save(sender, instance, created, raw=False, **kwargs):
-    if raw or not isinstance(instance, AuditedModel):
+    if raw or _suspended.get() or not isinstance(instance, AuditedModel):
         return
     after = instance.audit_snapshot()
     before = {} if created else getattr(instance, "_audit_loaded", {})
@@ -131,14 +142,14 @@ def _on_save(sender, instance, created, raw=False, **kwargs):
 
 
 def _on_delete(sender, instance, **kwargs):
-    if not isinstance(instance, AuditedModel):
+    if _suspended.get() or not isinstance(instance, AuditedModel):
         return
     record(AuditEntry.Action.DELETE, instance, _diff(instance.audit_snapshot(), {}))
 
 
 def _on_m2m_changed(sender, instance, action, reverse, model, pk_set, **kwargs):
     """Roles and memberships are many-to-many links (a chapter's coordinators): log each change."""
-    if action not in ("post_add", "post_remove", "post_clear"):
+    if action not in ("post_add", "post_remove", "post_clear") or _suspended.get():
         return
     audited = isinstance(instance, (AuditedModel, _user_model()))
     if not audited:
@@ -180,7 +191,7 @@ def _on_user_init(sender, instance, **kwargs):
 
 
 def _on_user_save(sender, instance, created, raw=False, update_fields=None, **kwargs):
-    if raw:
+    if raw or _suspended.get():
         return
     before = {} if created else getattr(instance, "_audit_user_state", {})
     after = _user_state(instance)
@@ -199,6 +210,8 @@ def _on_user_save(sender, instance, created, raw=False, update_fields=None, **kw
 
 
 def _on_user_delete(sender, instance, **kwargs):
+    if _suspended.get():
+        return
     record(AuditEntry.Action.DELETE, instance, {}, object_repr=f"user #{instance.pk}")
 
 
