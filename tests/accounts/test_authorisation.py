@@ -373,3 +373,22 @@ def test_a_case_member_of_another_case_sees_nothing_of_it_in_lists(world):
     page = world.clients["researcher-b"].get(reverse("cases:list")).content.decode()
     assert world.other_case.title in page and world.case.title not in page
     assert CaseMembership.objects.filter(user__username="researcher-b").count() == 1
+
+
+def test_pages_offer_only_the_actions_the_person_may_take(world):
+    source_page = reverse("evidence:source", kwargs=world.in_case(pk=world.source.pk))
+    assert "Record a claim" in world.clients["researcher-a"].get(source_page).content.decode()
+    assert "Record a claim" not in world.clients["viewer-a"].get(source_page).content.decode()
+    event_page = reverse("campaigns:event", kwargs={"pk": world.event.pk})
+    assert "Check in" in world.clients["coordinator-x"].get(event_page).content.decode()
+    assert "Check in" not in world.clients["volunteer-x"].get(event_page).content.decode()
+    cases = world.clients["researcher-a"].get(reverse("cases:list")).content.decode()
+    assert "New case" not in cases
+    assert "New case" in world.clients["admin"].get(reverse("cases:list")).content.decode()
+
+
+def test_a_refusal_says_why(world):
+    edit = reverse("cases:edit", kwargs={"slug": world.case.slug})
+    response = world.clients["viewer-a"].get(edit)
+    assert response.status_code == 403
+    assert "Only the case&#x27;s researchers may change it." in response.content.decode()

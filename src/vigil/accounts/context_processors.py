@@ -9,4 +9,5 @@ def roles(request):
     return {
         "is_administrator": permissions.is_admin(user),
         "sees_campaigns": permissions.can_view_campaigns(user),
+        "coordinates": permissions.can_coordinate_any(user),
     }

@@ -1,5 +1,6 @@
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.http import urlencode
 
 from vigil.accounts import permissions
 from vigil.accounts.audit import acting_as
@@ -39,7 +40,8 @@ class SecondFactorMiddleware:
             from django_otp import user_has_device
 
             name = "two_factor_verify" if user_has_device(user) else "two_factor_setup"
-            return redirect(f"{reverse('accounts:' + name)}?next={request.get_full_path()}")
+            query = urlencode({"next": request.get_full_path()})
+            return redirect(f"{reverse('accounts:' + name)}?{query}")
         return self.get_response(request)
 
     def _is_exempt(self, path: str) -> bool:

@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django_otp import devices_for_user, match_token
@@ -32,7 +32,7 @@ def _next_url(request, default="cases:list"):
 
 
 def security(request):
-    devices = [d for d in devices_for_user(request.user, confirmed=True)]
+    devices = list(devices_for_user(request.user, confirmed=True))
     context = {
         "devices": devices,
         "required": permissions.needs_second_factor(request.user),
@@ -45,13 +45,18 @@ def two_factor_setup(request):
     """Pair an authenticator app. Someone with a device must pass it before adding another."""
     user = request.user
     if any(devices_for_user(user, confirmed=True)) and not user.is_verified():
-        return redirect(f"{_url('two_factor_verify')}?next={_next_url(request, '')}")
+        return redirect(
+            f"{_url('two_factor_verify')}?{urlencode({'next': _next_url(request, '')})}"
+        )
     device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
     if device is None:
         device = TOTPDevice.objects.create(user=user, name=_("Authenticator app"), confirmed=False)
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if device.verify_token(form.cleaned_data["token"].replace(" ", "")):
+        allowed, _info = device.verify_is_allowed()
+        if not allowed:
+            form.add_error("token", _throttled_message())
+        elif device.verify_token(form.cleaned_data["token"].replace(" ", "")):
             device.confirmed = True
             device.save()
             otp_login(request, device)
@@ -62,7 +67,8 @@ def two_factor_setup(request):
                 "accounts/backup_codes.html",
                 {"codes": codes, "next": _next_url(request)},
             )
-        form.add_error("token", _("That code is not right. Check the clock on your phone."))
+        else:
+            form.add_error("token", _("That code is not right. Check the clock on your phone."))
     qr = segno.make(device.config_url, error="m")
     context = {
         "form": form,
@@ -98,9 +104,22 @@ def two_factor_verify(request):
         if device is not None:
             otp_login(request, device)
             return redirect(_next_url(request))
-        form.add_error("token", _("That code is not right, or was already used."))
+        throttled = any(not d.verify_is_allowed()[0] for d in devices_for_user(request.user))
+        form.add_error(
+            "token",
+            _throttled_message()
+            if throttled
+            else _("That code is not right, or was already used."),
+        )
     return render(
         request, "accounts/two_factor_verify.html", {"form": form, "next": _next_url(request, "")}
+    )
+
+
+def _throttled_message() -> str:
+    return _(
+        "That code is not right. After a wrong code Vigil waits a little longer each time "
+        "before it accepts another: wait a few seconds, then enter the current code."
     )
 
 

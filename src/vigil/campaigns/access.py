@@ -31,3 +31,11 @@ def limit_chapters(user, form, field: str = "chapter") -> None:
         form.fields[field].queryset = form.fields[field].queryset.filter(
             pk__in=permissions.coordinated_chapter_ids(user)
         )
+
+
+def require_member_manager(user, member) -> None:
+    """A member's record, export, erasure and consents: their chapters' coordinators."""
+    from vigil.campaigns.privacy import can_manage
+
+    if not can_manage(user, member):
+        raise PermissionDenied("Only the coordinators of this member's chapters may do this.")

@@ -18,6 +18,8 @@ def get_case_for_user(user, slug: str, *, edit: bool = False) -> Case:
     case = get_object_or_404(Case, slug=slug)
     if not permissions.can_view_case(user, case):
         raise Http404("No case found")
-    if edit and not permissions.can_edit_case(user, case):
+    # Pages show their editing controls only to those who may use them.
+    case.editable = permissions.can_edit_case(user, case)
+    if edit and not case.editable:
         raise PermissionDenied("Only the case's researchers may change it.")
     return case

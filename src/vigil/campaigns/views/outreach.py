@@ -178,7 +178,12 @@ def material_detail(request, pk):
         )
         messages.success(request, _("Version saved in the archive."))
         return redirect(material)
-    return render(request, "campaigns/material_detail.html", {"material": material, "form": form})
+    context = {
+        "material": material,
+        "form": form,
+        "can_approve": permissions.can_approve_material(request.user, material),
+    }
+    return render(request, "campaigns/material_detail.html", context)
 
 
 @require_POST

@@ -3,7 +3,6 @@
 import json
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,6 +18,7 @@ from vigil.campaigns.access import (
     require_campaigns,
     require_chapter_manager,
     require_coordinator,
+    require_member_manager,
 )
 from vigil.campaigns.forms import ChapterForm, ConsentForm, MemberForm
 from vigil.campaigns.importers import MEMBER_COLUMNS, import_members
@@ -69,6 +69,7 @@ def chapter_detail(request, pk):
     context = _dashboard_context(request, chapter)
     context["members"] = privacy.present(request.user, chapter.members.prefetch_related("chapters"))
     context["coordinators"] = chapter.coordinators.all()
+    context["manages"] = permissions.can_manage_chapter(request.user, chapter.pk)
     return render(request, "campaigns/chapter_detail.html", context)
 
 
@@ -130,8 +131,7 @@ def member_add(request):
 
 def member_edit(request, pk):
     member, view = _member_for(request, pk)
-    if not privacy.can_manage(request.user, member):
-        raise PermissionDenied
+    require_member_manager(request.user, member)
     form = MemberForm(request.POST or None, instance=member, show_identity=view.shows_identity)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -142,8 +142,7 @@ def member_edit(request, pk):
 
 def member_export(request, pk):
     member, _view = _member_for(request, pk)
-    if not privacy.can_manage(request.user, member):
-        raise PermissionDenied
+    require_member_manager(request.user, member)
     response = HttpResponse(
         json.dumps(services.export_member(member), indent=2, ensure_ascii=False),
         content_type="application/json",
@@ -155,8 +154,7 @@ def member_export(request, pk):
 @require_POST
 def member_erase(request, pk):
     member, _view = _member_for(request, pk)
-    if not privacy.can_manage(request.user, member):
-        raise PermissionDenied
+    require_member_manager(request.user, member)
     services.erase_member(member, request.user)
     messages.success(request, _("The member's personal data was erased."))
     return redirect("campaigns:members")
@@ -165,8 +163,7 @@ def member_erase(request, pk):
 @require_POST
 def consent_add(request, pk):
     member, _view = _member_for(request, pk)
-    if not privacy.can_manage(request.user, member):
-        raise PermissionDenied
+    require_member_manager(request.user, member)
     form = ConsentForm(request.POST)
     if form.is_valid():
         consent = form.save(commit=False)
@@ -179,8 +176,7 @@ def consent_add(request, pk):
 @require_POST
 def consent_withdraw(request, pk):
     consent = get_object_or_404(Consent, pk=pk)
-    if not privacy.can_manage(request.user, consent.member):
-        raise PermissionDenied
+    require_member_manager(request.user, consent.member)
     services.withdraw_consent(consent)
     messages.success(request, _("Consent withdrawn."))
     return redirect(consent.member)
