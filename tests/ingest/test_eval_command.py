@@ -40,3 +40,24 @@ def test_the_arithmetic_on_a_known_miss_and_false_alarm(tmp_path, capsys):
 def test_a_folder_without_docs_is_named(tmp_path):
     with pytest.raises(CommandError, match="must hold docs/ and truth/"):
         call_command("eval_extract", str(tmp_path))
+
+
+def test_the_development_set_is_real_texts_of_many_kinds_each_labelled():
+    docs = sorted(p.stem for p in (DEVSET / "docs").glob("*.txt"))
+    labelled = sorted(p.stem for p in (DEVSET / "truth").glob("*.json"))
+    assert docs == labelled
+    assert len(docs) >= 12 and "seed-article" in docs
+    readme = (DEVSET / "README.md").read_text()
+    for name in docs:
+        assert f"`{name}`" in readme, f"{name} has no source in the dev set's README"
+        truth = json.loads((DEVSET / "truth" / f"{name}.json").read_text())
+        assert set(truth) == {"dates", "figures", "legal_refs", "countries", "organizations"}
+
+
+def test_the_extractors_keep_their_quality_on_the_development_set():
+    from vigil.ingest.evaluation import evaluate
+
+    scores = evaluate(DEVSET).scores
+    assert scores["figures"].f1 >= 0.9
+    assert scores["legal_refs"].f1 >= 0.9
+    assert scores["dates"].f1 >= 0.85

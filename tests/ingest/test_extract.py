@@ -178,3 +178,163 @@ def test_every_candidate_carries_its_exact_span():
     text = "On 26 February 1992, 613 residents were killed, per article 6 of the Rome Statute."
     for candidate in extract_all(text):
         assert text[candidate.start : candidate.end] == candidate.text
+
+
+# Forms met in the real texts of the development set (encyclopaedias, judgments, press).
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A day named without its year takes the year of the nearest date that has one.
+        (
+            "On the night of February 25-26 the town fell. An inquiry began in March 1992.",
+            ["1992-02-25", "1992-02-26", "1992-03"],
+        ),
+        ("In 2021 the embassy met on 26 February.", ["2021", "2021-02-26"]),
+        ("in the winter of 1991-92", ["1991", "1992"]),
+        ("the 1992–1995 war", ["1992", "1995"]),
+        ("Since at least 1990, a unit was deployed.", ["1990"]),
+        ("Three years before the 1995 Srebrenica Genocide", ["1995"]),
+    ],
+)
+def test_dates_as_real_texts_write_them(text, expected):
+    assert sorted(values(dates.find(text))) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The court may 5 times reconsider.",  # "may" the verb
+        "It met on 26 February.",  # a day with no year anywhere in the text
+        "Case No. IT-98-33-A",
+        "Case 002/02 was heard",
+    ],
+)
+def test_no_date_without_a_year_to_give_it(text):
+    assert dates.find(text) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Deaths 161+ or 200+ (Human Rights Watch)",
+            [("killed", 161, None), ("killed", 200, None)],
+        ),
+        ("they systematically killed 8,000+ men and boys", [("killed", 8000, None)]),
+        (
+            "The death toll claimed by the authorities is 613 civilians, including 106 women "
+            "and 63 children.",
+            [("killed", 613, 613), ("killed", 106, 106), ("killed", 63, 63)],
+        ),
+        (
+            "the expulsion of some 400,000 Rohingya in three weeks (now more than 500,000), "
+            "the mission said",
+            [("displaced", 400000, 400000), ("displaced", 500000, None)],
+        ),
+        (
+            "as many as 200,000—and possibly as many as 400,000 people—have been murdered",
+            [("killed", None, 200000), ("killed", None, 400000)],
+        ),
+        ("More than two million victims have been displaced", [("displaced", 2000000, None)]),
+        ("responsible for decimating 1.7-2 million Cambodians", [("killed", 1700000, 2000000)]),
+        (
+            "forcing tens of thousands of them to flee, and capturing thousands of girls",
+            [("displaced", 10000, None), ("hostage", 1000, None)],
+        ),
+        ("some 3,200 women and children were being held by the group", [("hostage", 3200, 3200)]),
+        (
+            "crimes have driven more than one million people from their homes",
+            [("displaced", 1000000, None)],
+        ),
+    ],
+)
+def test_figures_as_real_texts_write_them(sentence, expected):
+    assert figure(extract_all_figures(sentence)) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "the killing[3] of civilians[1] from the town.[2]",  # citation marks
+        "documented.1 Bosnian women were removed from the enclave,2 and",  # footnote marks
+        "men and boys over 12 were separated, and those who refused were killed",
+        "girls, some as young as nine, were killed",
+        "a quarter of Sudan's population of 47 million has fled",
+        "even though 400 armed Dutch peacekeepers were present, the massacre went on",
+        "No one shall be held in slavery or servitude.",
+        "with 100 abstentions, the Assembly reaffirmed the right of the displaced",
+    ],
+)
+def test_numbers_in_real_texts_that_are_not_casualty_figures(sentence):
+    assert figure(extract_all_figures(sentence)) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "UN Security Council Resolutions 822 of April 30, 1993, 853 of July 29, 1993, and "
+            "884 of November 12, 1993",
+            [("UNSC Resolution", n) for n in ["822", "853", "884"]],
+        ),
+        (
+            "which the United Nations Security\n Council designated a safe area in Resolution 819",
+            [("UNSC Resolution", "819")],
+        ),
+        (
+            "referred by the UN Security Council in its resolution 1593 of 31 March 2005",
+            [("UNSC Resolution", "1593")],
+        ),
+        (
+            "under Article 25(3)(a) of the Rome Statute: murder [Article 7(1)(a)]; torture "
+            "[Article 7(1)(f )]; genocide by killing (Article 6-a)",
+            [("Rome Statute", a) for a in ["25(3)(a)", "7(1)(a)", "7(1)(f)", "6(a)"]],
+        ),
+        (
+            "Article IX of the Convention on the Prevention and Punishment of the Crime "
+            "of\nGenocide",
+            [("Genocide Convention", "IX")],
+        ),
+    ],
+)
+def test_legal_references_as_real_texts_write_them(sentence, expected):
+    assert refs(legal.find(sentence)) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "the General Assembly adopted resolution 62/243 by a recorded vote",
+        "The Security Council met. The General Assembly then adopted resolution 68",
+        # An article after an instrument, but of another law.
+        "the Rome Statute applies; Article 6 of the Criminal Code of Azerbaijan does too",
+        # Too far from any instrument to belong to it.
+        "the Rome Statute. " + "Nothing more is said here. " * 20 + "Article 6 applies.",
+    ],
+)
+def test_resolutions_and_articles_that_are_not_references(sentence):
+    assert legal.find(sentence) == []
+
+
+def test_dates_inside_a_resolution_citation_stay_dates_but_its_year_does_not():
+    found = extract_all("resolutions 822 of April 30, 1993 and 853 (1993)")
+    assert values([c for c in found if c.kind == "date"]) == ["1993-04-30"]
+
+
+def test_entity_names_broken_across_lines_capitalised_or_in_compounds():
+    text = (
+        "ICJ RULES SERBIA GUILTY. The United Nations\n\t Security Council and the "
+        "United Nations-designated safe area; Mr. Smith of New\n Jersey; the International "
+        "Tribunal for the Prosecution of Persons Responsible for Serious Violations of "
+        "International Humanitarian Law Committed in the Territory of the Former Yugoslavia"
+    )
+    found = entities.find(text)
+    assert {c.data["code"] for c in found if c.kind == "country"} == {"SRB"}
+    assert {c.data["name"] for c in found if c.kind == "organization"} == {
+        "International Court of Justice",
+        "UN Security Council",
+        "United Nations",
+        "International Criminal Tribunal for the former Yugoslavia",
+    }

@@ -14,6 +14,7 @@ from pathlib import Path
 from .extract import extract_all
 from .extract.entities import canonical_organisation
 from .extract.legal import normalise_article
+from .normalise import normalise
 
 KINDS = ["dates", "figures", "legal_refs", "countries", "organizations"]
 
@@ -92,7 +93,8 @@ def evaluate(directory: Path) -> Evaluation:
         if not truth_file.exists():
             continue
         truth = json.loads(truth_file.read_text())
-        found = _found_items(doc.read_text())
+        # The same normalisation as ingestion: what is scored is what reviewers see.
+        found = _found_items(normalise(doc.read_text()))
         for kind in KINDS:
             expected = _truth_items(truth, kind)
             got = found[kind]

@@ -34,6 +34,9 @@ DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th|\.)?"
 RANGE_JOIN = r"\s*(?:-|–|—|to|and|/)\s*"
 
 MONTH2 = MONTH.replace("?P<month>", "?P<month2>")
+# A cheap look ahead before the long alternation of month names: the word is followed by a
+# number (most words are not, so most positions are passed over at once).
+THEN_NUMBER = r"(?=[^\W\d]+\.?\s*,?\s*(?:of\s+)?\d)"
 PATTERNS = [
     # 7 April to 15 July 1994: the first date takes the second's year
     re.compile(
@@ -44,23 +47,27 @@ PATTERNS = [
     # 25 to 26 February 1992, 25-26 February 1992
     re.compile(rf"\b{DAY}{RANGE_JOIN}{DAY2}\s+(?:of\s+)?{MONTH}\s*,?\s+{YEAR}\b", re.I),
     # February 25-26, 1992
-    re.compile(rf"\b{MONTH}\s+{DAY}{RANGE_JOIN}{DAY2},?\s+{YEAR}\b", re.I),
+    re.compile(rf"\b{THEN_NUMBER}{MONTH}\s+{DAY}{RANGE_JOIN}{DAY2},?\s+{YEAR}\b", re.I),
     # 26 February 1992, 26th of February, 1992
     re.compile(rf"\b{DAY}\s+(?:of\s+)?{MONTH}\s*,?\s+{YEAR}\b", re.I),
     # February 26, 1992
-    re.compile(rf"\b{MONTH}\s+{DAY},?\s+{YEAR}\b", re.I),
+    re.compile(rf"\b{THEN_NUMBER}{MONTH}\s+{DAY},?\s+{YEAR}\b", re.I),
     # 1992-02-26
     re.compile(r"\b(?P<year>1[5-9]\d\d|20\d\d)-(?P<nmonth>[01]\d)-(?P<day>[0-3]\d)\b"),
     # 26.02.1992, 26/02/1992 (day first, as most of the world writes it)
     re.compile(r"\b(?P<day>[0-3]?\d)[./](?P<nmonth>[01]?\d)[./](?P<year>1[5-9]\d\d|20\d\d)\b"),
     # February to April 1993: the first month takes the second's year
-    re.compile(rf"\b{MONTH}\s*(?:-|–|—|to|and|until)\s*{MONTH2}\s+(?:of\s+)?{YEAR}\b", re.I),
+    re.compile(
+        rf"\b(?=[^\W\d]+\.?\s*(?:-|–|—|to\s|and\s|until\s)){MONTH}\s*(?:-|–|—|to|and|until)\s*{MONTH2}\s+(?:of\s+)?{YEAR}\b",
+        re.I,
+    ),
     # February 1992, in February of 1992, February, 1992
-    re.compile(rf"\b{MONTH}\s*,?\s+(?:of\s+)?{YEAR}\b", re.I),
+    re.compile(rf"\b{THEN_NUMBER}{MONTH}\s*,?\s+(?:of\s+)?{YEAR}\b", re.I),
 ]
 YEAR_CUE = re.compile(
     r"\b(?P<cue>in|since|by|during|until|till|from|to|and|of|between|early|late|mid-?|around|before|"
-    r"after|year|spring|summer|autumn|fall|winter)\s+(?P<year>1[5-9]\d\d|20\d\d)\b(?![-–/.,]\d)"
+    r"after|year|spring|summer|autumn|fall|winter)\s+(?:at least\s+|as early as\s+)?"
+    r"(?P<year>1[5-9]\d\d|20\d\d)\b(?![-–/.,]\d)"
     r"(?!\s+(?:people|persons|civilians|men|women|children|victims|refugees|residents|soldiers|"
     r"troops|families|homes|houses|bodies|dead|killed|wounded|were|had|have)\b)",
     re.I,
@@ -70,8 +77,24 @@ YEAR_CUE = re.compile(
 # "the 1995 massacre", "the 1994 genocide": a year used as an adjective before a noun.
 YEAR_BEFORE_NOUN = re.compile(
     r"\bthe\s+(?P<year>1[5-9]\d\d|20\d\d)\s+(?!(?:people|persons|civilians|men|women|children|"
-    r"victims|refugees|residents|soldiers|troops|families|homes|houses|bodies|dead|of)\b)[a-z]"
+    r"victims|refugees|residents|soldiers|troops|families|homes|houses|bodies|dead|of)\b)[A-Za-z]"
 )
+# "1991-92", "1992–1995", "the 1992-1995 war": both years (the second within a lifetime).
+YEAR_RANGE = re.compile(
+    r"(?<![\d/.-])(?P<year>1[5-9]\d\d|20\d\d)\s*[-–]\s*(?P<year2>\d\d|1[5-9]\d\d|20\d\d)"
+    r"(?![\d/-]|\.\d|\s*(?:people|persons|civilians|men|women|children|victims)\b)"
+)
+# "On the night of February 25-26", "on 26 February": a day and month with no year takes the
+# year of the nearest date that has one (a text about 1992 names its days without repeating it).
+YEARLESS = [
+    re.compile(rf"\b{DAY}{RANGE_JOIN}{DAY2}\s+(?:of\s+)?{MONTH}(?![\s,]*(?:of\s+)?\d)", re.I),
+    re.compile(rf"\b{THEN_NUMBER}{MONTH}\s+{DAY}{RANGE_JOIN}{DAY2}\b(?![\s,]*\d)", re.I),
+    re.compile(rf"\b{DAY}\s+(?:of\s+)?{MONTH}(?![\s,]*(?:of\s+)?\d)", re.I),
+    re.compile(
+        rf"\b{THEN_NUMBER}{MONTH}\s+{DAY}\b(?![\s,]*\d|\s*(?:[-–%]|per|years?|people))", re.I
+    ),
+]
+YEAR_REACH = 1500  # characters within which a yearless date looks for its year
 
 
 def _month_number(match) -> int | None:
@@ -146,4 +169,42 @@ def find(text: str) -> list[Candidate]:
                     {"value": match.group("year"), "precision": "year"},
                 )
             )
+    for match in YEAR_RANGE.finditer(text):
+        first, second = int(match.group("year")), match.group("year2")
+        last = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
+        if not first < last <= first + 100 or not free(match.start(), match.end()):
+            continue
+        for year in (first, last):
+            value = {"value": f"{year:04d}", "precision": "year"}
+            found.append(Candidate("date", match.start(), match.end(), match.group(), value))
+    found.extend(_yearless(text, found, free))
     return sorted(found, key=lambda c: c.start)
+
+
+def _yearless(text: str, found: list[Candidate], free) -> list[Candidate]:
+    """Days named without a year, dated by the nearest date that has one (before it first)."""
+    dated = sorted(found, key=lambda c: c.start)
+    added = []
+    for pattern in YEARLESS:
+        for match in pattern.finditer(text):
+            # Month names are capitalised in running text; "may 5" is a verb and a number.
+            if not match.group("month")[0].isupper() or not free(match.start(), match.end()):
+                continue
+            if any(c.start < match.end() and match.start() < c.end for c in added):
+                continue
+            before = [c for c in dated if c.end <= match.start() <= c.end + YEAR_REACH]
+            after = [c for c in dated if match.end() <= c.start <= match.end() + YEAR_REACH]
+            source = before[-1] if before else (after[0] if after else None)
+            if source is None:
+                continue
+            year = int(source.data["value"][:4])
+            month = _month_number(match)
+            days = [match.group("day")] + (
+                [match.group("day2")] if "day2" in match.groupdict() and match.group("day2") else []
+            )
+            if month is None or not all(_valid(year, month, int(d)) for d in days):
+                continue
+            for day in days:
+                value = {"value": f"{year:04d}-{month:02d}-{int(day):02d}", "precision": "day"}
+                added.append(Candidate("date", match.start(), match.end(), match.group(), value))
+    return added

@@ -73,18 +73,53 @@ def _country_names() -> dict[str, str]:
     return {name: code for name, code in names.items() if code}
 
 
+# Places that hold a country's name but are not that country.
+NOT_COUNTRIES = re.compile(
+    r"New\s+(?:Jersey|Mexico)|Papua\s+New\s+Guinea|Georgia,\s+USA?|Jordan\s+River"
+)
+
+
+def _flexible(name: str) -> str:
+    """A name as a pattern that allows a line break or any run of spaces between its words."""
+    return r"\s+".join(re.escape(word) for word in name.split())
+
+
 @lru_cache(maxsize=1)
 def _country_re() -> re.Pattern:
-    alternatives = sorted(_country_names(), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in alternatives) + r")(?![\w-])")
+    names = _country_names()
+    # Headlines set names in capitals ("ICJ RULES SERBIA GUILTY"); short ones ("US") stay exact.
+    alternatives = sorted(
+        {*names, *(n.upper() for n in names if len(n) > 4)}, key=len, reverse=True
+    )
+    return re.compile(
+        r"\b(?<![\w-])(" + "|".join(_flexible(a) for a in alternatives) + r")(?!\w|-[A-Z\d])"
+    )
+
+
+def _country_code(matched: str) -> str | None:
+    name = " ".join(matched.split())
+    names = _country_names()
+    if name in names:
+        return names[name]
+    return next((code for n, code in names.items() if n.upper() == name), None)
 
 
 # Organisations: canonical name → other names. Acronyms match case-sensitively.
 DEFAULT_GAZETTEER = {
     "United Nations": ["UN", "U.N.", "United Nations Organization"],
-    "UN Security Council": ["Security Council", "UNSC", "United Nations Security Council"],
-    "UN General Assembly": ["General Assembly", "UNGA", "United Nations General Assembly"],
-    "UN Human Rights Council": ["Human Rights Council", "UNHRC"],
+    "UN Security Council": [
+        "Security Council",
+        "UNSC",
+        "United Nations Security Council",
+        "U.N. Security Council",
+    ],
+    "UN General Assembly": [
+        "General Assembly",
+        "UNGA",
+        "United Nations General Assembly",
+        "U.N. General Assembly",
+    ],
+    "UN Human Rights Council": ["Human Rights Council", "UNHRC", "U.N. Human Rights Council"],
     "UN High Commissioner for Refugees": ["UNHCR", "UN Refugee Agency"],
     "Organisation of Islamic Cooperation": [
         "Organization of Islamic Cooperation",
@@ -99,12 +134,22 @@ DEFAULT_GAZETTEER = {
     "European Union": ["EU"],
     "European Court of Human Rights": ["ECtHR", "Strasbourg Court"],
     "International Criminal Court": ["ICC"],
+    "Assembly of States Parties to the Rome Statute": ["Assembly of States Parties"],
     "International Court of Justice": ["ICJ", "World Court"],
     "International Criminal Tribunal for the former Yugoslavia": [
         "ICTY",
         "International Tribunal for the former Yugoslavia",
+        "International Tribunal for the Prosecution of Persons Responsible for Serious "
+        "Violations of International Humanitarian Law Committed in the Territory of the "
+        "Former Yugoslavia",
     ],
-    "International Criminal Tribunal for Rwanda": ["ICTR"],
+    "International Criminal Tribunal for Rwanda": [
+        "ICTR",
+        "International Tribunal for Rwanda",
+        "International Criminal Tribunal for the Prosecution of Persons Responsible for "
+        "Genocide and Other Serious Violations of International Humanitarian Law Committed in "
+        "the Territory of Rwanda",
+    ],
     "Organization for Security and Co-operation in Europe": [
         "OSCE",
         "Organisation for Security and Co-operation in Europe",
@@ -159,6 +204,42 @@ DEFAULT_GAZETTEER = {
     "Genocide Watch": [],
     "Save the Children": [],
     "International Crisis Group": ["Crisis Group"],
+    "Refugees International": [],
+    "International Rescue Committee": [],
+    "Norwegian Refugee Council": [],
+    "Oxfam": ["Oxfam International"],
+    "Minority Rights Group International": ["Minority Rights Group"],
+    "International Commission of Jurists": [],
+    "Reporters Without Borders": ["Reporters sans frontières"],
+    "Committee to Protect Journalists": [],
+    "Human Rights First": [],
+    "United States Holocaust Memorial Museum": ["US Holocaust Memorial Museum"],
+    "Global Centre for the Responsibility to Protect": [],
+    "Open Society Justice Initiative": [],
+    "International Association of Genocide Scholars": [],
+    "World Health Organization": ["WHO"],
+    "International Labour Organization": ["ILO", "International Labor Organization"],
+    "UN Office for the Coordination of Humanitarian Affairs": [
+        "OCHA",
+        "Office for the Coordination of Humanitarian Affairs",
+    ],
+    "UN Commission on Human Rights": ["Commission on Human Rights"],
+    "UN Relief and Works Agency": ["UNRWA"],
+    "UN Development Programme": ["UNDP", "United Nations Development Programme"],
+    "UN Protection Force": ["UNPROFOR", "United Nations Protection Force"],
+    "UN Assistance Mission for Rwanda": ["UNAMIR", "United Nations Assistance Mission for Rwanda"],
+    "UN Assistance Mission for Iraq": ["UNAMI", "United Nations Assistance Mission for Iraq"],
+    "Independent International Fact-Finding Mission on Myanmar": [
+        "Fact-Finding Mission on Myanmar",
+        "Fact-finding Mission on Myanmar",
+    ],
+    "Independent International Commission of Inquiry on the Syrian Arab Republic": [
+        "Commission of Inquiry on Syria",
+        "Commission of Inquiry on the Syrian Arab Republic",
+    ],
+    "Interpol": ["INTERPOL", "International Criminal Police Organization"],
+    "Council of the European Union": [],
+    "European Council": [],
 }
 
 
@@ -179,22 +260,24 @@ def canonical_organisation(name: str, gazetteer=None) -> str:
 
 def _organisation_re(index: dict[str, str]) -> re.Pattern:
     names = sorted(index, key=len, reverse=True)
-    parts = [re.escape(n) if n.isupper() or "." in n else f"(?i:{re.escape(n)})" for n in names]
-    return re.compile(r"(?<![\w-])(" + "|".join(parts) + r")(?![\w-])")
+    parts = [_flexible(n) if n.isupper() or "." in n else f"(?i:{_flexible(n)})" for n in names]
+    return re.compile(r"\b(?<![\w-])(" + "|".join(parts) + r")(?!\w|-[A-Z\d])")
 
 
 def find(text: str, gazetteer=None) -> list[Candidate]:
     found = []
-    codes = _country_names()
+    excluded = [m.span() for m in NOT_COUNTRIES.finditer(text)]
     for match in _country_re().finditer(text):
+        code = _country_code(match.group())
+        if code is None or any(s <= match.start() < e for s, e in excluded):
+            continue
         found.append(
-            Candidate(
-                "country", match.start(), match.end(), match.group(), {"code": codes[match.group()]}
-            )
+            Candidate("country", match.start(), match.end(), match.group(), {"code": code})
         )
     index = gazetteer_index(gazetteer)
     for match in _organisation_re(index).finditer(text):
-        name = index.get(match.group()) or canonical_organisation(match.group(), gazetteer)
+        spoken = " ".join(match.group().split())
+        name = index.get(spoken) or canonical_organisation(spoken, gazetteer)
         found.append(
             Candidate("organization", match.start(), match.end(), match.group(), {"name": name})
         )

@@ -9,25 +9,29 @@ are not figures.
 import re
 
 from . import Candidate
-from .numbers import FRACTION_RE, NUMBER_RE, VAGUE, VAGUE_RE, fraction_value, to_int
+from .numbers import FRACTION_RE, NUMBER_RE, SCALES, VAGUE, VAGUE_RE, fraction_value, to_int
 
 CATEGORIES = [
     (
         "hostage",
-        r"taken hostages?|held hostages?|hostages?|captured|captives?|abducted|"
-        r"kidnapped|taken prisoner|prisoners",
+        r"taken hostages?|held hostages?|hostages?|captured|capturing|captives?|captivity|"
+        r"held captive|abducted|abducting|abductions?|kidnapped|taken prisoner|prisoners|"
+        r"(?:be|being|been|are|were|still)\s+held|enslaved",
     ),
     ("missing", r"missing|disappeared|unaccounted for|whereabouts unknown"),
     ("wounded", r"wounded|wounding|injured|injuring|injuries|disabled|maimed|crippled|hurt"),
     (
         "displaced",
-        r"displaced|displacing|expelled|deported|fled|flee|forced to flee|refugees|evicted|"
-        r"driven out|uprooted|forcibly transferred|homeless",
+        r"displaced|displacing|displacement|expelled|expelling|expulsions?|deported|"
+        r"deportations?|fled|flee|fleeing|forced to flee|refugees|evicted|driven out|"
+        r"driven abroad|driven from|driven into exile|from their homes|uprooted|"
+        r"forcibly transferred|homeless|took refuge|sought refuge|taking refuge",
     ),
     (
         "killed",
         r"killed|killings?|dead|deaths?|died|murdered|massacred|massacres?|slaughtered|perished|"
-        r"executed|lost their lives|death toll|lives|bodies|slain|shot dead|fatalities|"
+        r"executed|lost their lives|death toll|lives|bodies|slain|shot dead|fatalities|decimated|"
+        r"decimating|exterminated|annihilated|"
         r"victims|buried",
     ),
 ]
@@ -53,21 +57,25 @@ NOT_A_COUNT_BEFORE = re.compile(
     r"(?:article|art\.|articles|arts\.|resolution|resolutions|paragraph|para\.|paras\.|page|"
     r"pages|p\.|pp\.|no\.|nos\.|number|chapter|section|§|rule|rules|\$|€|£|usd|eur|aged|"
     r"age of|born in|\+|tel\.?|phone|fax|km|volume|vol\.|protocol|case|application|regiment|"
-    r"brigade|battalion|division|unit|route|highway|room|floor|item|annex)\s*$",
+    r"brigade|battalion|division|unit|route|highway|room|floor|item|annex|"
+    # a population is not a toll; "boys over 12" and "as young as nine" are ages
+    r"population(?:\s+of)?(?:\s+(?:about|some|around|approximately|nearly|over))?|"
+    r"(?:boys|girls|men|women|children|males|females|persons|people|those)\s+(?:over|under|"
+    r"above|below|aged|older than|younger than)|as young as|as old as)\s*$",
     re.I,
 )
 NOT_A_COUNT_AFTER = re.compile(
     r"^\s*(?:%|percent|per cent|years?\b|year-old|-year|km|kilometres|kilometers|miles|metres|"
     r"meters|hours|days|weeks|months|minutes|kg|tons|tonnes|dollars|euros|manat|usd|eur|"
-    r"houses|homes|villages|buildings|tanks|vehicles|hectares|st\b|nd\b|rd\b|th\b|\)|/|\.\d)",
+    r"houses|homes|villages|buildings|tanks|vehicles|hectares|st\b|nd\b|rd\b|th\b|/|\.\d)",
     re.I,
 )
 BETWEEN = re.compile(r"(?:between|from)\s*$", re.I)
 LEADING_CATEGORY = re.compile(
     "(?:"
     + "|".join(f"(?P<{name}>\\b(?:{words})\\b)" for name, words in CATEGORIES)
-    + r")(?:\s+of)?(?P<tail>\s+(?:the|at least|more than|over|some|about|around|nearly|almost|"
-    r"an estimated|up to|as many as|approximately))*\s*$",
+    + r")(?:\[\w+\])*(?:\s+of)?(?P<tail>\s+(?:the|at least|more than|over|some|about|around|"
+    r"nearly|almost|an estimated|up to|as many as|approximately))*\s*$",
     re.I,
 )
 SUBCOUNT = re.compile(
@@ -77,9 +85,52 @@ COUNTED = re.compile(
     r"\s+(?:people|persons|civilians|men|women|children|victims|refugees|residents|soldiers|"
     r"villagers|inhabitants|Muslims|Christians|Jews|Tutsis?|Bosniaks|Azerbaijanis|Armenians)\b"
 )
+INCLUDED = re.compile(
+    r"[^.;:!?\n]{0,60}?\b(?:including|among them|among whom|of whom|of which)\b"
+    r"[^.;:!?\n]{0,60}?",
+    re.I,
+)
+# "(now more than 500,000)": a later count of what the figure before it counted.
+UPDATED = re.compile(r"[^.;:!?\n]{0,60}?\(\s*(?:now|later|today|since then|eventually)?\s*", re.I)
+ALTERNATIVE = re.compile(
+    r"\s*(?:[,—–-]\s*)?(?:and|or|to)\b(?:\s+(?:possibly|perhaps|even|maybe))?\s*"
+    r"(?:at least|more than|over|as many as|up to|some|about|around|nearly)?\s*",
+    re.I,
+)
 RANGE_AFTER = re.compile(r"^\s*(?:-|–|—|to|and)\s*", re.I)
 PHONE = re.compile(r"\+?\(?\d{1,4}\)?(?:[\s.-]\d{2,}){2,}")
-CLAUSE_END = re.compile(r"[.;:!?](?:\s|$)|\n\n")
+# A sentence ends at a full stop, even when citation marks follow it ("earlier.[2] In 1988").
+CLAUSE_END = re.compile(r"[.;:!?](?:\[\w+\])*(?:\s|$)|\n\n")
+# "[3]" and "documented.1": citation and footnote marks, not counts.
+CITATION = re.compile(r"\[\s*$")
+FOOTNOTE_BEFORE = re.compile(r"[^\W\d][.,;:)\]”\"’']$")
+AUXILIARY = re.compile(r"\b(?:were|was|are|is|had|have|has|been)\b", re.I)
+NEW_SUBJECT = re.compile(r"\s*(?:the|a|an|this|that|its|their|his|her)\b", re.I)
+APPOSITIVE = re.compile(r"[^,]*,[^,]{1,40},\s*(?:\w+\s+){0,3}")
+WEAK = re.compile(r"victims|bodies|lives|buried", re.I)
+# Nouns that label a figure given after them ("the death toll … is 613", "Deaths 161+ or 200+",
+# "the number of internally displaced people … has reached more than 10 million") …
+LABEL = re.compile(
+    r"\b(?:deaths?|death toll|casualties|fatalities|dead|victims|wounded|injured|missing|"
+    r"refugees|displaced|hostages|captives)\b",
+    re.I,
+)
+# … when the words just before the number link it to that label.
+LINK_BEFORE = re.compile(
+    r"(?:\b(?:is|was|are|were|of|at|reached|stood at|rose to|to|numbered|totalled|totaled|or|"
+    r"includes|included|contains|lists|"
+    r"and|estimated at)|[:\n(]|\bDeaths)\s*(?:(?:at least|more than|over|about|around|some|"
+    r"nearly|almost|an estimated|up to|as many as|approximately)\s*)?$",
+    re.I,
+)
+# The words that may follow a number whose category is named before it ("the death toll is 613
+# civilians"); other nouns ("400 armed peacekeepers") mean the number counts something else.
+PEOPLE_AFTER = re.compile(
+    r"\s*(?:\+|[()\]]|\w+\s+(?:of|more|others)\b|(?:(?:[\w-]+\s+){0,3}"
+    + COUNTED.pattern.removeprefix(r"\s+")
+    + r")|names\b|[.,;:!?]|$)",
+    re.I,
+)
 
 
 def _bounds(text: str, start: int) -> tuple[str, int]:
@@ -89,6 +140,13 @@ def _bounds(text: str, start: int) -> tuple[str, int]:
         if match:
             return kind, start - (len(before) - match.start())
     return "exact", start
+
+
+HAS_OWN_COUNT = re.compile(
+    r"\s+(?:(?:at least|more than|over|some|about|around|nearly|an estimated)\s+)?"
+    r"(?:\d|(?:dozens|scores|hundreds|thousands|millions|tens of thousands)\b)",
+    re.I,
+)
 
 
 def _coordinated(segment: str, first) -> list[str]:
@@ -101,7 +159,8 @@ def _coordinated(segment: str, first) -> list[str]:
         if not joined:
             break
         following = CATEGORY_RE.match(segment, position + joined.end())
-        if not following:
+        # "to flee, and capturing thousands": the next verb has a count of its own.
+        if not following or HAS_OWN_COUNT.match(segment, following.end()):
             break
         if following.lastgroup not in categories:
             categories.append(following.lastgroup)
@@ -115,7 +174,9 @@ def _category(text: str, number_start: int, number_end: int, next_number: int) -
     # A verb right before the number names what it counts: "killed 12, wounding 50 others".
     lead = LEADING_CATEGORY.search(text, max(0, number_start - 40), number_start)
     if lead:
-        return _run_before(text[max(0, number_start - 60) : number_start]), ""
+        categories = _run_before(text[max(0, number_start - 60) : number_start])
+        if categories:
+            return categories, ""
     after_limit = min(next_number, number_end + 120)
     # "613 people, including 106 women and 63 children, were killed": the sub-counts do not
     # end the sentence that says what the first number counts.
@@ -124,6 +185,21 @@ def _category(text: str, number_start: int, number_end: int, next_number: int) -
     clause = CLAUSE_END.search(text, number_end, after_limit)
     after = text[number_end : clause.start() if clause else after_limit]
     match = CATEGORY_RE.search(after)
+    # "with 100 abstentions, the Assembly … the displaced": past a comma the category belongs to
+    # another clause, unless the commas only set off a part ("613 people, mostly women, died").
+    if match and "," in after[: match.start()] and not SUBCOUNT.match(text, number_end):
+        head, _, tail = after[: match.start()].partition(",")
+        if not APPOSITIVE.fullmatch(after, 0, match.start()) and (
+            AUXILIARY.search(head) or NEW_SUBJECT.match(tail)
+        ):
+            match = None
+    # "two million victims have been displaced": "victims" says only who they are.
+    if match and WEAK.fullmatch(match.group()):
+        stronger = next(
+            (m for m in CATEGORY_RE.finditer(after, match.end()) if not WEAK.fullmatch(m.group())),
+            None,
+        )
+        match = stronger or match
     if match:
         population = after[: match.start()].strip(" ,")
         population = re.sub(
@@ -133,8 +209,20 @@ def _category(text: str, number_start: int, number_end: int, next_number: int) -
             "",
             population,
         )
-        return _coordinated(after, match), " ".join(population.split())[:200]
-    return _run_before(text[max(0, number_start - 60) : number_start]), ""
+        # Coordination may look past the next number ("flee, and capturing thousands").
+        wider = text[number_end : number_end + len(after) + 40]
+        return _coordinated(wider, match), " ".join(population.split())[:200]
+    # Else a category named earlier in the sentence ("the death toll … is 613 civilians"), if
+    # what follows the number is whom it counts, or nothing.
+    if PEOPLE_AFTER.match(text, number_end) and LINK_BEFORE.search(
+        text, max(0, number_start - 40), number_start
+    ):
+        before = text[max(0, number_start - 100) : number_start]
+        label = list(LABEL.finditer(before))
+        clause_start = max((m.end() for m in CLAUSE_END.finditer(before)), default=0)
+        if label and label[-1].start() >= clause_start:
+            return _run_before(before), ""
+    return [], ""
 
 
 def _run_before(before: str) -> list[str]:
@@ -150,6 +238,11 @@ def _run_before(before: str) -> list[str]:
         between = segment[candidate.end() : first.start()]
         if not re.fullmatch(r"\s*(?:,\s*(?:and|or)?|and|or)\s*", between):
             break
+        # "tens of thousands of them to flee, and capturing thousands": "flee" has its count.
+        if NUMBER_RE.search(segment, max(0, candidate.start() - 40), candidate.start()) or (
+            VAGUE_RE.search(segment, max(0, candidate.start() - 40), candidate.start())
+        ):
+            break
         first = candidate
     return _coordinated(segment, first)
 
@@ -160,6 +253,21 @@ def _is_count(text: str, match) -> bool:
     if NOT_A_COUNT_BEFORE.search(before) or NOT_A_COUNT_AFTER.match(after):
         return False
     raw = match.group()
+    # "No one shall be held in slavery", "one another": a pronoun, not a count.
+    if raw.lower() == "one" and (
+        re.search(r"\b(?:no|any|every|each|some|which|the|this|that)\s*$", before, re.I)
+        or re.match(r"\s+(?:another|of)\b", after, re.I)
+    ):
+        return False
+    if raw[:1].isdigit() and (
+        CITATION.search(text, max(0, match.start() - 2), match.start())
+        or (
+            text[match.start() - 1 : match.start()] == "("
+            and text[match.end() : match.end() + 1] == ")"
+        )
+        or FOOTNOTE_BEFORE.search(text, max(0, match.start() - 2), match.start())
+    ):
+        return False
     # A bare four-digit number from 1500 to 2099 is a year, unless hedged like a count ("more
     # than 2000") or followed by whom it counts ("2000 people").
     if re.fullmatch(r"1[5-9]\d\d|20\d\d", raw) and not (
@@ -186,7 +294,7 @@ def find(text: str) -> list[Candidate]:
     numbers = [m for m in numbers if not any(f.start() <= m.start() < f.end() for f in fractions)]
     numbers += fractions
     numbers.sort(key=lambda m: m.start())
-    found, skip_until = [], -1
+    found, skip_until, pending = [], -1, []
     for index, match in enumerate(numbers):
         if match.start() < skip_until or not _is_count(text, match):
             continue
@@ -206,6 +314,9 @@ def find(text: str) -> list[Candidate]:
             low = None
         if kind != "exact":
             start = hedge_start
+        # "161+" and "8,000+": at least that many.
+        if re.match(r"\+(?!\d)", text[end : end + 2]):
+            low, high, end = value, None, end + 1
         # Ranges: "500-1,000", "between 200 and 300", "from 30 to 40".
         if index + 1 < len(numbers) and not vague:
             following = numbers[index + 1]
@@ -213,6 +324,10 @@ def find(text: str) -> list[Candidate]:
             between = BETWEEN.search(text, max(0, match.start() - 12), match.start())
             if RANGE_AFTER.fullmatch(joiner) and (between or joiner.strip().lower() != "and"):
                 second = to_int(following.group())
+                # "1.7-2 million": the scale of the second number is the first's too.
+                scale = re.search(r"\b(thousand|million)\s*$", following.group(), re.I)
+                if scale and re.fullmatch(r"\d+(?:\.\d+)?", match.group()):
+                    value = low = round(float(match.group()) * SCALES[scale.group(1).lower()])
                 if second is not None and second > value:
                     low, high, end = value, second, following.end()
                     if between:
@@ -223,6 +338,36 @@ def find(text: str) -> list[Candidate]:
             next_start = numbers[index + 2].start()
         limit = next_start if next_start > end else len(text)
         categories, population = _category(text, start, end, limit)
+        # "613 civilians, including 106 women and 63 children": the parts count what the whole
+        # counts.
+        if (
+            not categories
+            and found
+            and (
+                INCLUDED.fullmatch(text, found[-1].end, start)
+                or UPDATED.fullmatch(text, found[-1].end, start)
+            )
+        ):
+            head = [c for c in found if c.start == found[-1].start]
+            categories = [c.data["category"] for c in head]
+        if not categories:
+            pending.append((start, end, low, high))
+            continue
+        # "as many as 200,000—and possibly as many as 400,000 people—have been murdered": a
+        # figure joined to the next one counts what that one counts.
+        for p_start, p_end, p_low, p_high in pending:
+            if ALTERNATIVE.fullmatch(text, p_end, start):
+                for category in categories:
+                    found.append(
+                        Candidate(
+                            "figure",
+                            p_start,
+                            p_end,
+                            text[p_start:p_end],
+                            {"category": category, "low": p_low, "high": p_high, "population": ""},
+                        )
+                    )
+        pending = []
         for category in categories:
             found.append(
                 Candidate(

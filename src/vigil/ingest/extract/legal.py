@@ -75,12 +75,22 @@ INSTRUMENTS = {
     ],
     "Additional Protocol II": [r"Additional Protocol II\b", r"Second Additional Protocol"],
 }
+# A name may be broken across lines: any run of white space between its words.
+_SPACE = r"\s+"
 INSTRUMENT_RE = re.compile(
-    "|".join(f"(?P<i{n}>{'|'.join(alts)})" for n, alts in enumerate(INSTRUMENTS.values())), re.I
+    # Names start at a word boundary ("(Protocol I)" at its bracket): far quicker to search.
+    r"(?:\b|(?=\())(?:"
+    + "|".join(
+        "(?P<i{}>{})".format(n, "|".join(alt.replace(" ", _SPACE) for alt in alts))
+        for n, alts in enumerate(INSTRUMENTS.values())
+    )
+    + ")",
+    re.I,
 )
 NAMES = list(INSTRUMENTS)
 
-ARTICLE_NUMBER = r"(?:\d+[a-z]?|[IVXLC]+)(?:\s*\(\s*[0-9a-zA-Z]+\s*\))*"
+# "7(1)(a)", "II(c)", and "6-a" as some write 6(a)
+ARTICLE_NUMBER = r"(?:\d+[a-z]?|[IVXLC]+)(?:-[a-z](?![\w-]))?(?:\s*\(\s*[0-9a-zA-Z]+\s*\))*"
 ARTICLE_LIST = rf"{ARTICLE_NUMBER}(?:\s*(?:,|and|&|or)\s*(?:and\s+)?{ARTICLE_NUMBER})*"
 # "article 6 of the Rome Statute", "Art. II(c) of the Genocide Convention", "articles 2,3 of …"
 BEFORE = re.compile(
@@ -94,17 +104,34 @@ AFTER = re.compile(
     rf"(?P<list>{ARTICLE_LIST})",
     re.I,
 )
+# What may follow a resolution's number: its year, "(1993)", or the day it was adopted ("822 of
+# April 30, 1993", "822 of 30 April 1993").
+ADOPTED_ON = (
+    r"(?:\s*\(\d{4}\)|\s+of\s+(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+,?\s+\d{4}"
+    r"|\d{4})(?!\d))"
+)
+ADOPTED_RE = re.compile(ADOPTED_ON)
+ADOPTED = ADOPTED_ON + "?"
+RESOLUTION_LIST = (
+    rf"\d{{1,4}}(?![/\d]){ADOPTED}(?:\s*(?:,|and|&)\s*(?:and\s+)?\d{{1,4}}(?![/\d]){ADOPTED})*"
+)
 RESOLUTION = re.compile(
-    r"\b(?:(?:(?:UN|U\.N\.|United Nations)\s+)?(?:Security Council|UNSC|SC)\s+resolutions?|UNSCRs?)\s*"
-    r"(?:No\.?\s*)?(?P<list>\d{1,4}(?:\s*\(\d{4}\))?(?:\s*(?:,|and|&)\s*(?:and\s+)?\d{1,4}"
-    r"(?:\s*\(\d{4}\))?)*)(?:\s*of\s+\d{4}|\s*\(\d{4}\))?",
+    r"\b(?:(?:(?:UN|U\.N\.|United Nations)\s+)?(?:Security\s+Council|UNSC|SC)\s+resolutions?|UNSCRs?)\s*"
+    rf"(?:No\.?\s*)?(?P<list>{RESOLUTION_LIST})",
     re.I,
 )
 # "resolution 827 (1993) of the Security Council", "S/RES/822 (1993)"
 RESOLUTION_AFTER = re.compile(
-    r"\bresolutions?\s+(?P<list>\d{1,4}(?:\s*\(\d{4}\))?(?:\s*(?:,|and|&)\s*(?:and\s+)?\d{1,4}"
-    r"(?:\s*\(\d{4}\))?)*)\s+(?:of|by|adopted by)\s+the\s+(?:(?:UN|U\.N\.|United Nations)\s+)?"
-    r"Security Council",
+    rf"\bresolutions?\s+(?P<list>{RESOLUTION_LIST})\s+(?:of|by|adopted by)\s+the\s+"
+    r"(?:(?:UN|U\.N\.|United Nations)\s+)?Security\s+Council",
+    re.I,
+)
+# "the Security Council designated a safe area in Resolution 819": a resolution named in a
+# sentence whose last-named body is the Security Council.
+RESOLUTION_NEARBY = re.compile(rf"\bresolutions?\s+(?:No\.?\s*)?(?P<list>{RESOLUTION_LIST})", re.I)
+BODY = re.compile(
+    r"\b(?P<sc>Security\s+Council|UNSC)\b|\b(?:General\s+Assembly|Human\s+Rights\s+Council|"
+    r"Parliament|Congress|Senate|House|Assembly|Council of Europe|Committee|Commission)\b",
     re.I,
 )
 SYMBOL = re.compile(r"\bS/RES/(?P<list>\d{1,4})(?:\s*\(\d{4}\))?")
@@ -126,7 +153,10 @@ def normalise_article(article: str) -> str:
         return article
     number = head.group()
     number = number.upper() if re.fullmatch(r"[ivxlc]+", number, re.I) else number
-    return number + article[head.end() :].lower()
+    rest = article[head.end() :].lower()
+    if re.match(r"-[a-z]", rest):  # "6-a" → "6(a)"
+        rest = f"({rest[1]}){rest[2:]}"
+    return number + rest
 
 
 def _articles(listing: str) -> list[str]:
@@ -157,10 +187,53 @@ def find(text: str) -> list[Candidate]:
             add(match, _instrument(match.group("instrument")), _articles(match.group("list")))
     for pattern in (RESOLUTION, RESOLUTION_AFTER, SYMBOL):
         for match in pattern.finditer(text):
-            numbers = re.findall(r"(?<!\()\b\d{1,4}\b(?!\))", match.group("list"))
-            add(
-                match,
-                "UNSC Resolution",
-                [n for n in numbers if not re.fullmatch(r"19\d\d|20\d\d", n)],
-            )
+            add(match, "UNSC Resolution", _resolution_numbers(match.group("list")))
+    _articles_in_context(text, add, found)
+    for match in RESOLUTION_NEARBY.finditer(text):
+        if _security_council_sentence(text, match.start()):
+            add(match, "UNSC Resolution", _resolution_numbers(match.group("list")))
     return sorted(found, key=lambda c: c.start)
+
+
+# "Article 25(3)(a) of the Rome Statute … murder [Article 7(1)(a)]": an article named without an
+# instrument belongs to the one named just before it, unless it names another law itself.
+BARE_ARTICLE = re.compile(rf"\b(?:articles?|arts?\.)\s*(?P<list>{ARTICLE_LIST})", re.I)
+OTHER_LAW = re.compile(r"\s*,?\s*(?:of|in|under)\s+(?:the\s+|this\s+|that\s+|its\s+)?\w", re.I)
+CONTEXT_REACH = 400
+
+
+def _articles_in_context(text: str, add, found: list) -> None:
+    anchors = [(m.end(), _instrument(m.group())) for m in INSTRUMENT_RE.finditer(text)]
+    anchors += [(c.end, c.data["instrument"]) for c in found]
+    for match in BARE_ARTICLE.finditer(text):
+        if OTHER_LAW.match(text, match.end()):
+            continue
+        near = [
+            (end, name)
+            for end, name in anchors
+            if match.start() - CONTEXT_REACH <= end <= match.start()
+            and "\n\n" not in text[end : match.start()]
+        ]
+        if not near:
+            continue
+        instrument = max(near)[1]
+        before = len(found)
+        add(match, instrument, _articles(match.group("list")))
+        if len(found) > before:
+            anchors.append((match.end(), instrument))
+
+
+def _resolution_numbers(listing: str) -> list[str]:
+    return re.findall(r"\b\d{1,4}\b", ADOPTED_RE.sub(" ", listing))
+
+
+SENTENCE_END = re.compile(r"[.;!?]\s|\n\n")
+
+
+def _security_council_sentence(text: str, position: int) -> bool:
+    sentence_start = max(
+        (m.end() for m in SENTENCE_END.finditer(text, max(0, position - 200), position)),
+        default=max(0, position - 200),
+    )
+    bodies = list(BODY.finditer(text, sentence_start, position))
+    return bool(bodies) and bodies[-1].group("sc") is not None
