@@ -319,7 +319,7 @@ def test_resolutions_and_articles_that_are_not_references(sentence):
 
 
 def test_dates_inside_a_resolution_citation_stay_dates_but_its_year_does_not():
-    found = extract_all("resolutions 822 of April 30, 1993 and 853 (1993)")
+    found = extract_all("Security Council resolutions 822 of April 30, 1993 and 853 (1993)")
     assert values([c for c in found if c.kind == "date"]) == ["1993-04-30"]
 
 
@@ -338,3 +338,53 @@ def test_entity_names_broken_across_lines_capitalised_or_in_compounds():
         "United Nations",
         "International Criminal Tribunal for the former Yugoslavia",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "under Article 34 of the Convention for the Protection of Human Rights and Fundamental "
+            "Freedoms (“the Convention”) … a violation of Articles 2 and 13 of the Convention",
+            [("ECHR", "34"), ("ECHR", "2"), ("ECHR", "13")],
+        ),
+        ("The ICTY found that Article 4 of the Statute applies", [("ICTY Statute", "4")]),
+        (
+            "the objectives of the United Nations (as enshrined in Article 1 of the Charter)",
+            [("UN Charter", "1")],
+        ),
+    ],
+)
+def test_an_instrument_called_by_its_kind_after_the_text_has_named_it(text, expected):
+    assert refs(legal.find(text)) == expected
+
+
+def test_a_short_name_with_nothing_named_before_is_not_a_reference():
+    assert legal.find("a violation of Article 3 of the Convention was alleged") == []
+
+
+def test_a_year_alone_in_brackets_is_a_date():
+    assert values(dates.find("Isayeva v. Russia, App. No. 57950 (2005)")) == ["2005"]
+
+
+def test_every_part_of_a_figure_counts_what_it_counts():
+    sentence = (
+        "613 civilians perished, including 106 women and 63 children. 1,275 were taken hostage"
+    )
+    assert figure(extract_all_figures(sentence)) == [
+        ("killed", 613, 613),
+        ("killed", 106, 106),
+        ("killed", 63, 63),
+        ("hostage", 1275, 1275),
+    ]
+
+
+def test_organisations_named_only_in_context():
+    found = entities.find("a lawyer of Memorial, a Russian human rights NGO based in Moscow")
+    assert [c.data["name"] for c in found if c.kind == "organization"] == [
+        "Memorial Human Rights Centre"
+    ]
+    text = "The Parliamentary Assembly recalls that members of the Council of Europe must comply."
+    names = {c.data["name"] for c in entities.find(text) if c.kind == "organization"}
+    assert names == {"Parliamentary Assembly of the Council of Europe", "Council of Europe"}
+    assert entities.find("The Parliamentary Assembly met.") == []

@@ -79,6 +79,9 @@ YEAR_BEFORE_NOUN = re.compile(
     r"\bthe\s+(?P<year>1[5-9]\d\d|20\d\d)\s+(?!(?:people|persons|civilians|men|women|children|"
     r"victims|refugees|residents|soldiers|troops|families|homes|houses|bodies|dead|of)\b)[A-Za-z]"
 )
+# "Isayeva v. Russia (2005)": a year standing alone in brackets (a resolution's "(1993)" is
+# part of its citation and is left out later, with the citation).
+YEAR_IN_BRACKETS = re.compile(r"\((?P<year>1[5-9]\d\d|20\d\d)\)")
 # "1991-92", "1992–1995", "the 1992-1995 war": both years (the second within a lifetime).
 YEAR_RANGE = re.compile(
     r"(?<![\d/.-])(?P<year>1[5-9]\d\d|20\d\d)\s*[-–]\s*(?P<year2>\d\d|1[5-9]\d\d|20\d\d)"
@@ -157,7 +160,11 @@ def find(text: str) -> list[Candidate]:
             for m, d in pairs:
                 value = {"value": f"{year:04d}-{m:02d}-{d:02d}", "precision": "day"}
                 found.append(Candidate("date", match.start(), match.end(), match.group(), value))
-    for match in [*YEAR_CUE.finditer(text), *YEAR_BEFORE_NOUN.finditer(text)]:
+    for match in [
+        *YEAR_CUE.finditer(text),
+        *YEAR_BEFORE_NOUN.finditer(text),
+        *YEAR_IN_BRACKETS.finditer(text),
+    ]:
         start, end = match.start("year"), match.end("year")
         if free(start, end):
             found.append(

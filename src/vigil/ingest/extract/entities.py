@@ -204,6 +204,8 @@ DEFAULT_GAZETTEER = {
     "Genocide Watch": [],
     "Save the Children": [],
     "International Crisis Group": ["Crisis Group"],
+    "OSCE Parliamentary Assembly": ["Parliamentary Assembly of the OSCE"],
+    "Near East Relief": [],
     "Refugees International": [],
     "International Rescue Committee": [],
     "Norwegian Refugee Council": [],
@@ -281,4 +283,41 @@ def find(text: str, gazetteer=None) -> list[Candidate]:
         found.append(
             Candidate("organization", match.start(), match.end(), match.group(), {"name": name})
         )
-    return found
+    return found + _named_by_context(text, found)
+
+
+# Names that are an organisation's only in context: "Memorial, a Russian human rights NGO" (not
+# "the Kigali Genocide Memorial"); "the Parliamentary Assembly" in a text about the Council of
+# Europe.
+MEMORIAL = re.compile(
+    r"(?<!Genocide )(?<!War )(?<!Holocaust )\bMemorial\b(?=[^.]{0,60}\b(?:human rights|NGO|"
+    r"non-?governmental|society)\b)",
+    re.I,
+)
+BARE_ASSEMBLY = re.compile(r"(?<!OSCE )(?<!NATO )\bParliamentary\s+Assembly\b(?!\s+of\b)")
+
+
+def _named_by_context(text: str, found: list[Candidate]) -> list[Candidate]:
+    names = {c.data["name"] for c in found if c.kind == "organization"}
+    extra = []
+    rules = [(MEMORIAL, "Memorial Human Rights Centre", True)]
+    rules.append(
+        (
+            BARE_ASSEMBLY,
+            "Parliamentary Assembly of the Council of Europe",
+            "Council of Europe" in names,
+        )
+    )
+    for pattern, name, applies in rules:
+        if not applies:
+            continue
+        for match in pattern.finditer(text):
+            if match.group()[0].isupper() and not any(
+                c.start <= match.start() < c.end for c in found if c.kind == "organization"
+            ):
+                extra.append(
+                    Candidate(
+                        "organization", match.start(), match.end(), match.group(), {"name": name}
+                    )
+                )
+    return extra

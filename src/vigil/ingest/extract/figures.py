@@ -294,7 +294,7 @@ def find(text: str) -> list[Candidate]:
     numbers = [m for m in numbers if not any(f.start() <= m.start() < f.end() for f in fractions)]
     numbers += fractions
     numbers.sort(key=lambda m: m.start())
-    found, skip_until, pending = [], -1, []
+    found, skip_until, pending, head = [], -1, [], []
     for index, match in enumerate(numbers):
         if match.start() < skip_until or not _is_count(text, match):
             continue
@@ -338,17 +338,17 @@ def find(text: str) -> list[Candidate]:
             next_start = numbers[index + 2].start()
         limit = next_start if next_start > end else len(text)
         categories, population = _category(text, start, end, limit)
+        own_categories = bool(categories)
         # "613 civilians, including 106 women and 63 children": the parts count what the whole
         # counts.
         if (
             not categories
-            and found
+            and head
             and (
-                INCLUDED.fullmatch(text, found[-1].end, start)
-                or UPDATED.fullmatch(text, found[-1].end, start)
+                INCLUDED.fullmatch(text, head[0].end, start)
+                or UPDATED.fullmatch(text, head[0].end, start)
             )
         ):
-            head = [c for c in found if c.start == found[-1].start]
             categories = [c.data["category"] for c in head]
         if not categories:
             pending.append((start, end, low, high))
@@ -368,14 +368,18 @@ def find(text: str) -> list[Candidate]:
                         )
                     )
         pending = []
-        for category in categories:
-            found.append(
-                Candidate(
-                    "figure",
-                    start,
-                    end,
-                    text[start:end],
-                    {"category": category, "low": low, "high": high, "population": population},
-                )
+        added = [
+            Candidate(
+                "figure",
+                start,
+                end,
+                text[start:end],
+                {"category": category, "low": low, "high": high, "population": population},
             )
+            for category in categories
+        ]
+        found.extend(added)
+        # The whole whose parts ("including 106 women and 63 children") may follow.
+        if own_categories:
+            head = added
     return found

@@ -188,6 +188,10 @@ def find(text: str) -> list[Candidate]:
     for pattern in (RESOLUTION, RESOLUTION_AFTER, SYMBOL):
         for match in pattern.finditer(text):
             add(match, "UNSC Resolution", _resolution_numbers(match.group("list")))
+    for match in SHORT_NAME.finditer(text):
+        instrument = _named_before(text, match.group("noun"), match.start())
+        if instrument:
+            add(match, instrument, _articles(match.group("list")))
     _articles_in_context(text, add, found)
     for match in RESOLUTION_NEARBY.finditer(text):
         if _security_council_sentence(text, match.start()):
@@ -195,7 +199,40 @@ def find(text: str) -> list[Candidate]:
     return sorted(found, key=lambda c: c.start)
 
 
-# "Article 25(3)(a) of the Rome Statute … murder [Article 7(1)(a)]": an article named without an
+# "Articles 2 and 13 of the Convention", "Article 4 of the Statute": an instrument called by its
+# kind, after the text has named it in full (or named the court whose statute it is).
+SHORT_NAME = re.compile(
+    rf"\b(?:articles?|arts?\.)\s*(?P<list>{ARTICLE_LIST})\s*(?:,\s*)?(?:of|in|under)\s+"
+    r"(?:the|this|that|its)\s+(?P<noun>Convention|Statute|Charter|Covenant|Declaration|Protocol)"
+    r"\b(?!\s+(?:on|of|for|against|relating|relative|to)\b)",
+    re.I,
+)
+COURTS = re.compile(
+    r"\b(?P<ICTY>ICTY|Tribunal for the former Yugoslavia)\b|\b(?P<ICTR>ICTR|Tribunal for Rwanda)\b|"
+    r"\b(?P<ICC>ICC|International Criminal Court)\b|\b(?P<UN>United Nations|UN|U\.N\.)(?!\w)",
+    re.I,
+)
+COURT_INSTRUMENT = {"ICTY": "ICTY Statute", "ICTR": "ICTR Statute", "ICC": "Rome Statute"}
+
+
+def _named_before(text: str, noun: str, position: int) -> str | None:
+    """The instrument a short name ("the Convention") stands for: the nearest one named before
+    it whose name has that word, or for a statute or charter the court or body named before."""
+    named = [
+        m for m in INSTRUMENT_RE.finditer(text, 0, position) if noun.lower() in m.group().lower()
+    ]
+    if named:
+        return _instrument(named[-1].group())
+    bodies = [m.lastgroup for m in COURTS.finditer(text, 0, position)]
+    if noun.lower() == "statute":
+        courts = [b for b in bodies if b in COURT_INSTRUMENT]
+        return COURT_INSTRUMENT[courts[-1]] if courts else None
+    if noun.lower() == "charter" and "UN" in bodies:
+        return "UN Charter"
+    return None
+
+
+# "Article 25(3)(a) of the Rome Statute … [Article 7(1)(a)]": an article named without an
 # instrument belongs to the one named just before it, unless it names another law itself.
 BARE_ARTICLE = re.compile(rf"\b(?:articles?|arts?\.)\s*(?P<list>{ARTICLE_LIST})", re.I)
 OTHER_LAW = re.compile(r"\s*,?\s*(?:of|in|under)\s+(?:the\s+|this\s+|that\s+|its\s+)?\w", re.I)
