@@ -69,3 +69,14 @@ def test_a_candidate_can_be_accepted_with_an_edited_statement(alice_client, inge
     claim = Claim.objects.get()
     assert claim.statement == "Pakistan raised the matter at the OIC."
     assert claim.locator.endswith("“Pakistan”")
+
+
+def test_a_date_whose_year_came_from_elsewhere_says_where():
+    from vigil.ingest.extract import dates
+
+    found = dates.find(
+        "On the night of February 25-26 the town fell. An inquiry began in March 1992."
+    )
+    day = next(c for c in found if c.data["value"] == "1992-02-25")
+    candidate = Candidate(kind=Candidate.Kind.DATE, text=day.text, data=day.data)
+    assert candidate.summary == "1992-02-25 (year from “March 1992”)"

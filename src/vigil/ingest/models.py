@@ -96,6 +96,11 @@ class Candidate(models.Model):
             )
             return f"{data.get('category')}: {number}"
         if self.kind == self.Kind.DATE:
+            if data.get("year_from"):
+                return _("%(date)s (year from “%(source)s”)") % {
+                    "date": data.get("value", ""),
+                    "source": data["year_from"],
+                }
             return data.get("value", "")
         if self.kind == self.Kind.LEGAL_REF:
             return f"{data.get('instrument')}, {data.get('article')}"

@@ -212,6 +212,11 @@ def _yearless(text: str, found: list[Candidate], free) -> list[Candidate]:
             if month is None or not all(_valid(year, month, int(d)) for d in days):
                 continue
             for day in days:
-                value = {"value": f"{year:04d}-{month:02d}-{int(day):02d}", "precision": "day"}
+                value = {
+                    "value": f"{year:04d}-{month:02d}-{int(day):02d}",
+                    "precision": "day",
+                    # The reviewer sees where the year came from.
+                    "year_from": source.text,
+                }
                 added.append(Candidate("date", match.start(), match.end(), match.group(), value))
     return added
