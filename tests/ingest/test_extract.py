@@ -388,3 +388,35 @@ def test_organisations_named_only_in_context():
     names = {c.data["name"] for c in entities.find(text) if c.kind == "organization"}
     assert names == {"Parliamentary Assembly of the Council of Europe", "Council of Europe"}
     assert entities.find("The Parliamentary Assembly met.") == []
+
+
+def test_an_infobox_flattened_to_text_keeps_its_figures_and_dates():
+    text = "Date16 March 1988\nTargetKurds\nDeaths3,200–5,000\nInjured7,000–10,000\nPerpetrator"
+    assert figure(extract_all_figures(text)) == [("killed", 3200, 5000), ("wounded", 7000, 10000)]
+    assert values(dates.find(text)) == ["1988-03-16"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In one attack, fighters killed many captured people",
+        "A total of 2,129 victims, represented by their legal counsel, participated in the trial.",
+        "three witnesses called by representatives of the victims and five victims themselves",
+        "There were 248 hearings with 80 witnesses, and the accused was found guilty of killing",
+    ],
+)
+def test_counts_of_a_trial_are_not_casualty_figures(sentence):
+    assert figure(extract_all_figures(sentence)) == []
+
+
+def test_a_typo_year_does_not_make_a_month_into_a_date():
+    text = "The trial opened on September 2 2015 with closing statements from 28-30 August 208."
+    assert values(dates.find(text)) == ["2015-09-02"]
+
+
+def test_congo_alone_is_the_democratic_republic_when_the_text_names_it():
+    text = "the Patriotic Force for the Liberation of Congo, in the north-eastern DRC"
+    assert {c.data["code"] for c in entities.find(text) if c.kind == "country"} == {"COD"}
+    assert {c.data["code"] for c in entities.find("Brazzaville, Congo") if c.kind == "country"} == {
+        "COG"
+    }

@@ -49,7 +49,7 @@ PATTERNS = [
     # February 25-26, 1992
     re.compile(rf"\b{THEN_NUMBER}{MONTH}\s+{DAY}{RANGE_JOIN}{DAY2},?\s+{YEAR}\b", re.I),
     # 26 February 1992, 26th of February, 1992
-    re.compile(rf"\b{DAY}\s+(?:of\s+)?{MONTH}\s*,?\s+{YEAR}\b", re.I),
+    re.compile(rf"(?<![\d.,/-]){DAY}\s+(?:of\s+)?{MONTH}\s*,?\s+{YEAR}\b", re.I),
     # February 26, 1992
     re.compile(rf"\b{THEN_NUMBER}{MONTH}\s+{DAY},?\s+{YEAR}\b", re.I),
     # 1992-02-26
@@ -90,9 +90,9 @@ YEAR_RANGE = re.compile(
 # "On the night of February 25-26", "on 26 February": a day and month with no year takes the
 # year of the nearest date that has one (a text about 1992 names its days without repeating it).
 YEARLESS = [
-    re.compile(rf"\b{DAY}{RANGE_JOIN}{DAY2}\s+(?:of\s+)?{MONTH}(?![\s,]*(?:of\s+)?\d)", re.I),
+    re.compile(rf"\b{DAY}{RANGE_JOIN}{DAY2}\s+(?:of\s+)?{MONTH}(?!\w)(?![\s,]*(?:of\s+)?\d)", re.I),
     re.compile(rf"\b{THEN_NUMBER}{MONTH}\s+{DAY}{RANGE_JOIN}{DAY2}\b(?![\s,]*\d)", re.I),
-    re.compile(rf"\b{DAY}\s+(?:of\s+)?{MONTH}(?![\s,]*(?:of\s+)?\d)", re.I),
+    re.compile(rf"\b{DAY}\s+(?:of\s+)?{MONTH}(?!\w)(?![\s,]*(?:of\s+)?\d)", re.I),
     re.compile(
         rf"\b{THEN_NUMBER}{MONTH}\s+{DAY}\b(?![\s,]*\d|\s*(?:[-–%]|per|years?|people))", re.I
     ),

@@ -283,6 +283,11 @@ def find(text: str, gazetteer=None) -> list[Candidate]:
         found.append(
             Candidate("organization", match.start(), match.end(), match.group(), {"name": name})
         )
+    # "Congo" alone is either Congo; in a text that names the Democratic Republic, it is that.
+    if any(c.data.get("code") == "COD" for c in found):
+        for c in found:
+            if c.kind == "country" and c.data["code"] == "COG" and c.text == "Congo":
+                c.data["code"] = "COD"
     return found + _named_by_context(text, found)
 
 

@@ -9,7 +9,16 @@ are not figures.
 import re
 
 from . import Candidate
-from .numbers import FRACTION_RE, NUMBER_RE, SCALES, VAGUE, VAGUE_RE, fraction_value, to_int
+from .numbers import (
+    FRACTION_RE,
+    NUMBER,
+    NUMBER_RE,
+    SCALES,
+    VAGUE,
+    VAGUE_RE,
+    fraction_value,
+    to_int,
+)
 
 CATEGORIES = [
     (
@@ -67,7 +76,8 @@ NOT_A_COUNT_BEFORE = re.compile(
 NOT_A_COUNT_AFTER = re.compile(
     r"^\s*(?:%|percent|per cent|years?\b|year-old|-year|km|kilometres|kilometers|miles|metres|"
     r"meters|hours|days|weeks|months|minutes|kg|tons|tonnes|dollars|euros|manat|usd|eur|"
-    r"houses|homes|villages|buildings|tanks|vehicles|hectares|st\b|nd\b|rd\b|th\b|/|\.\d)",
+    r"houses|homes|villages|buildings|tanks|vehicles|hectares|witnesses|judges|hearings|counts|"
+    r"charges|votes|abstentions|interviews|sessions|pages|st\b|nd\b|rd\b|th\b|/|\.\d)",
     re.I,
 )
 BETWEEN = re.compile(r"(?:between|from)\s*$", re.I)
@@ -107,6 +117,11 @@ FOOTNOTE_BEFORE = re.compile(r"[^\W\d][.,;:)\]”\"’']$")
 AUXILIARY = re.compile(r"\b(?:were|was|are|is|had|have|has|been)\b", re.I)
 NEW_SUBJECT = re.compile(r"\s*(?:the|a|an|this|that|its|their|his|her)\b", re.I)
 APPOSITIVE = re.compile(r"[^,]*,[^,]{1,40},\s*(?:\w+\s+){0,3}")
+IN_COURT = re.compile(
+    r"\b(?:participat\w*|represent\w*|testif\w*|testimony|registered|compensat\w*|"
+    r"reparations?|legal counsel|applicants?)\b",
+    re.I,
+)
 WEAK = re.compile(r"victims|bodies|lives|buried", re.I)
 # Nouns that label a figure given after them ("the death toll … is 613", "Deaths 161+ or 200+",
 # "the number of internally displaced people … has reached more than 10 million") …
@@ -200,6 +215,8 @@ def _category(text: str, number_start: int, number_end: int, next_number: int) -
             None,
         )
         match = stronger or match
+        if WEAK.fullmatch(match.group()) and _in_court(text, number_start, number_end + len(after)):
+            match = None
     if match:
         population = after[: match.start()].strip(" ,")
         population = re.sub(
@@ -221,8 +238,20 @@ def _category(text: str, number_start: int, number_end: int, next_number: int) -
         label = list(LABEL.finditer(before))
         clause_start = max((m.end() for m in CLAUSE_END.finditer(before)), default=0)
         if label and label[-1].start() >= clause_start:
-            return _run_before(before), ""
+            weak = WEAK.fullmatch(label[-1].group())
+            if not (weak and _in_court(text, number_start, number_end + 40)):
+                return _run_before(before), ""
     return [], ""
+
+
+def _in_court(text: str, number_start: int, end: int) -> bool:
+    """Whether the sentence speaks of victims in a court ("2,129 victims … participated in the
+    trial", "legal representatives of the victims"), not of a toll."""
+    sentence_start = max(
+        (m.end() for m in CLAUSE_END.finditer(text, max(0, number_start - 200), number_start)),
+        default=max(0, number_start - 200),
+    )
+    return IN_COURT.search(text, sentence_start, end) is not None
 
 
 def _run_before(before: str) -> list[str]:
@@ -247,17 +276,29 @@ def _run_before(before: str) -> list[str]:
     return _coordinated(segment, first)
 
 
+ONE_PERSON = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:person|man|woman|child|boy|girl|baby|civilian|soldier|victim|resident|"
+    r"villager|refugee|journalist|officer|peacekeeper|member|hostage|prisoner)\b|"
+    r"\s*(?:was\s+|is\s+|has\s+been\s+)?(?:killed|dead|died|wounded|injured|missing)\b",
+    re.I,
+)
+
+
+GLUED_NUMBER = re.compile(rf"(?:{NUMBER})\b", re.I)
+GLUED_LABEL = re.compile(
+    r"\b(?:Deaths|Killed|Dead|Injured|Wounded|Missing|Casualties|Displaced|Refugees|Hostages)"
+    r"(?=\d)"
+)
+
+
 def _is_count(text: str, match) -> bool:
     before = text[max(0, match.start() - 25) : match.start()]
     after = text[match.end() : match.end() + 12]
     if NOT_A_COUNT_BEFORE.search(before) or NOT_A_COUNT_AFTER.match(after):
         return False
     raw = match.group()
-    # "No one shall be held in slavery", "one another": a pronoun, not a count.
-    if raw.lower() == "one" and (
-        re.search(r"\b(?:no|any|every|each|some|which|the|this|that)\s*$", before, re.I)
-        or re.match(r"\s+(?:another|of)\b", after, re.I)
-    ):
+    # "No one shall be held", "In one attack": "one" counts a person only when it says so.
+    if raw.lower() == "one" and not ONE_PERSON.match(text, match.end()):
         return False
     if raw[:1].isdigit() and (
         CITATION.search(text, max(0, match.start() - 2), match.start())
@@ -288,6 +329,12 @@ def _is_count(text: str, match) -> bool:
 
 def find(text: str) -> list[Candidate]:
     numbers = [m for m in NUMBER_RE.finditer(text) if to_int(m.group()) is not None]
+    # "Deaths3,200–5,000": an infobox flattened to text glues its labels to its numbers.
+    for label in GLUED_LABEL.finditer(text):
+        glued = GLUED_NUMBER.match(text, label.end())
+        if glued:
+            numbers = [m for m in numbers if not glued.start() <= m.start() < glued.end()]
+            numbers.append(glued)
     numbers += list(VAGUE_RE.finditer(text))
     fractions = list(FRACTION_RE.finditer(text))
     # A number inside "a quarter of a million" is part of that fraction, not a count of its own.
