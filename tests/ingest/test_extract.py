@@ -420,3 +420,48 @@ def test_congo_alone_is_the_democratic_republic_when_the_text_names_it():
     assert {c.data["code"] for c in entities.find("Brazzaville, Congo") if c.kind == "country"} == {
         "COG"
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Article 85(3)(b) of the 1977 Additional Protocol I … as defined in Article 57, "
+            "paragraph 2\na) iii)",
+            [("Additional Protocol I", "85(3)(b)"), ("Additional Protocol I", "57(2)(a)(iii)")],
+        ),
+        ("Article 44 § 2 of the European Convention on Human Rights", [("ECHR", "44(2)")]),
+        (
+            "The Security Council\n\nRecalling its resolution 1556 (2004) of 30 July 2004, its "
+            "resolution 1547 (2004) of 11 June 2004 and resolution 1502 (2003) of 26 August 2003",
+            [("UNSC Resolution", n) for n in ["1556", "1547", "1502"]],
+        ),
+    ],
+)
+def test_legal_references_in_the_forms_of_ihl_practice_and_resolutions(text, expected):
+    assert refs(legal.find(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Additional Protocol II (draft)\nArticle 26(3) of the draft Additional Protocol II "
+        "provided it, while Article 26 as a whole was adopted by 44 votes",
+        "Article 3(3) of the 1980 Protocol II to the Convention on Certain Conventional Weapons",
+        "The General Assembly recalled its resolution 60/1 and its resolution 55",
+    ],
+)
+def test_drafts_other_protocols_and_other_bodies_resolutions_are_not_references(text):
+    assert legal.find(text) == []
+
+
+def test_an_instruments_year_is_a_date_but_a_resolutions_is_its_citation():
+    found = extract_all(
+        "Article 51(4) of the 1977 Additional Protocol I; Security Council resolution 1502 (2003)"
+    )
+    assert values([c for c in found if c.kind == "date"]) == ["1977"]
+
+
+def test_places_counted_are_not_people():
+    text = "attacks on four camps for internally displaced people and 12 villages of refugees"
+    assert figure(extract_all_figures(text)) == []

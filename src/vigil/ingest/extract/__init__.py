@@ -24,12 +24,13 @@ def extract_all(text: str, gazetteer=None) -> list["Candidate"]:
     from . import dates, entities, figures, legal
 
     legal_refs = legal.find(text)
-    # A year inside a citation ("822 (1993)") is part of it; a day ("822 of April 30, 1993") is
-    # still a date of its own.
+    # A year inside a resolution's citation ("822 (1993)") is part of it; a day ("822 of April 30,
+    # 1993") and an instrument's year ("the 1977 Additional Protocol I") are dates of their own.
     found_dates = [
         d
         for d in dates.find(text)
-        if d.data["precision"] != "year" or not any(d.overlaps(r) for r in legal_refs)
+        if d.data["precision"] != "year"
+        or not any(d.overlaps(r) and r.data["instrument"] == "UNSC Resolution" for r in legal_refs)
     ]
     found_figures = [
         f

@@ -79,9 +79,13 @@ YEAR_BEFORE_NOUN = re.compile(
     r"\bthe\s+(?P<year>1[5-9]\d\d|20\d\d)\s+(?!(?:people|persons|civilians|men|women|children|"
     r"victims|refugees|residents|soldiers|troops|families|homes|houses|bodies|dead|of)\b)[A-Za-z]"
 )
-# "Isayeva v. Russia (2005)": a year standing alone in brackets (a resolution's "(1993)" is
-# part of its citation and is left out later, with the citation).
-YEAR_IN_BRACKETS = re.compile(r"\((?P<year>1[5-9]\d\d|20\d\d)\)")
+# "Isayeva v. Russia (2005)": a year standing alone in brackets; after "resolution 1502" it is
+# part of the resolution's citation.
+YEAR_IN_BRACKETS = re.compile(
+    r"(?<!\bresolution\s\d\d\d\d\s)(?<!\bresolution\s\d\d\d\s)(?<!\bresolution\s\d\d\s)"
+    r"\((?P<year>1[5-9]\d\d|20\d\d)\)",
+    re.I,
+)
 # "1991-92", "1992–1995", "the 1992-1995 war": both years (the second within a lifetime).
 YEAR_RANGE = re.compile(
     r"(?<![\d/.-])(?P<year>1[5-9]\d\d|20\d\d)\s*[-–]\s*(?P<year2>\d\d|1[5-9]\d\d|20\d\d)"

@@ -77,7 +77,9 @@ NOT_A_COUNT_AFTER = re.compile(
     r"^\s*(?:%|percent|per cent|years?\b|year-old|-year|km|kilometres|kilometers|miles|metres|"
     r"meters|hours|days|weeks|months|minutes|kg|tons|tonnes|dollars|euros|manat|usd|eur|"
     r"houses|homes|villages|buildings|tanks|vehicles|hectares|witnesses|judges|hearings|counts|"
-    r"charges|votes|abstentions|interviews|sessions|pages|st\b|nd\b|rd\b|th\b|/|\.\d)",
+    r"charges|votes|abstentions|interviews|sessions|pages|camps|sites|locations|districts|towns|"
+    r"cities|regions|provinces|hospitals|schools|churches|mosques|graves|mass graves|"
+    r"st\b|nd\b|rd\b|th\b|/|\.\d)",
     re.I,
 )
 BETWEEN = re.compile(r"(?:between|from)\s*$", re.I)

@@ -90,7 +90,12 @@ INSTRUMENT_RE = re.compile(
 NAMES = list(INSTRUMENTS)
 
 # "7(1)(a)", "II(c)", and "6-a" as some write 6(a)
-ARTICLE_NUMBER = r"(?:\d+[a-z]?|[IVXLC]+)(?:-[a-z](?![\w-]))?(?:\s*\(\s*[0-9a-zA-Z]+\s*\))*"
+# "57, paragraph 2 a) iii)" and "44 § 2" as others write 57(2)(a)(iii) and 44(2)
+ARTICLE_NUMBER = (
+    r"(?:\d+[a-z]?|[IVXLC]+)(?:-[a-z](?![\w-]))?"
+    r"(?:\s*,?\s*(?:paragraph|para\.|§)\s*\d+)?"
+    r"(?:\s*\(\s*[0-9a-zA-Z]+\s*\)|\s+[a-z]\)|\s+[ivx]+\))*"
+)
 ARTICLE_LIST = rf"{ARTICLE_NUMBER}(?:\s*(?:,|and|&|or)\s*(?:and\s+)?{ARTICLE_NUMBER})*"
 # "article 6 of the Rome Statute", "Art. II(c) of the Genocide Convention", "articles 2,3 of …"
 BEFORE = re.compile(
@@ -147,6 +152,8 @@ def _instrument(text: str) -> str:
 
 def normalise_article(article: str) -> str:
     """'ii (c)' → 'II(c)'; '7 (1)(a)' → '7(1)(a)'."""
+    article = re.sub(r",?\s*(?:paragraph|para\.|§)\s*(\d+)", r"(\1)", article)
+    article = re.sub(r"\s+([a-z]|[ivx]+)\)", r"(\1)", article)
     article = re.sub(r"\s+", "", article)
     head = re.match(r"[0-9]+[a-z]?|[IVXLCivxlc]+", article)
     if not head:
@@ -194,7 +201,9 @@ def find(text: str) -> list[Candidate]:
             add(match, instrument, _articles(match.group("list")))
     _articles_in_context(text, add, found)
     for match in RESOLUTION_NEARBY.finditer(text):
-        if _security_council_sentence(text, match.start()):
+        if _security_council_sentence(text, match.start()) or _security_council_speaks(
+            text, match.start()
+        ):
             add(match, "UNSC Resolution", _resolution_numbers(match.group("list")))
     return sorted(found, key=lambda c: c.start)
 
@@ -237,10 +246,16 @@ def _named_before(text: str, noun: str, position: int) -> str | None:
 BARE_ARTICLE = re.compile(rf"\b(?:articles?|arts?\.)\s*(?P<list>{ARTICLE_LIST})", re.I)
 OTHER_LAW = re.compile(r"\s*,?\s*(?:of|in|under)\s+(?:the\s+|this\s+|that\s+|its\s+)?\w", re.I)
 CONTEXT_REACH = 400
+DRAFT = re.compile(r"\bdraft\s+$", re.I)
 
 
 def _articles_in_context(text: str, add, found: list) -> None:
-    anchors = [(m.end(), _instrument(m.group())) for m in INSTRUMENT_RE.finditer(text)]
+    anchors = [
+        (m.end(), _instrument(m.group()))
+        for m in INSTRUMENT_RE.finditer(text)
+        if not DRAFT.search(text, max(0, m.start() - 7), m.start())
+        and not text.startswith(" (draft)", m.end())
+    ]
     anchors += [(c.end, c.data["instrument"]) for c in found]
     for match in BARE_ARTICLE.finditer(text):
         if OTHER_LAW.match(text, match.end()):
@@ -262,6 +277,18 @@ def _articles_in_context(text: str, add, found: list) -> None:
 
 def _resolution_numbers(listing: str) -> list[str]:
     return re.findall(r"\b\d{1,4}\b", ADOPTED_RE.sub(" ", listing))
+
+
+def _security_council_speaks(text: str, position: int) -> bool:
+    """ "The Security Council, Recalling its resolution 1556 (2004)": "its" is the body last
+    named, however many sentences back."""
+    # "its resolution 1556 (2004) …, its resolution 1547 (2004) … and resolution 1502 (2003)"
+    if not re.search(
+        r"\bits\s+(?:resolutions?\b[^.;]{0,150})?$", text[max(0, position - 200) : position], re.I
+    ):
+        return False
+    bodies = list(BODY.finditer(text, max(0, position - 1500), position))
+    return bool(bodies) and bodies[-1].group("sc") is not None
 
 
 SENTENCE_END = re.compile(r"[.;!?]\s|\n\n")
