@@ -465,3 +465,63 @@ def test_an_instruments_year_is_a_date_but_a_resolutions_is_its_citation():
 def test_places_counted_are_not_people():
     text = "attacks on four camps for internally displaced people and 12 villages of refugees"
     assert figure(extract_all_figures(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Including 106 women, 63 children, 70 old men were killed.",
+            [("killed", 106, 106), ("killed", 63, 63), ("killed", 70, 70)],
+        ),
+        (
+            "76 out of 487 people wounded by an enemy bullet",
+            [("wounded", 76, 76), ("wounded", 487, 487)],
+        ),
+        (
+            "the findings were that 151 people had died from gunshot wounds, 20 from shrapnel "
+            "wounds and 10 from blows",
+            [("killed", 151, 151), ("killed", 20, 20), ("killed", 10, 10)],
+        ),
+        (
+            "examinations were carried out on 181 corpses (130 male and 51 female, including 13 "
+            "children)",
+            [("killed", n, n) for n in (181, 130, 51, 13)],
+        ),
+        ("the fate of a further 150 remains unknown", [("missing", 150, 150)]),
+        ("the fate of 150 people is still unknown", [("missing", 150, 150)]),
+        ("1,000 peaceful people became invalid from gunshot wounds", [("wounded", 1000, 1000)]),
+        ("613 people fell victim to enemy fire", [("killed", 613, 613)]),
+        ("no less than four corpses had been scalped", [("killed", 4, None)]),
+    ],
+)
+def test_figures_as_khojaly_reports_write_them(sentence, expected):
+    assert figure(extract_all_figures(sentence)) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "8 families were completely annihilated",
+        "1,165 people were released from captivity",
+        "230 families lost the breadwinner",
+    ],
+)
+def test_families_and_releases_are_not_casualty_figures(sentence):
+    assert figure(extract_all_figures(sentence)) == []
+
+
+def test_a_dateline_takes_no_year_from_the_story_it_heads():
+    text = "Baku. 19 February. REPORT.AZ/ On the night of February 25 to 26, 1992, forces invaded."
+    assert values(dates.find(text)) == ["1992-02-25", "1992-02-26"]
+    text = "1 February 2012 15:36\nKhojaly in 1992.\nBaku, Azerbaijan, Feb. 1 / Trend"
+    assert "2012-02-01" in values(dates.find(text))
+    assert "1992-02-01" not in values(dates.find(text))
+
+
+def test_a_yearless_day_prefers_a_dated_day_before_it_to_a_month():
+    text = (
+        "On the night of February 25 to 26, 1992, the town, under blockade since October 1991, "
+        "fell. On the evening of February 25 gunfire began."
+    )
+    assert values(dates.find(text)).count("1992-02-25") == 2

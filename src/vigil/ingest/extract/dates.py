@@ -192,6 +192,29 @@ def find(text: str) -> list[Candidate]:
     return sorted(found, key=lambda c: c.start)
 
 
+# "Baku. 19 February. REPORT.AZ/", "Baku, Azerbaijan, Feb. 1 / Trend": a dateline dates the
+# report, so only what came before it can give its year, never the events told after it.
+DATELINE_BEFORE = re.compile(r"(?:^|\n)\s*[A-Z][\w'’-]*(?:[ ,]+[A-Z][\w'’-]*)*[.,]\s*$")
+
+
+def _year_source(text: str, match, dated: list[Candidate]) -> Candidate | None:
+    """The date whose year a yearless day takes: the nearest before it that names a day, else a
+    month, else a year; failing those the nearest after it, in the same order."""
+    before = [c for c in dated if c.end <= match.start() <= c.end + YEAR_REACH]
+    after = [c for c in dated if match.end() <= c.start <= match.end() + YEAR_REACH]
+    if DATELINE_BEFORE.search(text, max(0, match.start() - 60), match.start()):
+        after = []
+    for precision in ("day", "month", "year"):
+        nearest = [c for c in before if c.data["precision"] == precision]
+        if nearest:
+            return nearest[-1]
+    for precision in ("day", "month", "year"):
+        nearest = [c for c in after if c.data["precision"] == precision]
+        if nearest:
+            return nearest[0]
+    return None
+
+
 def _yearless(text: str, found: list[Candidate], free) -> list[Candidate]:
     """Days named without a year, dated by the nearest date that has one (before it first)."""
     dated = sorted(found, key=lambda c: c.start)
@@ -203,9 +226,7 @@ def _yearless(text: str, found: list[Candidate], free) -> list[Candidate]:
                 continue
             if any(c.start < match.end() and match.start() < c.end for c in added):
                 continue
-            before = [c for c in dated if c.end <= match.start() <= c.end + YEAR_REACH]
-            after = [c for c in dated if match.end() <= c.start <= match.end() + YEAR_REACH]
-            source = before[-1] if before else (after[0] if after else None)
+            source = _year_source(text, match, dated)
             if source is None:
                 continue
             year = int(source.data["value"][:4])

@@ -27,19 +27,29 @@ CATEGORIES = [
         r"held captive|abducted|abducting|abductions?|kidnapped|taken prisoner|prisoners|"
         r"(?:be|being|been|are|were|still)\s+held|enslaved",
     ),
-    ("missing", r"missing|disappeared|unaccounted for|whereabouts unknown"),
-    ("wounded", r"wounded|wounding|injured|injuring|injuries|disabled|maimed|crippled|hurt"),
+    (
+        "missing",
+        r"missing|disappeared|unaccounted for|whereabouts unknown|fate of|"
+        r"(?:is|are|remains?)\s+(?:still\s+)?unknown",
+    ),
+    (
+        "wounded",
+        r"wounded|wounding|injured|injuring|injuries|disabled|maimed|crippled|hurt|invalids?|"
+        r"wounds",
+    ),
     (
         "displaced",
         r"displaced|displacing|displacement|expelled|expelling|expulsions?|deported|"
         r"deportations?|fled|flee|fleeing|forced to flee|refugees|evicted|driven out|"
         r"driven abroad|driven from|driven into exile|from their homes|uprooted|"
-        r"forcibly transferred|homeless|took refuge|sought refuge|taking refuge",
+        r"forcibly transferred|homeless|took refuge|sought refuge|taking refuge|"
+        r"left their (?:homes?|territory|towns?|villages?|lands?)",
     ),
     (
         "killed",
         r"killed|killings?|dead|deaths?|died|murdered|massacred|massacres?|slaughtered|perished|"
-        r"executed|lost their lives|death toll|lives|bodies|slain|shot dead|fatalities|decimated|"
+        r"executed|lost their lives|death toll|lives|bodies|corpses|slain|shot dead|fatalities|"
+        r"fell victims?|decimated|"
         r"decimating|exterminated|annihilated|"
         r"victims|buried",
     ),
@@ -49,7 +59,7 @@ CATEGORY_RE = re.compile(
 )
 LOWER_BOUND = re.compile(
     r"(?:at least|more than|over|upwards of|in excess of|no fewer than|"
-    r"not less than|a minimum of|exceeding|some\s+\w+\s+over)\s*$",
+    r"not less than|no less than|a minimum of|exceeding|some\s+\w+\s+over)\s*$",
     re.I,
 )
 UPPER_BOUND = re.compile(
@@ -78,7 +88,8 @@ NOT_A_COUNT_AFTER = re.compile(
     r"meters|hours|days|weeks|months|minutes|kg|tons|tonnes|dollars|euros|manat|usd|eur|"
     r"houses|homes|villages|buildings|tanks|vehicles|hectares|witnesses|judges|hearings|counts|"
     r"charges|votes|abstentions|interviews|sessions|pages|camps|sites|locations|districts|towns|"
-    r"cities|regions|provinces|hospitals|schools|churches|mosques|graves|mass graves|"
+    r"cities|regions|provinces|hospitals|schools|churches|mosques|graves|mass graves|families|"
+    r"households|"
     r"st\b|nd\b|rd\b|th\b|/|\.\d)",
     re.I,
 )
@@ -87,7 +98,7 @@ LEADING_CATEGORY = re.compile(
     "(?:"
     + "|".join(f"(?P<{name}>\\b(?:{words})\\b)" for name, words in CATEGORIES)
     + r")(?:\[\w+\])*(?:\s+of)?(?P<tail>\s+(?:the|at least|more than|over|some|about|around|"
-    r"nearly|almost|an estimated|up to|as many as|approximately))*\s*$",
+    r"nearly|almost|an estimated|up to|as many as|approximately|a further|another))*\s*$",
     re.I,
 )
 SUBCOUNT = re.compile(
@@ -98,12 +109,20 @@ COUNTED = re.compile(
     r"villagers|inhabitants|Muslims|Christians|Jews|Tutsis?|Bosniaks|Azerbaijanis|Armenians)\b"
 )
 INCLUDED = re.compile(
-    r"[^.;:!?\n]{0,60}?\b(?:including|among them|among whom|of whom|of which)\b"
+    r"[^.;:!?\n]{0,60}?\b(?:including|among them|among whom|of whom|of which|in which|of them)\b"
     r"[^.;:!?\n]{0,60}?",
     re.I,
 )
+GAPPED = re.compile(r"\s+(?P<prep>from|by|with)\s")
+# "181 corpses (130 male and 51 female, including 13 children)": parts in brackets after a whole.
+IN_BRACKETS = re.compile(r"[^()\n]{0,40}\([^()\n]{0,80}")
 # "(now more than 500,000)": a later count of what the figure before it counted.
 UPDATED = re.compile(r"[^.;:!?\n]{0,60}?\(\s*(?:now|later|today|since then|eventually)?\s*", re.I)
+# "106 women, 63 children, 70 old men were killed", "76 out of 487 people wounded": the items
+# of a list, and a part of a whole, count what the last one counts.
+LIST_ITEM = re.compile(
+    r"(?:\s+[\w'-]+){0,2}\s*(?:,\s*(?:and\s+)?|\band\s+|\bout of\s+|\bof\s+the\s+)", re.I
+)
 ALTERNATIVE = re.compile(
     r"\s*(?:[,—–-]\s*)?(?:and|or|to)\b(?:\s+(?:possibly|perhaps|even|maybe))?\s*"
     r"(?:at least|more than|over|as many as|up to|some|about|around|nearly)?\s*",
@@ -124,6 +143,7 @@ IN_COURT = re.compile(
     r"reparations?|legal counsel|applicants?)\b",
     re.I,
 )
+RELEASED = re.compile(r"\b(?:released|freed|returned|exchanged|liberated)\b(?:\s+from)?\s*$", re.I)
 WEAK = re.compile(r"victims|bodies|lives|buried", re.I)
 # Nouns that label a figure given after them ("the death toll … is 613", "Deaths 161+ or 200+",
 # "the number of internally displaced people … has reached more than 10 million") …
@@ -210,6 +230,9 @@ def _category(text: str, number_start: int, number_end: int, next_number: int) -
             AUXILIARY.search(head) or NEW_SUBJECT.match(tail)
         ):
             match = None
+    # "1,165 people were released from captivity": a count of releases, not of hostages.
+    if match and match.lastgroup == "hostage" and RELEASED.search(after, 0, match.start()):
+        match = None
     # "two million victims have been displaced": "victims" says only who they are.
     if match and WEAK.fullmatch(match.group()):
         stronger = next(
@@ -386,8 +409,19 @@ def find(text: str) -> list[Candidate]:
         if skip_until > end - 1 and index + 2 < len(numbers):
             next_start = numbers[index + 2].start()
         limit = next_start if next_start > end else len(text)
-        categories, population = _category(text, start, end, limit)
-        own_categories = bool(categories)
+        # "151 people had died from gunshot wounds, 20 from shrapnel wounds": the verb is not
+        # repeated, so "20" counts what "151" counted.
+        gapped = GAPPED.match(text, end)
+        if (
+            head
+            and gapped
+            and not CLAUSE_END.search(text, head[0].end, start)
+            and re.search(rf"\b{gapped.group('prep')}\b", text[head[0].end : start])
+        ):
+            categories, population = [c.data["category"] for c in head], ""
+        else:
+            categories, population = _category(text, start, end, limit)
+        own_categories = bool(categories) and not gapped
         # "613 civilians, including 106 women and 63 children": the parts count what the whole
         # counts.
         if (
@@ -396,6 +430,7 @@ def find(text: str) -> list[Candidate]:
             and (
                 INCLUDED.fullmatch(text, head[0].end, start)
                 or UPDATED.fullmatch(text, head[0].end, start)
+                or IN_BRACKETS.fullmatch(text, head[0].end, start)
             )
         ):
             categories = [c.data["category"] for c in head]
@@ -404,18 +439,24 @@ def find(text: str) -> list[Candidate]:
             continue
         # "as many as 200,000—and possibly as many as 400,000 people—have been murdered": a
         # figure joined to the next one counts what that one counts.
-        for p_start, p_end, p_low, p_high in pending:
-            if ALTERNATIVE.fullmatch(text, p_end, start):
-                for category in categories:
-                    found.append(
-                        Candidate(
-                            "figure",
-                            p_start,
-                            p_end,
-                            text[p_start:p_end],
-                            {"category": category, "low": p_low, "high": p_high, "population": ""},
-                        )
-                    )
+        link = start
+        for p_start, p_end, p_low, p_high in reversed(pending):
+            joined = ALTERNATIVE.fullmatch(text, p_end, link) or LIST_ITEM.fullmatch(
+                text, p_end, link
+            )
+            if not joined:
+                break
+            link = p_start
+            found.extend(
+                Candidate(
+                    "figure",
+                    p_start,
+                    p_end,
+                    text[p_start:p_end],
+                    {"category": category, "low": p_low, "high": p_high, "population": ""},
+                )
+                for category in categories
+            )
         pending = []
         added = [
             Candidate(
