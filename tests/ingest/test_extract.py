@@ -525,3 +525,84 @@ def test_a_yearless_day_prefers_a_dated_day_before_it_to_a_month():
         "fell. On the evening of February 25 gunfire began."
     )
     assert values(dates.find(text)).count("1992-02-25") == 2
+
+
+INFOBOX = """Strength1:30,000—40,000 (1993–94)[3]
+• Turkey
+
+350 officers
+
+• Grey Wolves
+
+200
+
+Casualties1:
+• Dead: 5,856[4] –6,000
+• Wounded: 20,000
+Casualties2:
+• Dead: 11,557[5]
+25,000–30,000 (Western and Russian estimates)[6]
+• Wounded: 20,000 or 50,000
+Casualties3:Civilian deaths:
+• 16,000 Azerbaijani civilians[7]
+• 4,000 Armenian civilians (including citizens of Armenia)
+
+Civilians missing:
+
+• 400 according to Karabakh State Commission
+"""
+
+
+def test_an_infobox_list_gives_each_figure_its_label():
+    assert figure(extract_all_figures(INFOBOX)) == [
+        ("killed", 5856, 6000),
+        ("wounded", 20000, 20000),
+        ("killed", 11557, 11557),
+        ("killed", 25000, 30000),
+        ("wounded", 20000, 20000),
+        ("wounded", 50000, 50000),
+        ("killed", 16000, 16000),
+        ("killed", 4000, 4000),
+        ("missing", 400, 400),
+    ]
+
+
+def test_a_slip_of_200_hundred_is_200():
+    assert figure(extract_all_figures("it is accepted that 200 hundred Azeris were murdered")) == [
+        ("killed", 200, 200)
+    ]
+
+
+def test_a_day_of_a_month_is_never_a_count():
+    text = "A chemical weapons attack on August 21 killed 1,429 people; on 21 August more died."
+    assert figure(extract_all_figures(text)) == [("killed", 1429, 1429)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The only year is an old month in another paragraph.
+        "The massacre took place in February 1992.\n\nThe session took place on March 22-23.",
+        # A year used as an adjective dates nothing.
+        "the new clashes that began on September 27 and the heaviest since a 1994 ceasefire",
+    ],
+)
+def test_a_yearless_day_is_left_undated_when_the_text_does_not_date_it(text):
+    assert not [v for v in values(dates.find(text)) if len(v) == 10]
+
+
+def test_a_dated_day_dates_a_yearless_one_across_paragraphs():
+    text = "Tanks were seen on August 24, 2013.\n\nThe report was released Friday, August 30."
+    assert values(dates.find(text)) == ["2013-08-24", "2013-08-30"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Human Rights Watch/Helsinki, 1993\n", ["1993"]),
+        ("grave breaches of Geneva Convention, 1949 and genocide", ["1949"]),
+        ("in Armenia, 2000 people fled", []),
+    ],
+)
+def test_a_year_after_a_name_and_a_comma(text, expected):
+    assert values(dates.find(text)) == expected

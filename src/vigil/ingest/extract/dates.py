@@ -76,7 +76,7 @@ YEAR_CUE = re.compile(
 
 # "the 1995 massacre", "the 1994 genocide": a year used as an adjective before a noun.
 YEAR_BEFORE_NOUN = re.compile(
-    r"\bthe\s+(?P<year>1[5-9]\d\d|20\d\d)\s+(?!(?:people|persons|civilians|men|women|children|"
+    r"\b(?:the|a|an)\s+(?P<year>1[5-9]\d\d|20\d\d)\s+(?!(?:people|persons|civilians|men|women|children|"
     r"victims|refugees|residents|soldiers|troops|families|homes|houses|bodies|dead|of)\b)[A-Za-z]"
 )
 # "Isayeva v. Russia (2005)": a year standing alone in brackets; after "resolution 1502" it is
@@ -85,6 +85,12 @@ YEAR_IN_BRACKETS = re.compile(
     r"(?<!\bresolution\s\d\d\d\d\s)(?<!\bresolution\s\d\d\d\s)(?<!\bresolution\s\d\d\s)"
     r"\((?P<year>1[5-9]\d\d|20\d\d)\)",
     re.I,
+)
+# "Human Rights Watch/Helsinki, 1993", "grave breaches of Geneva Convention, 1949": a year
+# after a name and a comma (not in a list of numbers, and not a count of people).
+YEAR_AFTER_COMMA = re.compile(
+    r"(?<=[A-Za-z)]),\s(?P<year>1[5-9]\d\d|20\d\d)\b(?![,.]?\d)(?!\s+(?:people|persons|civilians|"
+    r"men|women|children|victims|refugees|residents|soldiers|troops|families|were|had|have)\b)"
 )
 # "1991-92", "1992–1995", "the 1992-1995 war": both years (the second within a lifetime).
 YEAR_RANGE = re.compile(
@@ -168,18 +174,14 @@ def find(text: str) -> list[Candidate]:
         *YEAR_CUE.finditer(text),
         *YEAR_BEFORE_NOUN.finditer(text),
         *YEAR_IN_BRACKETS.finditer(text),
+        *YEAR_AFTER_COMMA.finditer(text),
     ]:
         start, end = match.start("year"), match.end("year")
         if free(start, end):
-            found.append(
-                Candidate(
-                    "date",
-                    start,
-                    end,
-                    match.group("year"),
-                    {"value": match.group("year"), "precision": "year"},
-                )
-            )
+            value = {"value": match.group("year"), "precision": "year"}
+            if match.re not in (YEAR_CUE, YEAR_AFTER_COMMA):
+                value["adjective"] = True
+            found.append(Candidate("date", start, end, match.group("year"), value))
     for match in YEAR_RANGE.finditer(text):
         first, second = int(match.group("year")), match.group("year2")
         last = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
@@ -200,6 +202,17 @@ DATELINE_BEFORE = re.compile(r"(?:^|\n)\s*[A-Z][\w'’-]*(?:[ ,]+[A-Z][\w'’-]*
 def _year_source(text: str, match, dated: list[Candidate]) -> Candidate | None:
     """The date whose year a yearless day takes: the nearest before it that names a day, else a
     month, else a year; failing those the nearest after it, in the same order."""
+    # A full date anywhere near; a month or a year only in the same paragraph, and not a year
+    # used as an adjective ("since a 1994 ceasefire" says nothing of when "September 27" was).
+    paragraph_start = text.rfind("\n\n", 0, match.start())
+    paragraph_end = text.find("\n\n", match.end())
+    paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+    dated = [
+        c
+        for c in dated
+        if c.data["precision"] == "day"
+        or (paragraph_start <= c.start < paragraph_end and not c.data.get("adjective"))
+    ]
     before = [c for c in dated if c.end <= match.start() <= c.end + YEAR_REACH]
     after = [c for c in dated if match.end() <= c.start <= match.end() + YEAR_REACH]
     if DATELINE_BEFORE.search(text, max(0, match.start() - 60), match.start()):

@@ -206,6 +206,8 @@ DEFAULT_GAZETTEER = {
     "International Crisis Group": ["Crisis Group"],
     "OSCE Parliamentary Assembly": ["Parliamentary Assembly of the OSCE"],
     "Near East Relief": [],
+    "Parliamentary Union of the OIC Member States": ["Parliamentary Union of the OIC", "PUIC"],
+    "Islamic Conference Youth Forum for Dialogue and Cooperation": ["ICYF-DC", "ICYF"],
     "Refugees International": [],
     "International Rescue Committee": [],
     "Norwegian Refugee Council": [],

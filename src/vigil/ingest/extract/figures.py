@@ -97,8 +97,9 @@ BETWEEN = re.compile(r"(?:between|from)\s*$", re.I)
 LEADING_CATEGORY = re.compile(
     "(?:"
     + "|".join(f"(?P<{name}>\\b(?:{words})\\b)" for name, words in CATEGORIES)
-    + r")(?:\[\w+\])*(?:\s+of)?(?P<tail>\s+(?:the|at least|more than|over|some|about|around|"
-    r"nearly|almost|an estimated|up to|as many as|approximately|a further|another))*\s*$",
+    + r")(?:\[\w+\])*:?(?:\s+of)?(?P<tail>\s+(?:the|at least|more than|over|some|about|around|"
+    r"nearly|almost|an estimated|up to|as many as|approximately|a further|another))*"
+    r"\s*(?:[•·▪*]\s*)?$",
     re.I,
 )
 SUBCOUNT = re.compile(
@@ -128,10 +129,13 @@ ALTERNATIVE = re.compile(
     r"(?:at least|more than|over|as many as|up to|some|about|around|nearly)?\s*",
     re.I,
 )
-RANGE_AFTER = re.compile(r"^\s*(?:-|–|—|to|and)\s*", re.I)
+RANGE_AFTER = re.compile(r"^(?:\[\w+\])*\s*(?:-|–|—|to|and)\s*", re.I)
 PHONE = re.compile(r"\+?\(?\d{1,4}\)?(?:[\s.-]\d{2,}){2,}")
-# A sentence ends at a full stop, even when citation marks follow it ("earlier.[2] In 1988").
-CLAUSE_END = re.compile(r"[.;:!?](?:\[\w+\])*(?:\s|$)|\n\n")
+# A clause ends at a full stop (even with citation marks after it: "earlier.[2] In 1988"), a
+# blank line, a bullet, or a line that is a heading ("Civilian deaths:").
+CLAUSE_END = re.compile(
+    r"[.;:!?](?:\[\w+\])*(?:\s|$)|\n\n|\n\s*(?:[•·▪*]|-\s)|\n(?=[^\n]{0,60}:[ \t]*(?:\n|$))"
+)
 # "[3]" and "documented.1": citation and footnote marks, not counts.
 CITATION = re.compile(r"\[\s*$")
 FOOTNOTE_BEFORE = re.compile(r"[^\W\d][.,;:)\]”\"’']$")
@@ -165,7 +169,7 @@ LINK_BEFORE = re.compile(
 PEOPLE_AFTER = re.compile(
     r"\s*(?:\+|[()\]]|\w+\s+(?:of|more|others)\b|(?:(?:[\w-]+\s+){0,3}"
     + COUNTED.pattern.removeprefix(r"\s+")
-    + r")|names\b|[.,;:!?]|$)",
+    + r")|names\b|[.,;:!?•·▪*]|\n|$)",
     re.I,
 )
 
@@ -212,6 +216,8 @@ def _category(text: str, number_start: int, number_end: int, next_number: int) -
     lead = LEADING_CATEGORY.search(text, max(0, number_start - 40), number_start)
     if lead:
         categories = _run_before(text[max(0, number_start - 60) : number_start])
+        # "• Dead: 5,856": a label and a colon; the colon ends no clause here.
+        categories = categories or [n for n, _ in CATEGORIES if lead.group(n)][:1]
         if categories:
             return categories, ""
     after_limit = min(next_number, number_end + 120)
@@ -262,10 +268,15 @@ def _category(text: str, number_start: int, number_end: int, next_number: int) -
         before = text[max(0, number_start - 100) : number_start]
         label = list(LABEL.finditer(before))
         clause_start = max((m.end() for m in CLAUSE_END.finditer(before)), default=0)
-        if label and label[-1].start() >= clause_start:
+        labelled = label and (
+            label[-1].start() >= clause_start or before[label[-1].end() :].lstrip().startswith(":")
+        )
+        if labelled:
             weak = WEAK.fullmatch(label[-1].group())
             if not (weak and _in_court(text, number_start, number_end + 40)):
-                return _run_before(before), ""
+                # "Dead: 11,557[5]\n25,000–30,000 (…)": the label's own category.
+                own = CATEGORY_RE.match(label[-1].group())
+                return _run_before(before) or ([own.lastgroup] if own else []), ""
     return [], ""
 
 
@@ -311,9 +322,70 @@ ONE_PERSON = re.compile(
 
 GLUED_NUMBER = re.compile(rf"(?:{NUMBER})\b", re.I)
 GLUED_LABEL = re.compile(
-    r"\b(?:Deaths|Killed|Dead|Injured|Wounded|Missing|Casualties|Displaced|Refugees|Hostages)"
-    r"(?=\d)"
+    r"\b(?:Deaths|Killed|Dead|Injured|Wounded|Missing|Displaced|Refugees|Hostages)"
+    r"(?=\d[\d,.–-]*(?!\S*:))"
 )
+
+
+# An infobox flattened to text: "Civilians missing:" then one bullet line per figure.
+LIST_LABEL = re.compile(
+    r"(?m)(?P<category>deaths|dead|killed|wounded|injured|missing|displaced|refugees|hostages|"
+    r"captured)\s*:\s*$",
+    re.I,
+)
+BULLET_LINE = re.compile(r"\n[ \t]*[•·▪*][^\n]*|\n[ \t]*(?=\n)")
+LABEL_CATEGORY = {
+    "deaths": "killed",
+    "dead": "killed",
+    "killed": "killed",
+    "wounded": "wounded",
+    "injured": "wounded",
+    "missing": "missing",
+    "displaced": "displaced",
+    "refugees": "displaced",
+    "hostages": "hostage",
+    "captured": "hostage",
+}
+
+
+def _labelled_lists(text: str) -> list[tuple[int, int, str]]:
+    """The spans of bullet lines under a label line, with the label's category."""
+    spans = []
+    for label in LIST_LABEL.finditer(text):
+        position = label.end()
+        while bullet := BULLET_LINE.match(text, position):
+            position = bullet.end()
+        if position > label.end():
+            spans.append((label.end(), position, LABEL_CATEGORY[label.group("category").lower()]))
+    return spans
+
+
+def _listed_under(text: str, start: int, spans: list) -> list[str]:
+    for span_start, span_end, category in spans:
+        line_start = text.rfind("\n", 0, start) + 1
+        # The number opens its bullet line ("• 16,000 Azerbaijani civilians").
+        if span_start <= start < span_end and re.fullmatch(
+            r"[ \t]*[•·▪*][ \t]*", text[line_start:start]
+        ):
+            return [category]
+    return []
+
+
+def _is_citation_mark(text: str, match) -> bool:
+    """ "[4]" in "5,856[4] –6,000": a footnote mark, which must not break the range around it."""
+    return (
+        text[match.start() - 1 : match.start()] == "["
+        and text[match.end() : match.end() + 1] == "]"
+    )
+
+
+# "August 21 killed 1,429", "on 21 August": a day of a month (named without its year).
+MONTH_NAMES = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+)
+DAY_OF_MONTH_BEFORE = re.compile(rf"\b{MONTH_NAMES}\s*$")
+DAY_OF_MONTH_AFTER = re.compile(rf"\s*(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_NAMES}\b")
 
 
 def _is_count(text: str, match) -> bool:
@@ -322,6 +394,15 @@ def _is_count(text: str, match) -> bool:
     if NOT_A_COUNT_BEFORE.search(before) or NOT_A_COUNT_AFTER.match(after):
         return False
     raw = match.group()
+    if (
+        raw.isdigit()
+        and int(raw) <= 31
+        and (
+            DAY_OF_MONTH_BEFORE.search(text, max(0, match.start() - 12), match.start())
+            or DAY_OF_MONTH_AFTER.match(text, match.end())
+        )
+    ):
+        return False
     # "No one shall be held", "In one attack": "one" counts a person only when it says so.
     if raw.lower() == "one" and not ONE_PERSON.match(text, match.end()):
         return False
@@ -353,7 +434,11 @@ def _is_count(text: str, match) -> bool:
 
 
 def find(text: str) -> list[Candidate]:
-    numbers = [m for m in NUMBER_RE.finditer(text) if to_int(m.group()) is not None]
+    numbers = [
+        m
+        for m in NUMBER_RE.finditer(text)
+        if to_int(m.group()) is not None and not _is_citation_mark(text, m)
+    ]
     # "Deaths3,200–5,000": an infobox flattened to text glues its labels to its numbers.
     for label in GLUED_LABEL.finditer(text):
         glued = GLUED_NUMBER.match(text, label.end())
@@ -367,6 +452,7 @@ def find(text: str) -> list[Candidate]:
     numbers += fractions
     numbers.sort(key=lambda m: m.start())
     found, skip_until, pending, head = [], -1, [], []
+    labelled_lists = _labelled_lists(text)
     for index, match in enumerate(numbers):
         if match.start() < skip_until or not _is_count(text, match):
             continue
@@ -421,6 +507,8 @@ def find(text: str) -> list[Candidate]:
             categories, population = [c.data["category"] for c in head], ""
         else:
             categories, population = _category(text, start, end, limit)
+        if not categories and not gapped:
+            categories = _listed_under(text, start, labelled_lists)
         own_categories = bool(categories) and not gapped
         # "613 civilians, including 106 women and 63 children": the parts count what the whole
         # counts.

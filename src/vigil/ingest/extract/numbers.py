@@ -67,6 +67,8 @@ def to_int(text: str) -> int | None:
     if digits:
         value = float(digits.group(1).replace(",", "").replace(" ", ""))
         scale = SCALES.get(digits.group(2) or "", 1)
+        if scale == 100 and value >= 100:  # "200 hundred": a slip for 200
+            scale = 1
         return round(value * scale)
     total, current, seen = 0, 0, False
     for token in re.split(r"[\s-]+", cleaned):
