@@ -606,3 +606,23 @@ def test_a_dated_day_dates_a_yearless_one_across_paragraphs():
 )
 def test_a_year_after_a_name_and_a_comma(text, expected):
     assert values(dates.find(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The resolution proclaimed July 11 as the International Day of Remembrance, 1995.",
+        "In 1988, Armenia formally adopted April 24th as a public day of commemoration.",
+    ],
+)
+def test_a_day_of_every_year_is_not_a_date(text):
+    assert not [v for v in values(dates.find(text)) if len(v) == 10]
+
+
+def test_a_figure_joined_to_the_one_before_counts_the_same():
+    sentence = "rockets into Israeli cities, killing two in Israel and three in the Gaza Strip"
+    assert figure(extract_all_figures(sentence)) == [("killed", 2, 2), ("killed", 3, 3)]
+
+
+def test_an_hour_is_not_a_count():
+    assert figure(extract_all_figures("At 2 in the morning an airstrike killed a family")) == []

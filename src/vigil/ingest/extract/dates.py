@@ -107,6 +107,9 @@ YEARLESS = [
         rf"\b{THEN_NUMBER}{MONTH}\s+{DAY}\b(?![\s,]*\d|\s*(?:[-–%]|per|years?|people))", re.I
     ),
 ]
+ANNUAL_DAY = re.compile(
+    r"\s+as\s+(?:the|a|an|its)\s+(?:\w+\s+){0,3}(?:day|days|anniversary)\b", re.I
+)
 YEAR_REACH = 1500  # characters within which a yearless date looks for its year
 
 
@@ -238,6 +241,9 @@ def _yearless(text: str, found: list[Candidate], free) -> list[Candidate]:
             if not match.group("month")[0].isupper() or not free(match.start(), match.end()):
                 continue
             if any(c.start < match.end() and match.start() < c.end for c in added):
+                continue
+            # "proclaimed July 11 as the International Day": a day of every year, not a date.
+            if ANNUAL_DAY.match(text, match.end()):
                 continue
             source = _year_source(text, match, dated)
             if source is None:

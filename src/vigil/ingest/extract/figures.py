@@ -89,7 +89,7 @@ NOT_A_COUNT_AFTER = re.compile(
     r"houses|homes|villages|buildings|tanks|vehicles|hectares|witnesses|judges|hearings|counts|"
     r"charges|votes|abstentions|interviews|sessions|pages|camps|sites|locations|districts|towns|"
     r"cities|regions|provinces|hospitals|schools|churches|mosques|graves|mass graves|families|"
-    r"households|"
+    r"households|in the (?:morning|afternoon|evening)|a\.m\.|p\.m\.|am\b|pm\b|o'clock|"
     r"st\b|nd\b|rd\b|th\b|/|\.\d)",
     re.I,
 )
@@ -390,7 +390,7 @@ DAY_OF_MONTH_AFTER = re.compile(rf"\s*(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_NAMES}
 
 def _is_count(text: str, match) -> bool:
     before = text[max(0, match.start() - 25) : match.start()]
-    after = text[match.end() : match.end() + 12]
+    after = text[match.end() : match.end() + 20]
     if NOT_A_COUNT_BEFORE.search(before) or NOT_A_COUNT_AFTER.match(after):
         return False
     raw = match.group()
@@ -519,6 +519,8 @@ def find(text: str) -> list[Candidate]:
                 INCLUDED.fullmatch(text, head[0].end, start)
                 or UPDATED.fullmatch(text, head[0].end, start)
                 or IN_BRACKETS.fullmatch(text, head[0].end, start)
+                # "killing two in Israel and three in the Gaza Strip"
+                or LIST_ITEM.fullmatch(text, head[0].end, start)
             )
         ):
             categories = [c.data["category"] for c in head]
