@@ -626,3 +626,28 @@ def test_a_figure_joined_to_the_one_before_counts_the_same():
 
 def test_an_hour_is_not_a_count():
     assert figure(extract_all_figures("At 2 in the morning an airstrike killed a family")) == []
+
+
+def test_the_charter_of_a_tribunal_for_crimes_against_peace_is_nurembergs():
+    text = (
+        "Article 6 of the Charter provides: … As heretofore stated, the Charter does not define "
+        "any conspiracy except the one set out in Article 6 (a), dealing with Crimes against "
+        "Peace. The crimes defined by Article 6, Section (b), of the Charter were War Crimes."
+    )
+    assert refs(legal.find(text)) == [
+        ("Nuremberg Charter", "6"),
+        ("Nuremberg Charter", "6(a)"),
+        ("Nuremberg Charter", "6(b)"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "INTERNATIONAL COURT OF JUSTICE … Having regard to Articles 41 and 48 of the Statute of "
+        "the Court and Articles 73, 74 and 75 of the Rules of Court",
+        "Articles 2, 3, 4, 46, and 51 of the Geneva Convention of 1929",
+    ],
+)
+def test_instruments_outside_the_canonical_list_are_not_references(text):
+    assert legal.find(text) == []

@@ -93,7 +93,7 @@ NAMES = list(INSTRUMENTS)
 # "57, paragraph 2 a) iii)" and "44 § 2" as others write 57(2)(a)(iii) and 44(2)
 ARTICLE_NUMBER = (
     r"(?:\d+[a-z]?|[IVXLC]+)(?:-[a-z](?![\w-]))?"
-    r"(?:\s*,?\s*(?:paragraph|para\.|§)\s*\d+)?"
+    r"(?:\s*,?\s*(?:paragraph|para\.|§|section)\s*(?:\d+|\([a-z0-9]+\)),?)?"
     r"(?:\s*\(\s*[0-9a-zA-Z]+\s*\)|\s+[a-z]\)|\s+[ivx]+\))*"
 )
 ARTICLE_LIST = rf"{ARTICLE_NUMBER}(?:\s*(?:,|and|&|or)\s*(?:and\s+)?{ARTICLE_NUMBER})*"
@@ -152,7 +152,9 @@ def _instrument(text: str) -> str:
 
 def normalise_article(article: str) -> str:
     """'ii (c)' → 'II(c)'; '7 (1)(a)' → '7(1)(a)'."""
-    article = re.sub(r",?\s*(?:paragraph|para\.|§)\s*(\d+)", r"(\1)", article)
+    article = re.sub(
+        r",?\s*(?:paragraph|para\.|§|section)\s*\(?(\w+)\)?,?", r"(\1)", article, flags=re.I
+    )
     article = re.sub(r"\s+([a-z]|[ivx]+)\)", r"(\1)", article)
     article = re.sub(r"\s+", "", article)
     head = re.match(r"[0-9]+[a-z]?|[IVXLCivxlc]+", article)
@@ -221,7 +223,15 @@ COURTS = re.compile(
     r"\b(?P<ICC>ICC|International Criminal Court)\b|\b(?P<UN>United Nations|UN|U\.N\.)(?!\w)",
     re.I,
 )
+NUREMBERG = re.compile(
+    r"Crimes against Peace|Military Tribunal|N(?:u|ü|ue)rnberg|N(?:u|ü|ue)remberg", re.I
+)
 COURT_INSTRUMENT = {"ICTY": "ICTY Statute", "ICTR": "ICTR Statute", "ICC": "Rome Statute"}
+
+
+SHORT_MENTION = re.compile(
+    r"\bthe\s+(?P<noun>Convention|Statute|Charter|Covenant)\b(?!\s+(?:on|of|for|against|to)\b)"
+)
 
 
 def _named_before(text: str, noun: str, position: int) -> str | None:
@@ -236,6 +246,9 @@ def _named_before(text: str, noun: str, position: int) -> str | None:
     if noun.lower() == "statute":
         courts = [b for b in bodies if b in COURT_INSTRUMENT]
         return COURT_INSTRUMENT[courts[-1]] if courts else None
+    # The Charter of a tribunal that tried "Crimes against Peace" is Nuremberg's.
+    if noun.lower() == "charter" and NUREMBERG.search(text):
+        return "Nuremberg Charter"
     if noun.lower() == "charter" and "UN" in bodies:
         return "UN Charter"
     return None
@@ -257,6 +270,11 @@ def _articles_in_context(text: str, add, found: list) -> None:
         and not text.startswith(" (draft)", m.end())
     ]
     anchors += [(c.end, c.data["instrument"]) for c in found]
+    # "the Charter does not define … Article 6 (a)": an instrument called by its kind.
+    for mention in SHORT_MENTION.finditer(text):
+        instrument = _named_before(text, mention.group("noun"), mention.start())
+        if instrument:
+            anchors.append((mention.end(), instrument))
     for match in BARE_ARTICLE.finditer(text):
         if OTHER_LAW.match(text, match.end()):
             continue
