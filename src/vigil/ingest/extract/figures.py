@@ -328,12 +328,6 @@ GLUED_LABEL = re.compile(
 
 
 # An infobox flattened to text: "Civilians missing:" then one bullet line per figure.
-LIST_LABEL = re.compile(
-    r"(?m)(?P<category>deaths|dead|killed|wounded|injured|missing|displaced|refugees|hostages|"
-    r"captured)\s*:\s*$",
-    re.I,
-)
-BULLET_LINE = re.compile(r"\n[ \t]*[•·▪*][^\n]*|\n[ \t]*(?=\n)")
 LABEL_CATEGORY = {
     "deaths": "killed",
     "dead": "killed",
@@ -346,6 +340,8 @@ LABEL_CATEGORY = {
     "hostages": "hostage",
     "captured": "hostage",
 }
+LIST_LABEL = re.compile(rf"(?m)(?P<category>{'|'.join(LABEL_CATEGORY)})\s*:\s*$", re.I)
+BULLET_LINE = re.compile(r"\n[ \t]*[•·▪*][^\n]*|\n[ \t]*(?=\n)")
 
 
 def _labelled_lists(text: str) -> list[tuple[int, int, str]]:
