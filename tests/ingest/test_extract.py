@@ -651,3 +651,37 @@ def test_the_charter_of_a_tribunal_for_crimes_against_peace_is_nurembergs():
 )
 def test_instruments_outside_the_canonical_list_are_not_references(text):
     assert legal.find(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Article 49 (sixth paragraph) of Geneva Convention (IV)",
+            [("Geneva Convention IV", "49(6)")],
+        ),
+        (
+            "Article 45, fourth paragraph, of the 1949 Geneva Convention IV",
+            [("Geneva Convention IV", "45(4)")],
+        ),
+        ("Article 85(4)(a) of Protocol I appends it", [("Additional Protocol I", "85(4)(a)")]),
+        ("Article 6 of the 1945 IMT Charter (Nuremberg)", [("Nuremberg Charter", "6")]),
+        (
+            "Convention (IV) relative to the Protection of Civilian Persons in Time of War, "
+            "Geneva, 12 August 1949, Article 45, fourth para.",
+            [("Geneva Convention IV", "45(4)")],
+        ),
+        (
+            "Article 49 of the Fourth Geneva Convention … inserted in the Rome Statute … the sixth "
+            "paragraph of Article 49",
+            [("Geneva Convention IV", "49"), ("Geneva Convention IV", "49")],
+        ),
+    ],
+)
+def test_legal_references_as_ihl_commentaries_write_them(text, expected):
+    assert refs(legal.find(text)) == expected
+
+
+def test_a_weapons_treaty_protocol_is_not_an_additional_protocol():
+    text = "Article 3(3) of Protocol II to the Convention on Certain Conventional Weapons"
+    assert legal.find(text) == []

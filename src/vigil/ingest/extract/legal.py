@@ -51,29 +51,51 @@ INSTRUMENTS = {
         r"Nuremberg Charter",
         r"London Charter",
         r"Statute of the Nuremberg (?:Military )?Tribunal",
+        r"IMT Charter",
     ],
     "Geneva Convention I": [
         r"First Geneva Convention",
         r"Geneva Convention I\b",
+        r"Geneva Convention \(I\)",
+        r"Convention \(I\) for the Amelioration",
         r"Geneva Convention for the Amelioration of the Condition of the Wounded and Sick in Armed Forces in the Field",
     ],
-    "Geneva Convention II": [r"Second Geneva Convention", r"Geneva Convention II\b"],
+    "Geneva Convention II": [
+        r"Second Geneva Convention",
+        r"Geneva Convention II\b",
+        r"Geneva Convention \(II\)",
+        r"Convention \(II\) for the Amelioration",
+    ],
     "Geneva Convention III": [
         r"Third Geneva Convention",
         r"Geneva Convention III\b",
+        r"Geneva Convention \(III\)",
+        r"Convention \(III\) relative to the Treatment of Prisoners of War",
         r"Geneva Convention relative to the Treatment of Prisoners of War",
     ],
     "Geneva Convention IV": [
         r"Fourth Geneva Convention",
         r"Geneva Convention IV\b",
+        r"Geneva Convention \(IV\)",
+        r"Convention \(IV\) relative to the Protection of Civilian Persons",
+        r"GC ?IV\b",
         r"Geneva Convention relative to the Protection of Civilian Persons in Time of War",
     ],
     "Additional Protocol I": [
         r"Additional Protocol I\b",
         r"\(?Protocol I\)?(?= to the Geneva)",
         r"First Additional Protocol",
+        # "Protocol I" alone is the Additional Protocol in IHL writing; the weapons treaty's
+        # protocols are named with their convention.
+        r"Protocol I\b(?!\s+(?:to|of|annexed to)\s+the\s+(?:Convention on Certain|CCW))",
+        r"AP ?I\b",
     ],
-    "Additional Protocol II": [r"Additional Protocol II\b", r"Second Additional Protocol"],
+    "Additional Protocol II": [
+        r"Additional Protocol II\b",
+        r"Second Additional Protocol",
+        r"Protocol II\b(?!\s+(?:to|of|annexed to)\s+the\s+(?:Convention on Certain|CCW))",
+        r"AP ?II\b",
+    ],
 }
 # A name may be broken across lines: any run of white space between its words.
 _SPACE = r"\s+"
@@ -93,7 +115,9 @@ NAMES = list(INSTRUMENTS)
 # "57, paragraph 2 a) iii)" and "44 § 2" as others write 57(2)(a)(iii) and 44(2)
 ARTICLE_NUMBER = (
     r"(?:\d+[a-z]?|[IVXLC]+)(?:-[a-z](?![\w-]))?"
-    r"(?:\s*,?\s*(?:paragraph|para\.|§|section)\s*(?:\d+|\([a-z0-9]+\)),?)?"
+    r"(?:\s*,?\s*(?:paragraph|para\.|§|section)\s*(?:\d+|\([a-z0-9]+\)),?"
+    r"|\s*[,(]\s*(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+"
+    r"para(?:graph|\.)?\s*[,)]?)?"
     r"(?:\s*\(\s*[0-9a-zA-Z]+\s*\)|\s+[a-z]\)|\s+[ivx]+\))*"
 )
 ARTICLE_LIST = rf"{ARTICLE_NUMBER}(?:\s*(?:,|and|&|or)\s*(?:and\s+)?{ARTICLE_NUMBER})*"
@@ -150,10 +174,37 @@ def _instrument(text: str) -> str:
     return NAMES[int(match.lastgroup[1:])]
 
 
+ORDINALS = {
+    word: n
+    for n, word in enumerate(
+        [
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+        ],
+        start=1,
+    )
+}
+
+
 def normalise_article(article: str) -> str:
     """'ii (c)' → 'II(c)'; '7 (1)(a)' → '7(1)(a)'."""
     article = re.sub(
         r",?\s*(?:paragraph|para\.|§|section)\s*\(?(\w+)\)?,?", r"(\1)", article, flags=re.I
+    )
+    article = re.sub(
+        r"\s*[,(]\s*(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+"
+        r"para(?:graph|\.)?\s*[,)]?",
+        lambda m: f"({ORDINALS[m.group(1).lower()]})",
+        article,
+        flags=re.I,
     )
     article = re.sub(r"\s+([a-z]|[ivx]+)\)", r"(\1)", article)
     article = re.sub(r"\s+", "", article)
@@ -284,6 +335,11 @@ def _articles_in_context(text: str, add, found: list) -> None:
             if match.start() - CONTEXT_REACH <= end <= match.start()
             and "\n\n" not in text[end : match.start()]
         ]
+        # "the sixth paragraph of Article 49": the instrument already cited with article 49.
+        numbers = {a.split("(")[0] for a in _articles(match.group("list"))}
+        cited = [c for c in found if c.data["article"].split("(")[0] in numbers]
+        if cited:
+            near = [(c.end, c.data["instrument"]) for c in cited if c.end <= match.start()] or near
         if not near:
             continue
         instrument = max(near)[1]
