@@ -685,3 +685,36 @@ def test_legal_references_as_ihl_commentaries_write_them(text, expected):
 def test_a_weapons_treaty_protocol_is_not_an_additional_protocol():
     text = "Article 3(3) of Protocol II to the Convention on Certain Conventional Weapons"
     assert legal.find(text) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "experts recorded the unlawful killing, including extrajudicial executions, of about "
+            "50 civilians",
+            [("killed", 50, 50)],
+        ),
+        ('"The number of people killed was about 600,000," he said.', [("killed", 600000, 600000)]),
+        (
+            "the number of dead could be somewhere between 300,000 and 400,000 civilian casualties",
+            [("killed", 300000, 400000)],
+        ),
+        (
+            "officials estimate the entire number of losses, both civilian and battlefield, at "
+            "80,000-100,000 people",
+            [("killed", 80000, 100000)],
+        ),
+    ],
+)
+def test_figures_as_reports_of_recent_wars_write_them(sentence, expected):
+    assert figure(extract_all_figures(sentence)) == expected
+
+
+def test_a_rate_is_not_a_toll():
+    assert figure(extract_all_figures('it prevented "1,000 deaths every day"')) == []
+
+
+def test_a_comma_after_a_verb_does_not_carry_it_to_the_next_figure():
+    sentence = "1,275 people were taken hostage, 1,165 people were released from captivity"
+    assert figure(extract_all_figures(sentence)) == [("hostage", 1275, 1275)]

@@ -182,6 +182,7 @@ DEFAULT_GAZETTEER = {
     "Office of the UN High Commissioner for Human Rights": [
         "OHCHR",
         "Office of the United Nations High Commissioner for Human Rights",
+        "UN Human Rights Office",
     ],
     "UN Human Rights Committee": ["Human Rights Committee"],
     "Committee on the Elimination of Racial Discrimination": ["CERD"],
@@ -207,6 +208,7 @@ DEFAULT_GAZETTEER = {
     "OSCE Parliamentary Assembly": ["Parliamentary Assembly of the OSCE"],
     "Near East Relief": [],
     "Airwars": [],
+    "UN Human Rights Monitoring Mission in Ukraine": ["HRMMU"],
     "Syrian Network for Human Rights": ["SNHR"],
     "Violations Documentation Center": ["Violations Documentation Centre"],
     "Parliamentary Union of the OIC Member States": ["Parliamentary Union of the OIC", "PUIC"],

@@ -48,7 +48,8 @@ CATEGORIES = [
     (
         "killed",
         r"killed|killings?|dead|deaths?|died|murdered|massacred|massacres?|slaughtered|perished|"
-        r"executed|lost their lives|death toll|lives|bodies|corpses|slain|shot dead|fatalities|"
+        r"executed|executions?|lost their lives|death toll|lives|bodies|corpses|slain|shot dead|"
+        r"fatalities|losses|"
         r"fell victims?|decimated|"
         r"decimating|exterminated|annihilated|"
         r"victims|buried",
@@ -97,7 +98,7 @@ BETWEEN = re.compile(r"(?:between|from)\s*$", re.I)
 LEADING_CATEGORY = re.compile(
     "(?:"
     + "|".join(f"(?P<{name}>\\b(?:{words})\\b)" for name, words in CATEGORIES)
-    + r")(?:\[\w+\])*:?(?:\s+of)?(?P<tail>\s+(?:the|at least|more than|over|some|about|around|"
+    + r")(?:\[\w+\])*:?(?:,?\s+of)?(?P<tail>\s+(?:the|at least|more than|over|some|about|around|"
     r"nearly|almost|an estimated|up to|as many as|approximately|a further|another))*"
     r"\s*(?:[•·▪*]\s*)?$",
     re.I,
@@ -107,7 +108,8 @@ SUBCOUNT = re.compile(
 )
 COUNTED = re.compile(
     r"\s+(?:people|persons|civilians|men|women|children|victims|refugees|residents|soldiers|"
-    r"villagers|inhabitants|Muslims|Christians|Jews|Tutsis?|Bosniaks|Azerbaijanis|Armenians)\b"
+    r"villagers|inhabitants|Muslims|Christians|Jews|Tutsis?|Bosniaks|Azerbaijanis|Armenians|"
+    r"casualties)\b"
 )
 INCLUDED = re.compile(
     r"[^.;:!?\n]{0,60}?\b(?:including|among them|among whom|of whom|of which|in which|of them)\b"
@@ -148,20 +150,20 @@ IN_COURT = re.compile(
     re.I,
 )
 RELEASED = re.compile(r"\b(?:released|freed|returned|exchanged|liberated)\b(?:\s+from)?\s*$", re.I)
-WEAK = re.compile(r"victims|bodies|lives|buried", re.I)
+WEAK = re.compile(r"victims|bodies|lives|buried|losses", re.I)
 # Nouns that label a figure given after them ("the death toll … is 613", "Deaths 161+ or 200+",
 # "the number of internally displaced people … has reached more than 10 million") …
 LABEL = re.compile(
-    r"\b(?:deaths?|death toll|casualties|fatalities|dead|victims|wounded|injured|missing|"
-    r"refugees|displaced|hostages|captives)\b",
+    r"\b(?:deaths?|death toll|casualties|fatalities|dead|killed|victims|wounded|injured|missing|"
+    r"refugees|displaced|hostages|captives|losses)\b",
     re.I,
 )
 # … when the words just before the number link it to that label.
 LINK_BEFORE = re.compile(
-    r"(?:\b(?:is|was|are|were|of|at|reached|stood at|rose to|to|numbered|totalled|totaled|or|"
+    r"(?:\b(?:is|was|are|were|be|of|at|reached|stood at|rose to|to|numbered|totalled|totaled|or|"
     r"includes|included|contains|lists|"
     r"and|estimated at)|[:\n(]|\bDeaths)\s*(?:(?:at least|more than|over|about|around|some|"
-    r"nearly|almost|an estimated|up to|as many as|approximately)\s*)?$",
+    r"nearly|almost|an estimated|up to|as many as|approximately|somewhere)\s*)?$",
     re.I,
 )
 # The words that may follow a number whose category is named before it ("the death toll is 613
@@ -384,12 +386,18 @@ DAY_OF_MONTH_BEFORE = re.compile(rf"\b{MONTH_NAMES}\s*$")
 DAY_OF_MONTH_AFTER = re.compile(rf"\s*(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_NAMES}\b")
 
 
+RATE = re.compile(r"\s+(?:[\w-]+\s+){0,2}(?:every|per|a|each)\s+(?:day|week|month|hour)\b", re.I)
+
+
 def _is_count(text: str, match) -> bool:
     before = text[max(0, match.start() - 25) : match.start()]
     after = text[match.end() : match.end() + 20]
     if NOT_A_COUNT_BEFORE.search(before) or NOT_A_COUNT_AFTER.match(after):
         return False
     raw = match.group()
+    # "1,000 deaths every day": a rate, not a toll.
+    if RATE.match(text, match.end()):
+        return False
     if (
         raw.isdigit()
         and int(raw) <= 31

@@ -48,7 +48,7 @@ VAGUE = {
 
 WORD = "|".join(sorted((k for k in UNITS if k not in ("a", "an")), key=len, reverse=True))
 SCALE = "|".join(SCALES)
-DIGITS = r"\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+(?![\d,])|\d+(?:\.\d+)?"
+DIGITS = r"\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+(?!\d|,\d)|\d+(?:\.\d+)?"
 WORDS = rf"(?:(?:{WORD}|a|an)(?:[\s-]+(?:{WORD}|{SCALE}|and))*)"
 NUMBER = (
     rf"(?:(?:{DIGITS})(?:\s+(?:{SCALE}))?|(?:{WORDS})(?=[\s-]+(?:{SCALE})\b)[\s-]+(?:{SCALE})"
