@@ -5,6 +5,7 @@ an order that lets later ones skip spans that earlier ones already explain (a ye
 resolution's citation is not a date of its own).
 """
 
+import bisect
 from dataclasses import dataclass, field
 
 
@@ -18,6 +19,33 @@ class Candidate:
 
     def overlaps(self, other: "Candidate") -> bool:
         return self.start < other.end and other.start < self.end
+
+
+class Spans:
+    """Spans of text already taken by a candidate, kept sorted so that a new one is checked
+    against its two neighbours only (long documents have thousands)."""
+
+    def __init__(self):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def free(self, start: int, end: int) -> bool:
+        index = bisect.bisect_left(self.starts, start)
+        if index > 0 and self.ends[index - 1] > start:
+            return False
+        return not (index < len(self.starts) and self.starts[index] < end)
+
+    def take(self, start: int, end: int) -> None:
+        index = bisect.bisect_left(self.starts, start)
+        self.starts.insert(index, start)
+        self.ends.insert(index, end)
+
+    def claim(self, start: int, end: int) -> bool:
+        """Take the span if it overlaps none taken; say whether it was taken."""
+        if not self.free(start, end):
+            return False
+        self.take(start, end)
+        return True
 
 
 def extract_all(text: str, gazetteer=None) -> list["Candidate"]:

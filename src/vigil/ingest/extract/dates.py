@@ -6,11 +6,12 @@ A bare year counts only after a word that makes it a date ("in", "since", "by" �
 numbers, article numbers and counts are not taken for years.
 """
 
+import bisect
 import calendar
 import datetime
 import re
 
-from . import Candidate
+from . import Candidate, Spans
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -133,13 +134,11 @@ def _valid(year: int, month: int, day: int) -> bool:
 
 def find(text: str) -> list[Candidate]:
     found: list[Candidate] = []
-
-    def free(start, end):
-        return not any(c.start < end and start < c.end for c in found)
+    taken = Spans()
 
     for pattern in PATTERNS:
         for match in pattern.finditer(text):
-            if not free(match.start(), match.end()):
+            if not taken.free(match.start(), match.end()):
                 continue
             month = _month_number(match)
             year = int(match.group("year"))
@@ -153,6 +152,7 @@ def find(text: str) -> list[Candidate]:
                     found.append(
                         Candidate("date", match.start(), match.end(), match.group(), value)
                     )
+                taken.take(match.start(), match.end())
                 continue
             if day is None:
                 found.append(
@@ -164,6 +164,7 @@ def find(text: str) -> list[Candidate]:
                         {"value": f"{year:04d}-{month:02d}", "precision": "month"},
                     )
                 )
+                taken.take(match.start(), match.end())
                 continue
             day2 = match.groupdict().get("day2")
             month2 = MONTHS.get((match.groupdict().get("month2") or "").rstrip(".").lower(), month)
@@ -173,6 +174,7 @@ def find(text: str) -> list[Candidate]:
             for m, d in pairs:
                 value = {"value": f"{year:04d}-{m:02d}-{d:02d}", "precision": "day"}
                 found.append(Candidate("date", match.start(), match.end(), match.group(), value))
+            taken.take(match.start(), match.end())
     for match in [
         *YEAR_CUE.finditer(text),
         *YEAR_BEFORE_NOUN.finditer(text),
@@ -180,7 +182,7 @@ def find(text: str) -> list[Candidate]:
         *YEAR_AFTER_COMMA.finditer(text),
     ]:
         start, end = match.start("year"), match.end("year")
-        if free(start, end):
+        if taken.claim(start, end):
             value = {"value": match.group("year"), "precision": "year"}
             if match.re not in (YEAR_CUE, YEAR_AFTER_COMMA):
                 value["adjective"] = True
@@ -188,12 +190,12 @@ def find(text: str) -> list[Candidate]:
     for match in YEAR_RANGE.finditer(text):
         first, second = int(match.group("year")), match.group("year2")
         last = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
-        if not first < last <= first + 100 or not free(match.start(), match.end()):
+        if not first < last <= first + 100 or not taken.claim(match.start(), match.end()):
             continue
         for year in (first, last):
             value = {"value": f"{year:04d}", "precision": "year"}
             found.append(Candidate("date", match.start(), match.end(), match.group(), value))
-    found.extend(_yearless(text, found, free))
+    found.extend(_yearless(text, found, taken))
     return sorted(found, key=lambda c: c.start)
 
 
@@ -202,9 +204,13 @@ def find(text: str) -> list[Candidate]:
 DATELINE_BEFORE = re.compile(r"(?:^|\n)\s*[A-Z][\w'’-]*(?:[ ,]+[A-Z][\w'’-]*)*[.,]\s*$")
 
 
-def _year_source(text: str, match, dated: list[Candidate]) -> Candidate | None:
+def _year_source(text: str, match, dated: list[Candidate], starts: list[int]) -> Candidate | None:
     """The date whose year a yearless day takes: the nearest before it that names a day, else a
     month, else a year; failing those the nearest after it, in the same order."""
+    # Only dates within reach can give the year: look at those alone (`starts` is sorted).
+    low = bisect.bisect_left(starts, match.start() - YEAR_REACH - 100)
+    high = bisect.bisect_right(starts, match.end() + YEAR_REACH)
+    dated = dated[low:high]
     # A full date anywhere near; a month or a year only in the same paragraph, and not a year
     # used as an adjective ("since a 1994 ceasefire" says nothing of when "September 27" was).
     paragraph_start = text.rfind("\n\n", 0, match.start())
@@ -231,21 +237,20 @@ def _year_source(text: str, match, dated: list[Candidate]) -> Candidate | None:
     return None
 
 
-def _yearless(text: str, found: list[Candidate], free) -> list[Candidate]:
+def _yearless(text: str, found: list[Candidate], taken: Spans) -> list[Candidate]:
     """Days named without a year, dated by the nearest date that has one (before it first)."""
     dated = sorted(found, key=lambda c: c.start)
+    starts = [c.start for c in dated]
     added = []
     for pattern in YEARLESS:
         for match in pattern.finditer(text):
             # Month names are capitalised in running text; "may 5" is a verb and a number.
-            if not match.group("month")[0].isupper() or not free(match.start(), match.end()):
-                continue
-            if any(c.start < match.end() and match.start() < c.end for c in added):
+            if not match.group("month")[0].isupper() or not taken.free(match.start(), match.end()):
                 continue
             # "proclaimed July 11 as the International Day": a day of every year, not a date.
             if ANNUAL_DAY.match(text, match.end()):
                 continue
-            source = _year_source(text, match, dated)
+            source = _year_source(text, match, dated, starts)
             if source is None:
                 continue
             year = int(source.data["value"][:4])
@@ -263,4 +268,5 @@ def _yearless(text: str, found: list[Candidate], free) -> list[Candidate]:
                     "year_from": source.text,
                 }
                 added.append(Candidate("date", match.start(), match.end(), match.group(), value))
+            taken.take(match.start(), match.end())
     return added

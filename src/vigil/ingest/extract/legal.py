@@ -7,9 +7,10 @@ Rights" → five references; "Security Council resolution 822 (1993)" and "UNSC 
 local law's) is not a reference to international law and is left out.
 """
 
+import bisect
 import re
 
-from . import Candidate
+from . import Candidate, Spans
 
 # Canonical name → the ways texts name it (regular expressions, case-insensitive).
 INSTRUMENTS = {
@@ -225,12 +226,11 @@ def _articles(listing: str) -> list[str]:
 
 def find(text: str) -> list[Candidate]:
     found: list[Candidate] = []
-    taken: list[tuple[int, int]] = []
+    taken = Spans()
 
     def add(match, instrument: str, articles: list[str]):
-        if any(match.start() < e and s < match.end() for s, e in taken):
+        if not taken.claim(match.start(), match.end()):
             return
-        taken.append((match.start(), match.end()))
         for article in articles:
             found.append(
                 Candidate(
@@ -248,11 +248,12 @@ def find(text: str) -> list[Candidate]:
     for pattern in (RESOLUTION, RESOLUTION_AFTER, SYMBOL):
         for match in pattern.finditer(text):
             add(match, "UNSC Resolution", _resolution_numbers(match.group("list")))
+    named_before = _ShortNames(text)
     for match in SHORT_NAME.finditer(text):
-        instrument = _named_before(text, match.group("noun"), match.start())
+        instrument = named_before(match.group("noun"), match.start())
         if instrument:
             add(match, instrument, _articles(match.group("list")))
-    _articles_in_context(text, add, found)
+    _articles_in_context(text, add, found, named_before)
     for match in RESOLUTION_NEARBY.finditer(text):
         if _security_council_sentence(text, match.start()) or _security_council_speaks(
             text, match.start()
@@ -285,24 +286,33 @@ SHORT_MENTION = re.compile(
 )
 
 
-def _named_before(text: str, noun: str, position: int) -> str | None:
+class _ShortNames:
     """The instrument a short name ("the Convention") stands for: the nearest one named before
-    it whose name has that word, or for a statute or charter the court or body named before."""
-    named = [
-        m for m in INSTRUMENT_RE.finditer(text, 0, position) if noun.lower() in m.group().lower()
-    ]
-    if named:
-        return _instrument(named[-1].group())
-    bodies = [m.lastgroup for m in COURTS.finditer(text, 0, position)]
-    if noun.lower() == "statute":
-        courts = [b for b in bodies if b in COURT_INSTRUMENT]
-        return COURT_INSTRUMENT[courts[-1]] if courts else None
-    # The Charter of a tribunal that tried "Crimes against Peace" is Nuremberg's.
-    if noun.lower() == "charter" and NUREMBERG.search(text):
-        return "Nuremberg Charter"
-    if noun.lower() == "charter" and "UN" in bodies:
-        return "UN Charter"
-    return None
+    it whose name has that word, or for a statute or charter the court or body named before.
+    The text is searched once; each question is then a look along what was found."""
+
+    def __init__(self, text: str):
+        self.instruments = [(m.start(), m.group()) for m in INSTRUMENT_RE.finditer(text)]
+        self.bodies = [(m.start(), m.lastgroup) for m in COURTS.finditer(text)]
+        # The Charter of a tribunal that tried "Crimes against Peace" is Nuremberg's.
+        self.nuremberg = NUREMBERG.search(text) is not None
+
+    def __call__(self, noun: str, position: int) -> str | None:
+        noun = noun.lower()
+        named = [
+            name for start, name in self.instruments if start < position and noun in name.lower()
+        ]
+        if named:
+            return _instrument(named[-1])
+        bodies = [body for start, body in self.bodies if start < position]
+        if noun == "statute":
+            courts = [b for b in bodies if b in COURT_INSTRUMENT]
+            return COURT_INSTRUMENT[courts[-1]] if courts else None
+        if noun == "charter" and self.nuremberg:
+            return "Nuremberg Charter"
+        if noun == "charter" and "UN" in bodies:
+            return "UN Charter"
+        return None
 
 
 # "Article 25(3)(a) of the Rome Statute … [Article 7(1)(a)]": an article named without an
@@ -313,40 +323,53 @@ CONTEXT_REACH = 400
 DRAFT = re.compile(r"\bdraft\s+$", re.I)
 
 
-def _articles_in_context(text: str, add, found: list) -> None:
+def _articles_in_context(text: str, add, found: list, named_before: _ShortNames) -> None:
     anchors = [
-        (m.end(), _instrument(m.group()))
-        for m in INSTRUMENT_RE.finditer(text)
-        if not DRAFT.search(text, max(0, m.start() - 7), m.start())
-        and not text.startswith(" (draft)", m.end())
+        (start + len(name), _instrument(name))
+        for start, name in named_before.instruments
+        if not DRAFT.search(text, max(0, start - 7), start)
+        and not text.startswith(" (draft)", start + len(name))
     ]
     anchors += [(c.end, c.data["instrument"]) for c in found]
     # "the Charter does not define … Article 6 (a)": an instrument called by its kind.
     for mention in SHORT_MENTION.finditer(text):
-        instrument = _named_before(text, mention.group("noun"), mention.start())
+        instrument = named_before(mention.group("noun"), mention.start())
         if instrument:
             anchors.append((mention.end(), instrument))
+    anchors.sort()
+    # Article number → where it was cited, and in which instrument.
+    cited: dict[str, list[tuple[int, str]]] = {}
+    for c in found:
+        cited.setdefault(c.data["article"].split("(")[0], []).append((c.end, c.data["instrument"]))
+    for places in cited.values():
+        places.sort()
     for match in BARE_ARTICLE.finditer(text):
         if OTHER_LAW.match(text, match.end()):
             continue
-        near = [
-            (end, name)
-            for end, name in anchors
-            if match.start() - CONTEXT_REACH <= end <= match.start()
-            and "\n\n" not in text[end : match.start()]
-        ]
+        articles = _articles(match.group("list"))
         # "the sixth paragraph of Article 49": the instrument already cited with article 49.
-        numbers = {a.split("(")[0] for a in _articles(match.group("list"))}
-        cited = [c for c in found if c.data["article"].split("(")[0] in numbers]
-        if cited:
-            near = [(c.end, c.data["instrument"]) for c in cited if c.end <= match.start()] or near
-        if not near:
-            continue
-        instrument = max(near)[1]
+        earlier = []
+        for article in {a.split("(")[0] for a in articles}:
+            places = cited.get(article, [])
+            index = bisect.bisect_right(places, (match.start(), "\uffff")) - 1
+            if index >= 0:
+                earlier.append(places[index])
+        if earlier:
+            instrument = max(earlier)[1]
+        else:
+            # Else the instrument named last, close before it and in the same paragraph.
+            index = bisect.bisect_right(anchors, (match.start(), "\uffff")) - 1
+            if index < 0:
+                continue
+            end, instrument = anchors[index]
+            if end < match.start() - CONTEXT_REACH or "\n\n" in text[end : match.start()]:
+                continue
         before = len(found)
-        add(match, instrument, _articles(match.group("list")))
+        add(match, instrument, articles)
         if len(found) > before:
-            anchors.append((match.end(), instrument))
+            bisect.insort(anchors, (match.end(), instrument))
+            for article in {a.split("(")[0] for a in articles}:
+                bisect.insort(cited.setdefault(article, []), (match.end(), instrument))
 
 
 def _resolution_numbers(listing: str) -> list[str]:
@@ -354,8 +377,8 @@ def _resolution_numbers(listing: str) -> list[str]:
 
 
 def _security_council_speaks(text: str, position: int) -> bool:
-    """ "The Security Council, Recalling its resolution 1556 (2004)": "its" is the body last
-    named, however many sentences back."""
+    """Whether "its resolution" is the Security Council's ("The Security Council, Recalling its
+    resolution 1556 (2004)"): "its" is the body last named, however many sentences back."""
     # "its resolution 1556 (2004) …, its resolution 1547 (2004) … and resolution 1502 (2003)"
     if not re.search(
         r"\bits\s+(?:resolutions?\b[^.;]{0,150})?$", text[max(0, position - 200) : position], re.I
