@@ -240,6 +240,10 @@ def test_no_date_without_a_year_to_give_it(text):
         ("More than two million victims have been displaced", [("displaced", 2000000, None)]),
         ("responsible for decimating 1.7-2 million Cambodians", [("killed", 1700000, 2000000)]),
         (
+            "between 500 and 1 million people were displaced",
+            [("displaced", 500, 1000000)],
+        ),
+        (
             "forcing tens of thousands of them to flee, and capturing thousands of girls",
             [("displaced", 10000, None), ("hostage", 1000, None)],
         ),

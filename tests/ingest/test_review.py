@@ -30,6 +30,8 @@ def test_accepting_a_date_creates_a_dated_event(alice_client, ingested):
     alice_client.post(reverse("ingest:accept", args=[ingested.case.slug, candidate.pk]))
     claim = Claim.objects.get()
     assert claim.claim_type == "event" and claim.occurred_on.isoformat() == "1992-02-26"
+    page = alice_client.get(reverse("evidence:claim", args=[ingested.case.slug, claim.pk]))
+    assert b'<time datetime="1992-02-26">' in page.content
 
 
 def test_bulk_accept_of_a_kind_and_reject(alice_client, ingested):

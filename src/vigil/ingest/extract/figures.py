@@ -9,6 +9,7 @@ are not figures.
 import re
 
 from . import Candidate
+from .dates import MONTHS
 from .numbers import (
     FRACTION_RE,
     NUMBER,
@@ -330,19 +331,11 @@ GLUED_LABEL = re.compile(
 
 
 # An infobox flattened to text: "Civilians missing:" then one bullet line per figure.
-LABEL_CATEGORY = {
-    "deaths": "killed",
-    "dead": "killed",
-    "killed": "killed",
-    "wounded": "wounded",
-    "injured": "wounded",
-    "missing": "missing",
-    "displaced": "displaced",
-    "refugees": "displaced",
-    "hostages": "hostage",
-    "captured": "hostage",
-}
-LIST_LABEL = re.compile(rf"(?m)(?P<category>{'|'.join(LABEL_CATEGORY)})\s*:\s*$", re.I)
+LIST_LABEL = re.compile(
+    r"(?m)(?P<label>deaths|dead|killed|wounded|injured|missing|displaced|refugees|hostages|"
+    r"captured)\s*:\s*$",
+    re.I,
+)
 BULLET_LINE = re.compile(r"\n[ \t]*[•·▪*][^\n]*|\n[ \t]*(?=\n)")
 
 
@@ -354,7 +347,8 @@ def _labelled_lists(text: str) -> list[tuple[int, int, str]]:
         while bullet := BULLET_LINE.match(text, position):
             position = bullet.end()
         if position > label.end():
-            spans.append((label.end(), position, LABEL_CATEGORY[label.group("category").lower()]))
+            category = CATEGORY_RE.fullmatch(label.group("label")).lastgroup
+            spans.append((label.end(), position, category))
     return spans
 
 
@@ -370,17 +364,17 @@ def _listed_under(text: str, start: int, spans: list) -> list[str]:
 
 
 def _is_citation_mark(text: str, match) -> bool:
-    """ "[4]" in "5,856[4] –6,000": a footnote mark, which must not break the range around it."""
+    """A footnote mark ("[4]" in "5,856[4] –6,000"), which must not break the range around it."""
     return (
         text[match.start() - 1 : match.start()] == "["
         and text[match.end() : match.end() + 1] == "]"
     )
 
 
-# "August 21 killed 1,429", "on 21 August": a day of a month (named without its year).
+# "August 21 killed 1,429", "on 21 August": a day of a month (named without its year). Month
+# names as the date extractor knows them, capitalised as running text writes them.
 MONTH_NAMES = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+    "(?:" + "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True)) + r")\.?"
 )
 DAY_OF_MONTH_BEFORE = re.compile(rf"\b{MONTH_NAMES}\s*$")
 DAY_OF_MONTH_AFTER = re.compile(rf"\s*(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_NAMES}\b")
@@ -486,10 +480,13 @@ def find(text: str) -> list[Candidate]:
             between = BETWEEN.search(text, max(0, match.start() - 12), match.start())
             if RANGE_AFTER.fullmatch(joiner) and (between or joiner.strip().lower() != "and"):
                 second = to_int(following.group())
-                # "1.7-2 million": the scale of the second number is the first's too.
+                # "1.7-2 million": the scale of the second number is the first's too, when
+                # that makes a range ("between 500 and 1 million" keeps its 500).
                 scale = re.search(r"\b(thousand|million)\s*$", following.group(), re.I)
-                if scale and re.fullmatch(r"\d+(?:\.\d+)?", match.group()):
-                    value = low = round(float(match.group()) * SCALES[scale.group(1).lower()])
+                if scale and re.fullmatch(r"\d+(?:\.\d+)?", match.group()) and second:
+                    scaled = round(float(match.group()) * SCALES[scale.group(1).lower()])
+                    if scaled < second:
+                        value = low = scaled
                 if second is not None and second > value:
                     low, high, end = value, second, following.end()
                     if between:

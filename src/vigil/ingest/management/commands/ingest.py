@@ -42,7 +42,7 @@ class Command(BaseCommand):
             pipeline.run(job, collect.gather(paths), total=total, progress=progress)
         for line in job.report:
             if line["outcome"] == "refused":
-                self.stdout.write(f"refused {line['name']}: {line['reason']}")
+                self.stdout.write(f"refused: {line['reason']}")  # the reason names the file
         self.stdout.write(
             f"{job.stored} stored, {job.already_present} already present, {job.refused} refused, "
             f"{job.candidates} candidates found."
