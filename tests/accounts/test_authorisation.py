@@ -392,3 +392,31 @@ def test_a_refusal_says_why(world):
     response = world.clients["viewer-a"].get(edit)
     assert response.status_code == 403
     assert "Only the case&#x27;s researchers may change it." in response.content.decode()
+
+
+def _body(response) -> str:
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    return content.decode("utf-8", "replace")
+
+
+def test_no_page_export_or_feed_names_a_confidential_source_to_those_who_may_not_see_it(world):
+    """A confidential source linked to a recognition act and an element: its title reaches the
+    case's researchers and administrators through the recognition export, and nobody else through
+    any page, export, feed or JSON endpoint of the table."""
+    world.act.sources.add(world.confidential)
+    marker = world.confidential.title
+    may_see = ALLOWED["case-confidential"]
+    export = reverse("recognition:export_csv", kwargs={"slug": world.case.slug})
+    assert marker in _body(world.clients["researcher-a"].get(export))
+    leaks = []
+    for key, (_need, arguments) in TABLE.items():
+        if key[1] != "GET":
+            continue
+        url = reverse(key[0], kwargs=arguments(world))
+        for persona in PERSONAS:
+            if persona in may_see:
+                continue
+            response = world.clients[persona].get(url)
+            if response.status_code == 200 and marker in _body(response):
+                leaks.append(f"{url} {persona}")
+    assert leaks == [], "\n".join(leaks)

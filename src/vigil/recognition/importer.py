@@ -174,9 +174,12 @@ def import_recognitions(case, stream, *, skip_invalid: bool = False, user=None) 
     )
 
 
-def export_rows(case) -> list[dict]:
+def export_rows(case, *, sources=None) -> list[dict]:
+    """One row per act, as the importer reads it. `sources` limits the sources named to those the
+    reader may see (the web export passes the person's visible sources; the command line, run by
+    the operator, names them all)."""
     rows = []
-    for act in services.acts_for(case):
+    for act in services.acts_for(case, sources=sources):
         sources = list(act.sources.all())
         rows.append(
             {

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Count, F, Prefetch
 from django.utils.translation import gettext as _
 
 from vigil.recognition.models import (
@@ -56,11 +56,17 @@ def country_recognitions(acts) -> dict[str, CountryRecognition]:
     return result
 
 
-def acts_for(case):
+def acts_for(case, *, sources=None):
+    """The case's acts in date order. `sources` narrows the sources fetched with each act to
+    those a person may see (pass `visible_sources(user, case)`); `source_total` counts them all,
+    so an act whose only sources are hidden is still known to have one."""
     return (
         RecognitionAct.objects.filter(case=case)
         .select_related("actor", "actor__parent")
-        .prefetch_related("sources")
+        .prefetch_related(
+            Prefetch("sources", queryset=sources) if sources is not None else "sources"
+        )
+        .annotate(source_total=Count("sources"))
         .order_by(F("date").asc(nulls_last=True), "pk")
     )
 

@@ -28,9 +28,14 @@ from vigil.recognition.worldmap import recognition_marks, world_map_svg
 from vigil.tabular import ImportForm, read_upload
 
 
-def _map_details(recognitions, user, case) -> dict:
-    """What a click on a country shows: its acts and their (visible) sources."""
-    visible = set(visible_sources(user, case).values_list("pk", flat=True))
+def _visible_acts(user, case) -> list:
+    """The case's acts, each carrying only the sources `user` may see."""
+    return list(services.acts_for(case, sources=visible_sources(user, case)))
+
+
+def _map_details(recognitions) -> dict:
+    """What a click on a country shows: its acts and their sources (already narrowed to what the
+    reader may see by `_visible_acts`)."""
     details = {}
     for code, found in recognitions.items():
         details[code] = {
@@ -48,9 +53,7 @@ def _map_details(recognitions, user, case) -> dict:
                     "wording": act.wording,
                     "url": act.get_absolute_url(),
                     "sources": [
-                        {"title": s.title, "url": s.get_absolute_url()}
-                        for s in act.sources.all()
-                        if s.pk in visible
+                        {"title": s.title, "url": s.get_absolute_url()} for s in act.sources.all()
                     ],
                 }
                 for act in found.acts
@@ -61,7 +64,7 @@ def _map_details(recognitions, user, case) -> dict:
 
 def overview(request, slug):
     case = get_case_for_user(request.user, slug)
-    acts = list(services.acts_for(case))
+    acts = _visible_acts(request.user, case)
     recognitions = services.country_recognitions(acts)
     labels = {value: str(label) for value, label in Characterisation.choices}
     counts = {value: 0 for value in Characterisation.values}
@@ -70,11 +73,11 @@ def overview(request, slug):
     context = {
         "case": case,
         "map": world_map_svg(recognition_marks(recognitions, labels), _("Recognition by state")),
-        "details": _map_details(recognitions, request.user, case),
+        "details": _map_details(recognitions),
         "legend": [(value, label, counts[value]) for value, label in Characterisation.choices],
         "states_recognising": len(recognitions),
         "beside": [a for a in acts if a.actor.scope != "national"],
-        "unsourced": [a for a in acts if not a.sources.all()],
+        "unsourced": [a for a in acts if not a.source_total],
         "acts": acts,
         "chart": timeline.chart(acts),
         "characterisations": Characterisation.choices,
@@ -259,7 +262,7 @@ def import_acts(request, slug):
 
 def export_acts(request, slug, fmt):
     case = get_case_for_user(request.user, slug)
-    rows = importer.export_rows(case)
+    rows = importer.export_rows(case, sources=visible_sources(request.user, case))
     if fmt == "json":
         return JsonResponse(
             {"case": case.slug, "recognitions": rows},
@@ -292,10 +295,10 @@ def actor_list(request):
 def details_json(request, slug):
     """The map's details as JSON, for other pages and tools."""
     case = get_case_for_user(request.user, slug)
-    recognitions = services.country_recognitions(list(services.acts_for(case)))
+    recognitions = services.country_recognitions(_visible_acts(request.user, case))
     return HttpResponse(
         json.dumps(
-            _map_details(recognitions, request.user, case),
+            _map_details(recognitions),
             ensure_ascii=False,
             cls=DjangoJSONEncoder,  # the labels are lazy translations
         ),
