@@ -1,7 +1,9 @@
 import datetime
+import zoneinfo
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from icalendar import Calendar
 
 from tests.campaigns.conftest import make_event
@@ -111,3 +113,38 @@ def test_the_dashboard_shows_upcoming_overdue_and_the_chart(coordinator_client, 
     assert "Upcoming seminar" in page
     assert "A. Journalist" in page and "Book the hall" in page
     assert 'class="bar"' in page and "Germany" in page
+
+
+def berlin_evening(chapter, case, year):
+    """18:00–20:00 in Berlin on 26 February: 17:00–19:00 in UTC, the site's zone in tests."""
+    berlin = zoneinfo.ZoneInfo("Europe/Berlin")
+    start = datetime.datetime(year, 2, 26, 18, 0, tzinfo=berlin)
+    return make_event(
+        chapter, case=case, starts_at=start, ends_at=start + datetime.timedelta(hours=2)
+    )
+
+
+def test_every_page_shows_an_event_in_its_own_zone_and_says_which(
+    coordinator_client, client, case, chapter
+):
+    Case = type(case)
+    Case.objects.filter(pk=case.pk).update(is_public=True)
+    year = timezone.localdate().year + 1
+    event = berlin_evening(chapter, case, year)
+    pages = {
+        "event": coordinator_client.get(reverse("campaigns:event", args=[event.pk])),
+        "event list": coordinator_client.get(reverse("campaigns:events")),
+        "dashboard": coordinator_client.get(reverse("campaigns:dashboard")),
+        "chapter dashboard": coordinator_client.get(
+            reverse("campaigns:chapter", args=[chapter.pk])
+        ),
+        "anniversary": coordinator_client.get(
+            reverse("campaigns:anniversary", args=[case.slug]), {"year": year}
+        ),
+        "public event": client.get(reverse("public_event", args=[event.pk])),
+        "public site": client.get(reverse("public_case", args=[case.slug])),
+    }
+    for name, response in pages.items():
+        text = response.content.decode()
+        assert "18:00 – 20:00 (Europe/Berlin)" in text, name
+        assert "17:00" not in text, name
