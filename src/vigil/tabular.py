@@ -14,6 +14,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from vigil.csv_safe import unguard
+from vigil.uploads import upload_field
+
 
 @dataclass
 class RowReport:
@@ -70,7 +73,7 @@ def run_import(
     seen: dict = {}
     for line, row in enumerate(reader, start=2):
         report.rows.append(
-            validate(line, {k: (v or "").strip() for k, v in row.items() if k}, seen)
+            validate(line, {k: unguard(v or "").strip() for k, v in row.items() if k}, seen)
         )
     if report.invalid and not skip_invalid:
         return report
@@ -143,7 +146,7 @@ class ImportCommandMixin:
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label=gettext_lazy("CSV file"))
+    file = upload_field(label=gettext_lazy("CSV file"))
     skip_invalid = forms.BooleanField(
         required=False, label=gettext_lazy("Import the valid rows even if some rows have errors")
     )

@@ -1,12 +1,12 @@
 """The audit log as administrators search and export it."""
 
-import csv
 import datetime
 import json
 
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from vigil import csv_safe
 from vigil.accounts.models import AuditEntry
 
 EXPORT_COLUMNS = [
@@ -44,7 +44,7 @@ def filter_entries(*, user="", record="", action="", since=None, until=None) -> 
 
 
 def write_csv(entries, stream) -> None:
-    writer = csv.writer(stream)
+    writer = csv_safe.Writer(stream)
     writer.writerow(EXPORT_COLUMNS)
     for entry in entries.iterator(chunk_size=2000):
         writer.writerow(

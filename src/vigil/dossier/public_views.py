@@ -1,6 +1,5 @@
 """The public face of a case: no sign-in, and only what vigil.dossier.public lets out."""
 
-import csv
 import json
 
 from django.contrib.auth.decorators import login_not_required
@@ -10,6 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
+from vigil import csv_safe
 from vigil.campaigns.models import MaterialVersion
 from vigil.cases.models import Case
 from vigil.evidence import archive
@@ -103,7 +103,7 @@ def open_data(request, slug, dataset, fmt):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{case.slug}-{dataset}.csv"'
     if rows:
-        writer = csv.DictWriter(response, fieldnames=list(rows[0]))
+        writer = csv_safe.DictWriter(response, fieldnames=list(rows[0]))
         writer.writeheader()
         for row in rows:
             writer.writerow(

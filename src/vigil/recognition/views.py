@@ -1,4 +1,3 @@
-import csv
 import io
 import json
 
@@ -12,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from vigil import csv_safe
 from vigil.accounts import permissions
 from vigil.cases.access import get_case_for_user
 from vigil.evidence.access import visible_sources
@@ -270,7 +270,7 @@ def export_acts(request, slug, fmt):
         )
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{case.slug}-recognitions.csv"'
-    writer = csv.DictWriter(response, fieldnames=importer.COLUMNS)
+    writer = csv_safe.DictWriter(response, fieldnames=importer.COLUMNS)
     writer.writeheader()
     writer.writerows(rows)
     return response

@@ -1,8 +1,8 @@
-import csv
 import json
 
 from django.core.management.base import BaseCommand, CommandError
 
+from vigil import csv_safe
 from vigil.cases.models import Case
 from vigil.evidence.figures import figures_rows, figures_table
 from vigil.evidence.models import Claim
@@ -22,7 +22,9 @@ class Command(BaseCommand):
         table = figures_table(Claim.objects.filter(case=case))
         rows = figures_rows(table)
         if format == "csv":
-            writer = csv.DictWriter(self.stdout, fieldnames=list(rows[0]) if rows else ["category"])
+            writer = csv_safe.DictWriter(
+                self.stdout, fieldnames=list(rows[0]) if rows else ["category"]
+            )
             writer.writeheader()
             writer.writerows(rows)
             return

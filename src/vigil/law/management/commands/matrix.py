@@ -1,8 +1,8 @@
-import csv
 import json
 
 from django.core.management.base import BaseCommand, CommandError
 
+from vigil import csv_safe
 from vigil.cases.models import Case
 from vigil.law import matrix
 from vigil.law.models import Crime
@@ -49,7 +49,7 @@ class Command(BaseCommand):
             raise CommandError(f"unknown crime code {crime!r}; see vigil matrix --list-crimes")
         rows = [row.as_dict() for row in matrix.crime_matrix(case, chosen)]
         if format == "csv":
-            writer = csv.DictWriter(self.stdout, fieldnames=CSV_FIELDS)
+            writer = csv_safe.DictWriter(self.stdout, fieldnames=CSV_FIELDS)
             writer.writeheader()
             writer.writerows(rows)
         else:

@@ -1,8 +1,8 @@
-import csv
 import json
 
 from django.core.management.base import BaseCommand, CommandError
 
+from vigil import csv_safe
 from vigil.cases.models import Case
 from vigil.recognition.importer import COLUMNS, export_rows
 
@@ -24,6 +24,6 @@ class Command(BaseCommand):
                 json.dumps({"case": case.slug, "recognitions": rows}, indent=2, ensure_ascii=False)
             )
             return
-        writer = csv.DictWriter(self.stdout, fieldnames=COLUMNS)
+        writer = csv_safe.DictWriter(self.stdout, fieldnames=COLUMNS)
         writer.writeheader()
         writer.writerows(rows)
