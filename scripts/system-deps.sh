@@ -5,8 +5,13 @@
 set -uo pipefail
 
 want=()
-ldconfig -p 2>/dev/null | grep -q "libpango-1.0.so" || want+=(libpango-1.0-0 libpangoft2-1.0-0)
-fc-list 2>/dev/null | grep -qi dejavu || want+=(fonts-dejavu-core)
+# Each listing is read whole before it is searched: `ldconfig -p | grep -q` under pipefail fails
+# whenever grep stops at the first match and ldconfig dies of SIGPIPE, so installed libraries
+# looked missing now and then.
+libraries=$(ldconfig -p 2>/dev/null)
+fonts=$(fc-list 2>/dev/null)
+[[ $libraries == *libpango-1.0.so* ]] || want+=(libpango-1.0-0 libpangoft2-1.0-0)
+[[ ${fonts,,} == *dejavu* ]] || want+=(fonts-dejavu-core)
 if [ "${1:-}" = "--browser" ] && [ -z "${VIGIL_CHROMIUM:-}" ] && ! command -v chromium >/dev/null 2>&1; then
   want+=(chromium)
 fi
