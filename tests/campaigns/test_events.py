@@ -115,13 +115,23 @@ def test_the_dashboard_shows_upcoming_overdue_and_the_chart(coordinator_client, 
     assert 'class="bar"' in page and "Germany" in page
 
 
+def evening(chapter, case, day: datetime.date, *, hour=18, title="Commemoration"):
+    """Two hours from `hour` on `day` in the chapter's zone (Berlin or Paris)."""
+    zone_name = {"DEU": "Europe/Berlin", "FRA": "Europe/Paris"}[chapter.country_code]
+    start = datetime.datetime.combine(day, datetime.time(hour), zoneinfo.ZoneInfo(zone_name))
+    return make_event(
+        chapter,
+        case=case,
+        title=title,
+        time_zone=zone_name,
+        starts_at=start,
+        ends_at=start + datetime.timedelta(hours=2),
+    )
+
+
 def berlin_evening(chapter, case, year):
     """18:00–20:00 in Berlin on 26 February: 17:00–19:00 in UTC, the site's zone in tests."""
-    berlin = zoneinfo.ZoneInfo("Europe/Berlin")
-    start = datetime.datetime(year, 2, 26, 18, 0, tzinfo=berlin)
-    return make_event(
-        chapter, case=case, starts_at=start, ends_at=start + datetime.timedelta(hours=2)
-    )
+    return evening(chapter, case, datetime.date(year, 2, 26))
 
 
 def test_every_page_shows_an_event_in_its_own_zone_and_says_which(
@@ -148,3 +158,63 @@ def test_every_page_shows_an_event_in_its_own_zone_and_says_which(
         text = response.content.decode()
         assert "18:00 – 20:00 (Europe/Berlin)" in text, name
         assert "17:00" not in text, name
+
+
+def anniversary_page(client, case, **query):
+    return client.get(reverse("campaigns:anniversary", args=[case.slug]), query)
+
+
+def test_the_anniversary_view_opens_on_the_next_year_that_has_events(
+    coordinator_client, case, chapter, other_chapter
+):
+    next_year = timezone.localdate().year + 1
+    evening(chapter, case, datetime.date(next_year, 2, 26))
+    evening(other_chapter, case, datetime.date(next_year, 2, 26))
+    text = anniversary_page(coordinator_client, case).content.decode()
+    assert f"Events in {next_year}" in text
+    assert "Events in 2 countries" in text
+
+
+def test_when_every_event_is_past_the_anniversary_view_opens_on_the_latest_year(
+    coordinator_client, case, chapter
+):
+    this_year = timezone.localdate().year
+    evening(chapter, case, datetime.date(this_year - 3, 2, 26))
+    evening(chapter, case, datetime.date(this_year - 2, 2, 26))
+    text = anniversary_page(coordinator_client, case).content.decode()
+    assert f"Events in {this_year - 2}" in text and "Events in 1 country" in text
+
+
+def test_the_anniversary_view_lists_events_by_date(
+    coordinator_client, case, chapter, other_chapter
+):
+    year = timezone.localdate().year + 1
+    evening(chapter, case, datetime.date(year, 2, 27), title="Berlin, the day after")
+    evening(other_chapter, case, datetime.date(year, 2, 25), title="Paris, the day before")
+    evening(chapter, case, datetime.date(year, 2, 26), title="Berlin, on the day")
+    text = anniversary_page(coordinator_client, case, year=year).content.decode()
+    order = [text.index(t) for t in ("the day before", "on the day", "the day after")]
+    assert order == sorted(order)
+
+
+def test_an_event_belongs_to_the_year_of_its_own_zone(case, chapter):
+    year = timezone.localdate().year + 1
+    new_year_night = evening(chapter, case, datetime.date(year, 1, 1), hour=0)  # 23:00 UTC
+    assert services.anniversary(case, year)["events"] == [new_year_night]
+    assert services.anniversary(case, year - 1)["events"] == []
+
+
+@pytest.mark.parametrize("junk", ["T", "-1", "99999999999999999999", "2027.5", "0"])
+def test_a_junk_year_shows_the_default_view_and_says_so(coordinator_client, case, chapter, junk):
+    next_year = timezone.localdate().year + 1
+    evening(chapter, case, datetime.date(next_year, 2, 26))
+    response = anniversary_page(coordinator_client, case, year=junk)
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "is not a year: showing" in text and f"Events in {next_year}" in text
+
+
+def test_a_year_without_events_says_so_instead_of_counting_zero_countries(coordinator_client, case):
+    text = anniversary_page(coordinator_client, case, year=2001).content.decode()
+    assert "No events of Test case in 2001." in text
+    assert "0 countries" not in text

@@ -187,14 +187,40 @@ def withdraw_consent(consent: Consent, now=None) -> Consent:
 # --- overviews ---------------------------------------------------------------------------------
 
 
+def _anniversary_events(case):
+    return Event.objects.filter(case=case).exclude(status=Event.Status.CANCELLED)
+
+
+def anniversary_years(case) -> list[int]:
+    """The years in which the case's events take place, each counted in the event's own zone."""
+    events = _anniversary_events(case).only("starts_at", "time_zone")
+    return sorted({event.local_start.year for event in events})
+
+
+def default_anniversary_year(case, now=None) -> int:
+    """The next anniversary that has events: the year of the first event not yet over, else the
+    latest year with events, else this year."""
+    now = now or timezone.now()
+    events = _anniversary_events(case).only("starts_at", "time_zone").order_by("starts_at")
+    next_event = events.filter(ends_at__gte=now).first()
+    if next_event is not None:
+        return next_event.local_start.year
+    last_event = events.last()
+    return last_event.local_start.year if last_event else timezone.localdate(now).year
+
+
 def anniversary(case, year: int) -> dict:
-    """Where the case's events ran in a year: the headline 'events in N countries'."""
-    events = list(
-        Event.objects.filter(case=case, starts_at__year=year)
-        .exclude(status=Event.Status.CANCELLED)
+    """Where the case's events run in a year, by date: the headline 'events in N countries'."""
+    # A day's margin either side, then the event's own zone decides its year.
+    after = datetime.datetime(year - 1, 12, 31, tzinfo=datetime.UTC)
+    before = datetime.datetime(year + 1, 1, 2, tzinfo=datetime.UTC)
+    candidates = (
+        _anniversary_events(case)
+        .filter(starts_at__gte=after, starts_at__lt=before)
         .select_related("chapter")
-        .order_by("country_code", "city")
+        .order_by("starts_at", "pk")
     )
+    events = [event for event in candidates if event.local_start.year == year]
     countries = Counter(e.country_code for e in events if e.country_code)
     cities = {(e.country_code, e.city) for e in events if e.city}
     return {

@@ -135,10 +135,24 @@ def rsvp_cancel(request, pk):
     return redirect(rsvp.event)
 
 
+def _year_asked(request, default: int) -> int:
+    """The ?year= asked for; anything that is not a plausible year shows the default, saying so."""
+    asked = request.GET.get("year", "").strip()
+    if not asked:
+        return default
+    if asked.isdigit() and 1900 <= int(asked) <= 2999:
+        return int(asked)
+    messages.warning(
+        request,
+        _("“%(asked)s” is not a year: showing %(year)s.") % {"asked": asked, "year": default},
+    )
+    return default
+
+
 def anniversary(request, slug):
     require_campaigns(request.user)
     case = get_object_or_404(Case, slug=slug)  # events only: nothing of the case's evidence
-    year = int(request.GET.get("year") or timezone.localdate().year)
+    year = _year_asked(request, services.default_anniversary_year(case))
     data = services.anniversary(case, year)
     marks = {
         code: Mark("cls-event", _("%(n)s events") % {"n": n} if n > 1 else _("1 event"))
@@ -149,7 +163,7 @@ def anniversary(request, slug):
         "year": year,
         **data,
         "map": world_map_svg(marks, _("Countries with events")),
-        "years": range(year - 3, year + 2),
+        "years": sorted(set(services.anniversary_years(case)) | {year}),
     }
     return render(request, "campaigns/anniversary.html", context)
 
