@@ -162,3 +162,23 @@ def test_normalisation_joins_hyphenated_words_and_spaces():
     assert normalise("geno-\ncide  was   com-\nmitted\u00a0here\r\n\r\n\r\n\r\nEnd") == (
         "genocide was committed here\n\nEnd"
     )
+
+
+def _corrupt_crc(bundle: bytes, name: str) -> bytes:
+    """The same zip with the stored CRC of `name` changed in both headers: its bytes no longer
+    match, as after a bad download."""
+    with zipfile.ZipFile(io.BytesIO(bundle)) as archive:
+        crc = archive.getinfo(name).CRC.to_bytes(4, "little")
+    wrong = (int.from_bytes(crc, "little") ^ 0xFFFFFFFF).to_bytes(4, "little")
+    assert bundle.count(crc) == 2  # the local header and the central directory
+    return bundle.replace(crc, wrong)
+
+
+def test_a_damaged_zip_member_is_refused_alone_and_the_others_are_stored(case, tmp_path):
+    bundle = make_zip({"good.txt": REPORT, "bad.txt": b"In 1994 800,000 people were killed."})
+    job = ingest(case, tmp_path, {"bundle.zip": _corrupt_crc(bundle, "bad.txt")})
+    result = outcomes(job)
+    assert job.status == "done"
+    assert result["good.txt"][0] == "stored"
+    assert result["bad.txt"][0] == "refused" and "damaged" in result["bad.txt"][1]
+    assert Source.objects.count() == 1

@@ -38,3 +38,21 @@ def test_a_post_without_files_is_refused_with_a_message(alice_client, case):
     response = alice_client.post(reverse("ingest:page", args=[case.slug]), {})
     assert "This field is required" in response.content.decode()
     assert not IngestJob.objects.exists()
+
+
+@WORKER_DB
+def test_the_report_names_uploads_as_uploaded_never_by_their_server_path(
+    alice_client, case, django_capture_on_commit_callbacks, settings
+):
+    files = [
+        SimpleUploadedFile("notes.exe", b"MZ"),
+        SimpleUploadedFile("broken.zip", b"PK not really a zip"),
+    ]
+    with django_capture_on_commit_callbacks(execute=True):
+        alice_client.post(reverse("ingest:page", args=[case.slug]), {"files": files})
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", "--queue-name", "*")
+    job = IngestJob.objects.get()
+    assert [line["name"] for line in job.report] == ["notes.exe", "broken.zip"]
+    page = alice_client.get(job.get_absolute_url()).content.decode()
+    assert "broken.zip is not a readable zip archive." in page
+    assert str(settings.DATA_DIR) not in page and "job-" not in page

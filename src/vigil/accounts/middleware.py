@@ -50,3 +50,25 @@ class SecondFactorMiddleware:
         from django.conf import settings
 
         return path in self._exempt_paths or path.startswith("/" + settings.STATIC_URL)
+
+
+PRIVILEGES_SESSION_KEY = "vigil_privileges"
+
+
+class SessionRotationMiddleware:
+    """A new session key whenever what the signed-in person may do changes (a role granted or
+    taken, made administrator or not): a cookie copied before the change never gains the new
+    privileges. (Signing in and passing the second factor rotate it where they happen.)"""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            fingerprint = permissions.privilege_fingerprint(request.user)
+            known = request.session.get(PRIVILEGES_SESSION_KEY)
+            if known != fingerprint:
+                if known is not None:
+                    request.session.cycle_key()
+                request.session[PRIVILEGES_SESSION_KEY] = fingerprint
+        return self.get_response(request)

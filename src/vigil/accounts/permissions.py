@@ -28,6 +28,22 @@ def needs_second_factor(user) -> bool:
     return is_admin(user) or user.coordinated_chapters.exists()
 
 
+def privilege_fingerprint(user) -> str:
+    """A digest of everything that decides what `user` may do: administrator or not, roles in
+    cases, chapters coordinated and volunteered in. When it changes, the session key changes."""
+    import hashlib
+
+    from vigil.cases.models import CaseMembership
+
+    if not user.is_authenticated:
+        return ""
+    roles = sorted(CaseMembership.objects.filter(user=user).values_list("case_id", "role"))
+    coordinated = sorted(user.coordinated_chapters.values_list("pk", flat=True))
+    volunteered = sorted(user.volunteered_chapters.values_list("pk", flat=True))
+    state = repr((user.pk, user.is_active, user.is_superuser, roles, coordinated, volunteered))
+    return hashlib.sha256(state.encode()).hexdigest()
+
+
 # Cases ------------------------------------------------------------------------------------------
 
 

@@ -31,6 +31,13 @@ def _next_url(request, default="cases:list"):
     return default
 
 
+def pass_second_factor(request, device) -> None:
+    """Mark the session as past the second factor under a new session key, so a cookie taken
+    before the code was entered never becomes privileged."""
+    otp_login(request, device)
+    request.session.cycle_key()
+
+
 def security(request):
     devices = list(devices_for_user(request.user, confirmed=True))
     context = {
@@ -59,7 +66,7 @@ def two_factor_setup(request):
         elif device.verify_token(form.cleaned_data["token"].replace(" ", "")):
             device.confirmed = True
             device.save()
-            otp_login(request, device)
+            pass_second_factor(request, device)
             codes = _new_backup_codes(user)
             messages.success(request, _("Two-factor sign-in is on."))
             return render(
@@ -102,7 +109,7 @@ def two_factor_verify(request):
     if request.method == "POST" and form.is_valid():
         device = match_token(request.user, form.cleaned_data["token"].replace(" ", ""))
         if device is not None:
-            otp_login(request, device)
+            pass_second_factor(request, device)
             return redirect(_next_url(request))
         throttled = any(not d.verify_is_allowed()[0] for d in devices_for_user(request.user))
         form.add_error(

@@ -6,6 +6,7 @@ and the compression ratio (a zip bomb is refused), and no name in it may climb o
 """
 
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -102,29 +103,45 @@ def _from_zip(path: Path, label: str) -> Iterator[Document]:
                     refusal=_("%(name)s: files of this type are not accepted.") % {"name": name},
                 )
             else:
-                with archive.open(member) as handle:
-                    # Read one byte past the declared size: a lying header is caught too.
-                    data = handle.read(member.file_size + 1)
-                if len(data) > member.file_size:
-                    yield Document(
-                        name,
-                        refusal=_("%(name)s is larger than its archive says.") % {"name": name},
-                    )
-                else:
-                    yield Document(name, data)
+                yield _read_member(archive, member, name)
 
 
-def gather(paths: list[Path]) -> Iterator[Document]:
-    """Every document under the given files, folders and zip archives, in a stable order."""
+def _read_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, name: str) -> Document:
+    """One member's bytes, or its own refusal: a damaged member never costs the others."""
+    try:
+        with archive.open(member) as handle:
+            # Read one byte past the declared size: a lying header is caught too.
+            data = handle.read(member.file_size + 1)
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError):
+        # A bad CRC, a truncated or corrupt stream, an unsupported method, or encryption.
+        return Document(
+            name,
+            refusal=_("%(name)s is damaged or encrypted in its archive and could not be read.")
+            % {"name": name},
+        )
+    if len(data) > member.file_size:
+        return Document(
+            name, refusal=_("%(name)s is larger than its archive says.") % {"name": name}
+        )
+    return Document(name, data)
+
+
+def gather(paths: list[Path], labels: list[str] | None = None) -> Iterator[Document]:
+    """Every document under the given files, folders and zip archives, in a stable order.
+    Documents, and the reasons for refusing them, are named by `labels` (one per path; by
+    default the path as given), so a web upload is reported by its own name, never by where it
+    was staged on the server."""
     _max_files, _max_total, max_file = _limits()
-    for path in paths:
+    for index, path in enumerate(paths):
+        label = labels[index] if labels is not None else str(path)
         if path.is_dir():
             for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                yield from _one(child, str(child), max_file)
+                child_label = str(PurePosixPath(label, *child.relative_to(path).parts))
+                yield from _one(child, child_label, max_file)
         elif path.is_file():
-            yield from _one(path, str(path), max_file)
+            yield from _one(path, label, max_file)
         else:
-            yield Document(str(path), refusal=_("%(name)s does not exist.") % {"name": path})
+            yield Document(label, refusal=_("%(name)s does not exist.") % {"name": label})
 
 
 def _one(path: Path, label: str, max_file: int) -> Iterator[Document]:

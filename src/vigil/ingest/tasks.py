@@ -40,8 +40,10 @@ def stage_uploads(job: IngestJob, uploads) -> None:
 def ingest_staged(job_id: int) -> None:
     job = IngestJob.objects.select_related("case", "created_by").get(pk=job_id)
     folder = Path(job.staging_dir)
+    # One numbered folder per upload, holding the file under the name it was uploaded with.
+    staged = [file for number in sorted(folder.iterdir()) for file in number.iterdir()]
     try:
-        run(job, _named_as_uploaded(folder, gather(sorted(folder.iterdir()))))
+        run(job, gather(staged, labels=[file.name for file in staged]))
     except Exception:
         logger.exception("ingest job %s failed", job_id)
         IngestJob.objects.filter(pk=job_id).update(
@@ -49,14 +51,6 @@ def ingest_staged(job_id: int) -> None:
         )
         raise
     shutil.rmtree(folder, ignore_errors=True)
-
-
-def _named_as_uploaded(folder: Path, documents):
-    """Report documents by the names people uploaded, not by their staging paths."""
-    for document in documents:
-        relative = Path(document.name).relative_to(folder)
-        document.name = str(Path(*relative.parts[1:]))
-        yield document
 
 
 def start(case, uploads, user=None) -> IngestJob:
