@@ -21,11 +21,7 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed-app
 	@touch $@
 
 demo: $(VENV)/.installed-app
-	bash scripts/system-deps.sh
-	$(BIN)/vigil migrate --no-input
-	$(BIN)/vigil load-demo
-	$(BIN)/vigil demo-user
-	$(BIN)/vigil serve
+	@VENV=$(VENV) bash scripts/demo.sh
 
 test: $(VENV)/.installed-test
 	bash scripts/test.sh

@@ -9,6 +9,13 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 BACKUP_CODES = 5
 
 
+def boxed(lines: list[str]) -> str:
+    """The lines framed in plain characters, so they stand out in any terminal's scrollback."""
+    width = max(len(line) for line in lines)
+    rule = "+" + "-" * (width + 4) + "+"
+    return "\n".join([rule, *(f"|  {line.ljust(width)}  |" for line in lines), rule])
+
+
 class Command(BaseCommand):
     help = (
         "Create the demonstration administrator (VIGIL_DEMO_USER, default 'demo') and print how "
@@ -38,10 +45,16 @@ class Command(BaseCommand):
             user.set_password(password)
             user.save(update_fields=["password"])
         codes = self.backup_codes(user)
-        self.stdout.write(f"Demonstration account: user {username!r}, password {password!r}")
         self.stdout.write(
-            "Second factor: enter any one of these backup codes (each works once): "
-            + " ".join(codes)
+            boxed(
+                [
+                    "Sign in to Vigil",
+                    "",
+                    f"Demonstration account: user {username!r}, password {password!r}",
+                    "Second factor: enter any one of these backup codes (each works once):",
+                    "  " + "  ".join(codes),
+                ]
+            )
         )
 
     def backup_codes(self, user) -> list[str]:
