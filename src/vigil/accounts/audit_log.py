@@ -2,9 +2,15 @@
 
 import datetime
 import json
+from collections import defaultdict
+from dataclasses import dataclass
 
+from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 
 from vigil import csv_safe
 from vigil.accounts.models import AuditEntry
@@ -60,3 +66,130 @@ def write_csv(entries, stream) -> None:
                 entry.entry_hash,
             ]
         )
+
+
+# --- the page: each entry's record by name, and its changes field by field -----------------------
+
+
+@dataclass
+class FieldChange:
+    field: str
+    before: str
+    after: str
+
+
+@dataclass
+class DescribedEntry:
+    entry: AuditEntry
+    record: str  # "Source: Bloodshed in the Caucasus"
+    changes: list[FieldChange]
+
+
+def describe(entries) -> list[DescribedEntry]:
+    """The entries as people read them: each record named by its kind and title, each change a
+    field's name with its value before and after; related records by name, choices by label.
+    Personal fields show only the mask the log holds."""
+    entries = list(entries)
+    names = _related_names(entries)
+    return [
+        DescribedEntry(entry, record_name(entry), _field_changes(entry, names)) for entry in entries
+    ]
+
+
+def record_name(entry: AuditEntry) -> str:
+    model = _model(entry.model_label)
+    kind = capfirst(model._meta.verbose_name) if model else entry.model_label
+    title = entry.object_repr
+    if not title:
+        return f"{kind} #{entry.object_pk}"
+    if title.lower().startswith(str(kind).lower()):
+        return capfirst(title)  # "member #4" names its kind already
+    return f"{kind}: {title}"
+
+
+def _model(label: str):
+    try:
+        return apps.get_model(label)
+    except (LookupError, ValueError):
+        return None
+
+
+def _field(model, name: str):
+    try:
+        return model._meta.get_field(name) if model else None
+    except FieldDoesNotExist:
+        return None
+
+
+def _related_names(entries) -> dict:
+    """(model, pk) -> how the log names that record, for every related record the entries
+    mention, fetched in one query per model."""
+    wanted = defaultdict(set)
+    for entry in entries:
+        model = _model(entry.model_label)
+        for name, change in entry.changes.items():
+            field = _field(model, name)
+            if field is None or not field.is_relation:
+                continue
+            values = change.values() if isinstance(change, dict) else change
+            for value in values:
+                pks = value if isinstance(value, list) else [value]
+                wanted[field.related_model].update(pk for pk in pks if pk not in (None, ""))
+    names = {}
+    for model, pks in wanted.items():
+        for record in model._base_manager.filter(pk__in=pks):
+            names[model, record.pk] = _name_of(record)
+    return names
+
+
+def _name_of(record) -> str:
+    if hasattr(record, "audit_repr"):
+        return record.audit_repr()  # records holding personal data name themselves by number
+    if hasattr(record, "get_username"):
+        return record.get_username()
+    return str(record)
+
+
+def _field_changes(entry: AuditEntry, names: dict) -> list[FieldChange]:
+    model = _model(entry.model_label)
+    rows = []
+    for name, change in entry.changes.items():
+        field = _field(model, name)
+        if field is not None and getattr(field, "primary_key", False):
+            continue  # the record's number is in its name already
+        label = capfirst(getattr(field, "verbose_name", None) or name.replace("_", " "))
+        if isinstance(change, dict):  # links added or removed: {"added": [3, 4]}
+            after = "; ".join(
+                f"{_LINK_VERBS.get(verb, verb)}: {_show(field, pks, names)}"
+                for verb, pks in change.items()
+            )
+            rows.append(FieldChange(label, "", after))
+        else:
+            before, after = change
+            rows.append(FieldChange(label, _show(field, before, names), _show(field, after, names)))
+    return rows
+
+
+_LINK_VERBS = {"added": _("added"), "removed": _("removed"), "cleared": _("cleared")}
+
+
+def _show(field, value, names: dict) -> str:
+    """One logged value as people read it."""
+    if value is None or value == "" or value == []:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(_show(field, item, names) for item in value)
+    if isinstance(value, dict) and "sha256" in value:  # a long text, logged as its hash
+        return _("long text of %(n)s characters (SHA-256 %(hash)s…)") % {
+            "n": value.get("length"),
+            "hash": str(value["sha256"])[:12],
+        }
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if field is not None and field.is_relation:
+        return names.get((field.related_model, value)) or _("#%(pk)s (no longer there)") % {
+            "pk": value
+        }
+    if field is not None and getattr(field, "choices", None):
+        return str(dict(field.flatchoices).get(value, value))
+    return str(value)

@@ -198,5 +198,10 @@ def audit_log_page(request):
     page = Paginator(entries, 100).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    context = {"form": form, "page": page, "query": query.urlencode()}
+    context = {
+        "form": form,
+        "page": page,
+        "entries": audit_log.describe(page),
+        "query": query.urlencode(),
+    }
     return render(request, "accounts/audit_log.html", context)
