@@ -4,6 +4,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from vigil.accounts.models import AuditEntry
 from vigil.dossier.models import DossierBuild
 
 pytestmark = pytest.mark.django_db
@@ -43,3 +44,18 @@ def test_an_unknown_format_is_refused(alice_client, published):
         reverse("dossier:build_new", args=[published.slug]), {"format": "docx"}
     )
     assert response.status_code == 302 and not DossierBuild.objects.exists()
+
+
+@WORKER_DB
+def test_a_dossier_built_by_a_worker_is_logged_as_the_work_of_who_asked_for_it(
+    alice, alice_client, published, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        alice_client.post(reverse("dossier:build_new", args=[published.slug]), {"format": "html"})
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", "--queue-name", "*")
+    build = DossierBuild.objects.get()
+    logged = AuditEntry.objects.filter(model_label="dossier.DossierBuild", object_pk=str(build.pk))
+    finished = logged.get(action="update", changes__has_key="archived_file")
+    assert (finished.actor, finished.actor_name) == (alice, "alice")
+    assert finished.changes["status"] == ["running", "done"]
+    assert finished.changes["archived_file"] == [None, build.archived_file_id]

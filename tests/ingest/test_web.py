@@ -4,6 +4,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from tests.ingest.test_pipeline import REPORT
+from vigil.accounts.models import AuditEntry
 from vigil.evidence.models import Source
 from vigil.ingest.models import IngestJob
 
@@ -18,7 +19,7 @@ WORKER_DB = pytest.mark.django_db(transaction=True)
 def test_uploads_become_a_background_job_with_progress_and_a_report(
     alice_client, case, django_capture_on_commit_callbacks
 ):
-    files = [SimpleUploadedFile("report.txt", REPORT), SimpleUploadedFile("empty.txt", b"")]
+    files = [SimpleUploadedFile("report.txt", REPORT), SimpleUploadedFile("photo.png", b"PNG")]
     with django_capture_on_commit_callbacks(execute=True):
         response = alice_client.post(reverse("ingest:page", args=[case.slug]), {"files": files})
     job = IngestJob.objects.get()
@@ -30,7 +31,7 @@ def test_uploads_become_a_background_job_with_progress_and_a_report(
     status = alice_client.get(job.get_absolute_url(), HTTP_ACCEPT="application/json").json()
     assert status["progress"] == 100 and status["stage"] == "2 of 2 documents"
     page = alice_client.get(job.get_absolute_url()).content.decode()
-    assert "empty.txt is empty." in page and "review" in page
+    assert "photo.png: files of this type are not accepted." in page and "review" in page
     assert Source.objects.get().title == "report"
 
 
@@ -56,3 +57,20 @@ def test_the_report_names_uploads_as_uploaded_never_by_their_server_path(
     page = alice_client.get(job.get_absolute_url()).content.decode()
     assert "broken.zip is not a readable zip archive." in page
     assert str(settings.DATA_DIR) not in page and "job-" not in page
+
+
+@WORKER_DB
+def test_what_a_worker_ingests_is_logged_as_the_work_of_who_uploaded_it(
+    alice, alice_client, case, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        alice_client.post(
+            reverse("ingest:page", args=[case.slug]),
+            {"files": [SimpleUploadedFile("report.txt", REPORT)]},
+        )
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", "--queue-name", "*")
+    source = Source.objects.get()
+    created = AuditEntry.objects.get(
+        model_label="evidence.Source", object_pk=str(source.pk), action="create"
+    )
+    assert (source.created_by, created.actor, created.actor_name) == (alice, alice, "alice")

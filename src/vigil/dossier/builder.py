@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
+from vigil.accounts.audit import acting_as
 from vigil.evidence import archive
 from vigil.evidence.models import ArchivedFile
 
@@ -35,13 +36,20 @@ def _report(build_id: int):
 @task()
 def build_dossier(build_id: int) -> None:
     """The background job behind the web app's "Build the dossier" button."""
-    build = DossierBuild.objects.select_related("case").get(pk=build_id)
-    DossierBuild.objects.filter(pk=build_id).update(status=DossierBuild.Status.RUNNING)
+    build = DossierBuild.objects.select_related("case", "requested_by").get(pk=build_id)
+    # The worker acts for the person who asked: the log names them as the dossier's maker.
+    with acting_as(build.requested_by):
+        _build_and_keep(build)
+
+
+def _build_and_keep(build: DossierBuild) -> None:
+    build.status = DossierBuild.Status.RUNNING
+    build.save(update_fields=["status"])
     try:
-        data = build_bytes(build.case, build.format, _report(build_id))
+        data = build_bytes(build.case, build.format, _report(build.pk))
         sha, size = archive.store_bytes(data)
         with transaction.atomic():
-            archived, _created = ArchivedFile.objects.get_or_create(
+            build.archived_file, _created = ArchivedFile.objects.get_or_create(
                 sha256=sha,
                 defaults={
                     "size": size,
@@ -49,18 +57,22 @@ def build_dossier(build_id: int) -> None:
                     "media_type": "application/pdf" if build.format == "pdf" else "text/html",
                 },
             )
-            DossierBuild.objects.filter(pk=build_id).update(
-                status=DossierBuild.Status.DONE,
-                archived_file=archived,
-                progress=100,
-                finished_at=timezone.now(),
-            )
+            _finish(build, DossierBuild.Status.DONE, progress=100)
     except Exception as error:
-        logger.exception("dossier build %s failed", build_id)
-        DossierBuild.objects.filter(pk=build_id).update(
-            status=DossierBuild.Status.FAILED, error=str(error)[:2000], finished_at=timezone.now()
-        )
+        logger.exception("dossier build %s failed", build.pk)
+        build.error = str(error)[:2000]
+        _finish(build, DossierBuild.Status.FAILED)
         raise
+
+
+def _finish(build: DossierBuild, status: str, **fields) -> None:
+    """Save the outcome through the model, so the audit log records it (progress is not logged:
+    it is written with update(), which sends no signal)."""
+    for name, value in fields.items():
+        setattr(build, name, value)
+    build.status = status
+    build.finished_at = timezone.now()
+    build.save(update_fields=["status", "archived_file", "error", "finished_at", *fields])
 
 
 def request_build(case, fmt: str, user=None) -> DossierBuild:

@@ -3,9 +3,12 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from vigil.accounts.audit import AuditedModel
 
-class DossierBuild(models.Model):
-    """One request to build a case's dossier in the background, and how far it has got."""
+
+class DossierBuild(AuditedModel):
+    """One request to build a case's dossier in the background, and how far it has got. The log
+    records who asked for it and the file it produced."""
 
     class Format(models.TextChoices):
         PDF = "pdf", "PDF"

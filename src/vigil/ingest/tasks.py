@@ -10,6 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
+from vigil.accounts.audit import acting_as
+
 from .collect import gather
 from .models import IngestJob
 from .pipeline import run
@@ -43,7 +45,9 @@ def ingest_staged(job_id: int) -> None:
     # One numbered folder per upload, holding the file under the name it was uploaded with.
     staged = [file for number in sorted(folder.iterdir()) for file in number.iterdir()]
     try:
-        run(job, gather(staged, labels=[file.name for file in staged]))
+        # The worker acts for the person who uploaded the files: the log names them, not "system".
+        with acting_as(job.created_by):
+            run(job, gather(staged, labels=[file.name for file in staged]))
     except Exception:
         logger.exception("ingest job %s failed", job_id)
         IngestJob.objects.filter(pk=job_id).update(
