@@ -7,8 +7,28 @@ from vigil.cases.models import Case
 
 
 class TokenForm(forms.Form):
+    """The second factor at sign-in: an authenticator's six digits or a backup code, which has
+    letters too, so the keyboard stays a full one (no numeric keypad) and leaves case alone."""
+
     token = forms.CharField(
         label=_("Code from your authenticator app (or a backup code)"),
+        max_length=16,
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "autocapitalize": "none",
+                "autocorrect": "off",
+                "spellcheck": "false",
+            }
+        ),
+    )
+
+
+class AuthenticatorCodeForm(forms.Form):
+    """Pairing an authenticator app: only its six digits are accepted, so a numeric keypad."""
+
+    token = forms.CharField(
+        label=_("Code from your authenticator app"),
         max_length=16,
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
     )

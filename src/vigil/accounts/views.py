@@ -18,7 +18,12 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from vigil.accounts import audit_log, invitations, permissions
-from vigil.accounts.forms import AuditFilterForm, InvitationForm, TokenForm
+from vigil.accounts.forms import (
+    AuditFilterForm,
+    AuthenticatorCodeForm,
+    InvitationForm,
+    TokenForm,
+)
 from vigil.accounts.models import Invitation
 
 BACKUP_CODES = 10
@@ -58,7 +63,7 @@ def two_factor_setup(request):
     device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
     if device is None:
         device = TOTPDevice.objects.create(user=user, name=_("Authenticator app"), confirmed=False)
-    form = TokenForm(request.POST or None)
+    form = AuthenticatorCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         allowed, _info = device.verify_is_allowed()
         if not allowed:
