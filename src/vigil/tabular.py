@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from vigil.csv_safe import unguard
+from vigil.text_input import strip_control_characters
 from vigil.uploads import upload_field
 
 
@@ -72,9 +73,8 @@ def run_import(
         return report
     seen: dict = {}
     for line, row in enumerate(reader, start=2):
-        report.rows.append(
-            validate(line, {k: unguard(v or "").strip() for k, v in row.items() if k}, seen)
-        )
+        cells = {k: unguard(strip_control_characters(v or "")).strip() for k, v in row.items() if k}
+        report.rows.append(validate(line, cells, seen))
     if report.invalid and not skip_invalid:
         return report
     with transaction.atomic():

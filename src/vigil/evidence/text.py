@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
+from vigil.text_input import strip_control_characters
+
 logger = logging.getLogger(__name__)
 
 PDF = "application/pdf"
@@ -79,7 +81,7 @@ def pdf_text(data: bytes, filename: str = "") -> str:
                 _("%(name)s is an encrypted PDF; remove the password and upload it again.")
                 % {"name": filename}
             )
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [strip_control_characters(page.extract_text() or "") for page in reader.pages]
     except UnreadableDocument:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as error:
@@ -122,13 +124,10 @@ def extract_text(data: bytes, media_type: str, filename: str = "") -> str:
     if not data:
         raise UnreadableDocument(_("%(name)s is empty.") % {"name": filename or _("The file")})
     if media_type == PDF:
-        text = pdf_text(data, filename)
-    elif media_type == HTML:
-        text = html_text(data, filename)
-    elif media_type == DOCX:
-        text = docx_text(data, filename)
+        text = pdf_text(data, filename)  # each page cleaned, pages separated by form feeds
     else:
-        text = decode_text(data, filename)
+        read = {HTML: html_text, DOCX: docx_text}.get(media_type, decode_text)
+        text = strip_control_characters(read(data, filename))
     if not text.strip():
         raise UnreadableDocument(
             _("%(name)s has no readable text (a scanned PDF needs OCR first).")

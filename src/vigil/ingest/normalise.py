@@ -5,6 +5,8 @@ import unicodedata
 
 import py3langid
 
+from vigil.text_input import KEPT, PAGE_BREAK, strip_control_characters
+
 # "geno-\ncide" → "genocide"; a hyphen at a line end between two lower-case letters.
 LINE_END_HYPHEN = re.compile(r"(?<=[a-zà-ÿ])-\n(?=[a-zà-ÿ])")
 SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -12,7 +14,9 @@ BLANK_LINES = re.compile(r"\n{3,}")
 
 
 def normalise(text: str) -> str:
-    """NFC Unicode, no hyphenation at line ends, single spaces, at most one blank line."""
+    """NFC Unicode, no control characters but line ends, tabs and page breaks, no hyphenation at
+    line ends, single spaces, at most one blank line."""
+    text = strip_control_characters(text, keep=KEPT + PAGE_BREAK)
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u00ad", "")  # soft hyphens
     text = LINE_END_HYPHEN.sub("", text)

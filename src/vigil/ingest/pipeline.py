@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from vigil.evidence import services as evidence
 from vigil.evidence.text import UnreadableDocument, extract_text, media_type_for
+from vigil.text_input import strip_control_characters
 
 from .collect import Document
 from .extract import extract_all
@@ -62,7 +63,7 @@ def ingest_document(case, document: Document, *, user=None, names=None) -> Outco
             _("already in the archive as “%(title)s”") % {"title": existing.title},
             existing.pk,
         )
-    filename = PurePath(document.name).name
+    filename = strip_control_characters(PurePath(document.name).name)
     try:
         media_type = media_type_for(filename, data)
         text = normalise(extract_text(data, media_type, filename))
