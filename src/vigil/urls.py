@@ -7,6 +7,7 @@ from django.views.i18n import set_language
 
 from vigil.accounts import views as account_views
 from vigil.campaigns.views import events as campaign_events
+from vigil.recognition import public_views as recognition_public
 from vigil.recognition import views as recognition_views
 
 urlpatterns = [
@@ -46,6 +47,11 @@ urlpatterns = [
     path("cases/<slug:slug>/", include("vigil.dossier.urls")),
     path("cases/<slug:slug>/", include("vigil.ingest.urls")),
     path("p/", include("vigil.dossier.public_urls")),
+    path(
+        "map/world-<str:version>.svg",
+        recognition_public.worldmap_shapes,
+        name="worldmap_shapes",
+    ),
     path("events/<int:pk>/", campaign_events.public_event, name="public_event"),
     path("events.ics", campaign_events.ical_all, name="events_ical"),
     path("chapters/<int:pk>/events.ics", campaign_events.ical_chapter, name="chapter_ical"),

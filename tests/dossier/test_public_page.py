@@ -1,0 +1,23 @@
+"""The public page of a case is light and reads as stacked rows on a phone."""
+
+import pytest
+from django.urls import reverse
+
+from vigil.recognition.worldmap import shapes_version
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_public_page_fetches_the_map_s_shapes_instead_of_carrying_them(client, published):
+    response = client.get(reverse("public_case", args=[published.slug]))
+    page = response.content.decode()
+    assert reverse("worldmap_shapes", args=[shapes_version()]) + "#PAK" in page
+    assert "<path" not in page
+    assert len(response.content) < 100_000  # it weighed 1.1 MB with the shapes inline
+
+
+def test_each_cell_of_the_public_tables_carries_its_column_name_for_a_phone(client, published):
+    page = client.get(reverse("public_case", args=[published.slug])).content.decode()
+    assert page.count('<table class="stack">') == 2  # the figures (one category) and the acts
+    assert '<td data-label="Locator"><q class="locator">page 12, paragraph 3</q>' in page
+    assert '<td data-label="Actor">Pakistan</td>' in page
