@@ -29,7 +29,7 @@ def public_claims(case):
 def public_acts(case):
     return (
         RecognitionAct.objects.filter(case=case, review=RecognitionAct.Review.VERIFIED)
-        .select_related("actor")
+        .select_related("case", "actor")
         .order_by("date", "pk")
     )
 

@@ -9,12 +9,17 @@ from vigil.accounts import permissions
 from vigil.evidence.models import Claim, Source
 
 
+# The case comes with each row: every row's address names its case.
 def visible_sources(user, case) -> QuerySet[Source]:
-    return Source.objects.filter(case=case, access_level__in=permissions.source_levels(user, case))
+    return Source.objects.filter(
+        case=case, access_level__in=permissions.source_levels(user, case)
+    ).select_related("case")
 
 
 def visible_claims(user, case) -> QuerySet[Claim]:
-    return Claim.objects.filter(case=case, source__in=visible_sources(user, case))
+    return Claim.objects.filter(case=case, source__in=visible_sources(user, case)).select_related(
+        "case"
+    )
 
 
 def get_source_for_user(user, case, pk: int) -> Source:

@@ -22,7 +22,7 @@ def figures_table(claims) -> list[FigureCategory]:
     figures = (
         Figure.objects.filter(claim__in=claims)
         .exclude(claim__review_status=Claim.Review.REJECTED)
-        .select_related("claim__source")
+        .select_related("claim__source__case", "claim__case")
         .order_by("category", "low", "high", "claim__source__title")
     )
     by_category: dict[str, FigureCategory] = {}

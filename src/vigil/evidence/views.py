@@ -197,7 +197,7 @@ def review_queue(request, slug):
     claims = (
         visible_claims(request.user, case)
         .filter(review_status=Claim.Review.PROPOSED)
-        .select_related("source", "figure")
+        .select_related("source__case", "figure")
         .order_by("source__title", "pk")
     )
     return render(request, "evidence/review_queue.html", {"case": case, "claims": claims})

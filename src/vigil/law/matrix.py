@@ -127,7 +127,7 @@ def element_status(
 
 def _links_by_element(case, crimes, claims=None) -> dict[int, list[ElementLink]]:
     links = ElementLink.objects.filter(case=case, element__crime__in=crimes).select_related(
-        "claim__source"
+        "claim__case", "claim__source__case"
     )
     if claims is not None:
         links = links.filter(claim__in=claims)

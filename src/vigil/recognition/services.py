@@ -62,7 +62,7 @@ def acts_for(case, *, sources=None):
     so an act whose only sources are hidden is still known to have one."""
     return (
         RecognitionAct.objects.filter(case=case)
-        .select_related("actor", "actor__parent")
+        .select_related("case", "actor", "actor__parent")
         .prefetch_related(
             Prefetch("sources", queryset=sources) if sources is not None else "sources"
         )
@@ -156,6 +156,6 @@ def needs_act(target: Target) -> bool:
 def overdue_targets(case, today):
     return (
         Target.objects.filter(case=case, due_date__lt=today, stage__in=Target.OPEN_STAGES)
-        .select_related("actor", "owner")
+        .select_related("case", "actor", "owner")
         .order_by("due_date")
     )

@@ -136,7 +136,7 @@ def act_edit(request, slug, pk):
 
 def pipeline(request, slug):
     case = get_case_for_user(request.user, slug)
-    targets = Target.objects.filter(case=case).select_related("actor", "owner", "chapter")
+    targets = Target.objects.filter(case=case).select_related("case", "actor", "owner", "chapter")
     today = timezone.localdate()
     columns = [
         {"stage": value, "label": label, "targets": [t for t in targets if t.stage == value]}
