@@ -9,11 +9,12 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from vigil.env import env_bool, env_int, env_list, env_str
+from vigil.private_files import private_folder, private_sqlite_database, write_private_text
 
 BASE_DIR = Path(__file__).resolve().parent
 
 DATA_DIR = Path(env_str("VIGIL_DATA_DIR", "var")).resolve()
-DATA_DIR.mkdir(parents=True, exist_ok=True)
+private_folder(DATA_DIR)  # owner-only: the database, the archive and the secret key live here
 ARCHIVE_DIR = DATA_DIR / "archive"
 
 
@@ -24,8 +25,7 @@ def _secret_key() -> str:
         return given
     key_file = DATA_DIR / "secret_key"
     if not key_file.exists():
-        key_file.write_text(secrets.token_urlsafe(50))
-        key_file.chmod(0o600)
+        write_private_text(key_file, secrets.token_urlsafe(50))
     return key_file.read_text().strip()
 
 
@@ -110,6 +110,7 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+    private_sqlite_database(Path(DATABASES["default"]["NAME"]))
     DATABASES["default"]["OPTIONS"] = {
         # WAL lets readers go on while one writer writes; IMMEDIATE avoids "database is locked"
         # when two transactions both try to upgrade a read lock.
@@ -168,7 +169,7 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = DATA_DIR / "static"
-STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise serves from the finders but expects this folder
+private_folder(STATIC_ROOT)  # WhiteNoise serves from the finders but expects this folder
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -1,38 +1,63 @@
-"""One-file backups: a consistent database dump, every archived file, and a manifest of SHA-256
-hashes that `restore` checks in full before it touches anything.
+"""One-file backups: a consistent database dump, every archived file, and a signed manifest of
+SHA-256 hashes that `restore` checks in full before it touches anything.
 
-The archive is a gzip'd tar:
-    manifest.json       {"format": 1, "created_at": ..., "database": ..., "files": {name: sha256}}
-    database.xml        Django's dumpdata (natural keys), so it loads on SQLite or PostgreSQL;
-                        XML because Django's JSON drops microseconds, which the audit chain hashes
+The contents are a gzip'd tar:
+    manifest.json       {"format": 2, "created_at": ..., "database": ..., "files": {name: sha256}}
+    manifest.sig        HMAC-SHA256 of manifest.json with the backup's signing key (encrypted only)
+    database.jsonl      every row (see backup_snapshot.py), loadable on SQLite or PostgreSQL
     archive/<sha256>    the archived files, each named by the hash of its content
+An encrypted backup (the default) wraps that tar.gz with age and a passphrase (backup_seal.py);
+an unencrypted one is the bare tar.gz, unsigned, written and restored only when asked for.
+Backups are owner-only files, and their temporary files live in owner-only folders.
 """
 
 import datetime
 import hashlib
 import io
 import json
+import os
 import re
 import tarfile
 import tempfile
 from pathlib import Path
 
+from django.apps import apps
+from django.contrib.auth.management import create_permissions
+from django.contrib.contenttypes.management import create_contenttypes
 from django.core.management import call_command
 from django.db import connection, transaction
 
 from vigil.accounts import audit
+from vigil.accounts.backup_seal import BackupKey, SealError, is_sealed, seal, unseal
+from vigil.accounts.backup_snapshot import backed_up_models, database_snapshot, dump_models
 from vigil.evidence import archive
 from vigil.evidence.models import ArchivedFile
-from vigil.evidence.search import rebuild_sqlite_index
+from vigil.private_files import open_private
 
-FORMAT = 1
-# Rebuilt by Django itself, or meaningless after a restore.
-EXCLUDED = ["contenttypes", "auth.permission", "sessions", "django_tasks_database"]
-MEMBER = re.compile(r"^(manifest\.json|database\.xml|archive/[0-9a-f]{64})$")
+FORMAT = 2
+DUMP = "database.jsonl"
+# Each format this Vigil restores, with the name of its database dump (1: before encryption).
+DUMPS = {1: "database.xml", FORMAT: DUMP}
+MEMBER = re.compile(r"^(manifest\.(json|sig)|database\.(jsonl|xml)|archive/[0-9a-f]{64})$")
+PASSPHRASE_VARIABLE = "VIGIL_BACKUP_PASSPHRASE"  # noqa: S105 (the name of a variable, not its value)
 
 
 class BackupError(Exception):
     """The archive cannot be trusted; the message says why. Nothing was changed."""
+
+
+def read_passphrase(passphrase_file: Path | None) -> str | None:
+    """The passphrase from `passphrase_file` (its first line), else from VIGIL_BACKUP_PASSPHRASE;
+    None when neither gives one."""
+    if passphrase_file is not None:
+        try:
+            lines = passphrase_file.read_text().splitlines()
+        except (OSError, UnicodeDecodeError) as error:
+            raise BackupError(f"the passphrase file cannot be read ({error})") from error
+        if not lines or not lines[0]:
+            raise BackupError(f"the passphrase file {passphrase_file} is empty")
+        return lines[0]
+    return os.environ.get(PASSPHRASE_VARIABLE) or None
 
 
 def _sha256_file(path: Path) -> str:
@@ -43,63 +68,106 @@ def _sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _dump_database(target: Path) -> None:
-    """Every row as one consistent snapshot, even while others write."""
-    outermost = not connection.in_atomic_block
-    with transaction.atomic():
-        if connection.vendor == "postgresql" and outermost:
-            with connection.cursor() as cursor:
-                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
-        # On SQLite the transaction holds the write lock, so no one writes until the dump is done.
-        call_command(
-            "dumpdata",
-            exclude=EXCLUDED,
-            format="xml",
-            natural_foreign=True,
-            natural_primary=True,
-            output=str(target),
-            verbosity=0,
-        )
-
-
-def write_backup(path: Path, progress=lambda done, total: None) -> dict:
-    """Write the backup to `path`; return its manifest."""
-    with tempfile.TemporaryDirectory() as work:
-        dump = Path(work) / "database.xml"
-        _dump_database(dump)
+def _dump(work: Path, progress) -> tuple[Path, list[str], int]:
+    """Dump the database and list the archived files, both from one snapshot taken without
+    blocking writers; return the dump, the files' hashes and how many steps that took."""
+    dump = work / DUMP
+    with database_snapshot():
         hashes = list(ArchivedFile.objects.values_list("sha256", flat=True).order_by("sha256"))
-        manifest = {
-            "format": FORMAT,
-            "created_at": datetime.datetime.now(tz=datetime.UTC).isoformat(),
-            "database": connection.vendor,
-            "files": {"database.xml": _sha256_file(dump)},
-        }
-        partial = path.with_name(path.name + ".partial")
-        with tarfile.open(partial, "w:gz") as tar:
-            tar.add(dump, arcname="database.xml")
-            for done, sha in enumerate(hashes, start=1):
-                stored = archive.path_for(sha)
-                if not stored.exists():
-                    raise BackupError(f"archived file {sha} is missing from the archive folder")
-                actual = _sha256_file(stored)
-                if actual != sha:
-                    raise BackupError(f"archived file {sha} was altered (run `vigil verify`)")
-                tar.add(stored, arcname=f"archive/{sha}")
-                manifest["files"][f"archive/{sha}"] = sha
-                progress(done, len(hashes))
-            data = json.dumps(manifest, indent=1, sort_keys=True).encode()
-            info = tarfile.TarInfo("manifest.json")
-            info.size = len(data)
-            tar.addfile(info, io.BytesIO(data))
-        partial.replace(path)  # a backup interrupted half-way never looks like a backup
+        models = backed_up_models()
+        steps = len(models) + len(hashes)
+        with dump.open("w", encoding="ascii") as stream:
+            dump_models(models, stream, lambda done: progress(done, steps))
+    return dump, hashes, len(models)
+
+
+def _manifest(dump: Path) -> dict:
+    return {
+        "format": FORMAT,
+        "created_at": datetime.datetime.now(tz=datetime.UTC).isoformat(),
+        "database": connection.vendor,
+        "files": {DUMP: _sha256_file(dump)},
+    }
+
+
+def _add_bytes(tar: tarfile.TarFile, name: str, data: bytes) -> None:
+    info = tarfile.TarInfo(name)
+    info.size = len(data)
+    tar.addfile(info, io.BytesIO(data))
+
+
+def _pack(target, work: Path, progress, key: BackupKey | None) -> dict:
+    """Write the tar.gz of the database and the archived files to the binary stream `target`."""
+    dump, hashes, done = _dump(work, progress)
+    manifest = _manifest(dump)
+    steps = done + len(hashes)
+    with tarfile.open(fileobj=target, mode="w:gz") as tar:
+        tar.add(dump, arcname=DUMP)
+        for sha in hashes:
+            stored = archive.path_for(sha)
+            if not stored.exists():
+                raise BackupError(f"archived file {sha} is missing from the archive folder")
+            if _sha256_file(stored) != sha:
+                raise BackupError(f"archived file {sha} was altered (run `vigil verify`)")
+            tar.add(stored, arcname=f"archive/{sha}")
+            manifest["files"][f"archive/{sha}"] = sha
+            done += 1
+            progress(done, steps)
+        data = json.dumps(manifest, indent=1, sort_keys=True).encode()
+        _add_bytes(tar, "manifest.json", data)
+        if key is not None:
+            _add_bytes(tar, "manifest.sig", key.sign(data).encode())
     return manifest
 
 
-def check_backup(path: Path, into: Path) -> dict:
-    """Unpack into `into` and check every hash against the manifest; raise BackupError if the
-    archive is truncated, altered, incomplete or has anything it should not."""
+def write_backup(path: Path, *, passphrase: str | None, progress=lambda done, total: None) -> dict:
+    """Write the backup to `path`, encrypted with `passphrase` (None: unencrypted and unsigned);
+    return its manifest. `progress(done, total)` counts tables dumped, then files archived."""
+    partial = path.with_name(path.name + ".partial")
+    with tempfile.TemporaryDirectory() as work:
+        work = Path(work)
+        try:
+            if passphrase is None:
+                with open_private(partial) as target:
+                    manifest = _pack(target, work, progress, None)
+            else:
+                key = BackupKey.generate()
+                plain = work / "backup.tar.gz"
+                with plain.open("wb") as target:
+                    manifest = _pack(target, work, progress, key)
+                with open_private(partial) as target:
+                    seal(plain, target, key, passphrase)
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
+    partial.replace(path)  # a backup interrupted half-way never looks like a backup
+    return manifest
+
+
+def _open(path: Path, into: Path, passphrase: str | None, unencrypted: bool):
+    """The plain tar.gz of the backup at `path` and its key (None when unencrypted)."""
+    if is_sealed(path):
+        if passphrase is None:
+            raise BackupError(
+                f"the backup is encrypted: give its passphrase ({PASSPHRASE_VARIABLE} or "
+                "--passphrase-file)"
+            )
+        plain = into / "backup.tar.gz"
+        try:
+            return plain, unseal(path, passphrase, plain)
+        except SealError as error:
+            raise BackupError(str(error)) from error
+    if not unencrypted:
+        raise BackupError(
+            "it is not an encrypted Vigil backup, so nothing vouches for its manifest; restore an "
+            "unencrypted backup only with --unencrypted"
+        )
+    return path, None
+
+
+def _unpack(tar_path: Path, into: Path) -> set[str]:
     try:
-        with tarfile.open(path, "r:gz") as tar:
+        with tarfile.open(tar_path, "r:gz") as tar:
             members = tar.getmembers()
             for member in members:
                 if not member.isfile() or not MEMBER.match(member.name):
@@ -107,41 +175,74 @@ def check_backup(path: Path, into: Path) -> dict:
             tar.extractall(into, filter="data")
     except (tarfile.TarError, EOFError, OSError, ValueError) as error:
         raise BackupError(f"the archive is damaged or truncated ({error})") from error
+    return {member.name for member in members}
+
+
+def _read_manifest(into: Path, key: BackupKey | None) -> dict:
     manifest_path = into / "manifest.json"
     if not manifest_path.exists():
         raise BackupError("the archive has no manifest: not a Vigil backup")
+    data = manifest_path.read_bytes()
+    if key is not None:
+        signature = into / "manifest.sig"
+        if not signature.exists() or not key.signed(data, signature.read_text().strip()):
+            raise BackupError("the manifest's signature does not match: the backup was altered")
     try:
-        manifest = json.loads(manifest_path.read_text())
-        expected = dict(manifest["files"])
+        manifest = json.loads(data)
+        manifest["files"] = dict(manifest["files"])
     except (ValueError, KeyError, TypeError) as error:
         raise BackupError(f"the manifest cannot be read ({error})") from error
-    if manifest.get("format") != FORMAT:
+    if manifest.get("format") not in DUMPS:
         raise BackupError(f"backup format {manifest.get('format')!r} is not one this Vigil reads")
-    present = {m.name for m in members} - {"manifest.json"}
+    if DUMPS[manifest["format"]] not in manifest["files"]:
+        raise BackupError("the manifest lists no database dump: not a Vigil backup")
+    return manifest
+
+
+def check_backup(path: Path, into: Path, *, passphrase=None, unencrypted=False) -> dict:
+    """Decrypt and unpack into `into`, check the signature and every hash against the manifest;
+    raise BackupError if the archive is encrypted with another passphrase, unsigned (unless
+    `unencrypted`), truncated, altered, incomplete or has anything it should not."""
+    tar_path, key = _open(path, into, passphrase, unencrypted)
+    contents = into / "contents"
+    present = _unpack(tar_path, contents) - {"manifest.json", "manifest.sig"}
+    manifest = _read_manifest(contents, key)
+    expected = manifest["files"]
     if present != set(expected):
         missing, extra = set(expected) - present, present - set(expected)
         raise BackupError(
             f"the archive does not match its manifest: {len(missing)} missing, {len(extra)} extra"
         )
     for name, sha in expected.items():
-        if _sha256_file(into / name) != sha:
+        if _sha256_file(contents / name) != sha:
             raise BackupError(f"{name} was altered: its SHA-256 does not match the manifest")
         if name.startswith("archive/") and name != f"archive/{sha}":
             raise BackupError(f"{name} is listed under another file's hash")
     return manifest
 
 
-def restore_backup(path: Path) -> dict:
+def _empty_database() -> None:
+    """Empty every table, then put back only what Django derives from the models (content types
+    and permissions, which the dump leaves out): reference data that other apps install after a
+    migration comes from the backup itself, under the keys it had there."""
+    call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
+    for config in apps.get_app_configs():
+        create_contenttypes(config, verbosity=0)
+        create_permissions(config, verbosity=0)
+
+
+def restore_backup(path: Path, *, passphrase=None, unencrypted=False) -> dict:
     """Check the whole archive, then replace the database and add the archived files."""
     with tempfile.TemporaryDirectory() as work:
         unpacked = Path(work)
-        manifest = check_backup(path, unpacked)
+        manifest = check_backup(path, unpacked, passphrase=passphrase, unencrypted=unencrypted)
+        contents = unpacked / "contents"
         with transaction.atomic(), audit.restoring():
-            call_command("flush", interactive=False, verbosity=0)
-            call_command("loaddata", str(unpacked / "database.xml"), verbosity=0)
+            _empty_database()
+            # The search index is not in the dump: its triggers index the rows as they load.
+            call_command("loaddata", str(contents / DUMPS[manifest["format"]]), verbosity=0)
         for name, sha in manifest["files"].items():
             if name.startswith("archive/") and not archive.path_for(sha).exists():
-                with (unpacked / name).open("rb") as stream:
+                with (contents / name).open("rb") as stream:
                     archive.store_chunks(iter(lambda s=stream: s.read(1024 * 1024), b""))
-    rebuild_sqlite_index()  # the full-text index is not in the dump (a no-op on PostgreSQL)
     return manifest

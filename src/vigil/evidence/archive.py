@@ -9,6 +9,8 @@ from pathlib import Path
 
 from django.conf import settings
 
+from vigil.private_files import private_folder
+
 CHUNK = 1024 * 1024
 
 
@@ -23,7 +25,7 @@ def path_for(sha256: str) -> Path:
 def store_chunks(chunks: Iterable[bytes]) -> tuple[str, int]:
     """Write the bytes to the archive; return (sha256, size). Existing files are left untouched."""
     root = archive_root()
-    (root / "incoming").mkdir(parents=True, exist_ok=True)
+    private_folder(root / "incoming")
     digest = hashlib.sha256()
     size = 0
     fd, temp_name = tempfile.mkstemp(dir=root / "incoming")
@@ -37,9 +39,9 @@ def store_chunks(chunks: Iterable[bytes]) -> tuple[str, int]:
             os.fsync(out.fileno())
         sha = digest.hexdigest()
         final = path_for(sha)
-        final.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(final.parent)
         if not final.exists():
-            os.chmod(temp_name, 0o444)
+            os.chmod(temp_name, 0o400)  # read-only, and for Vigil's own account alone
             # link() never overwrites: if another writer got there first, its copy stands.
             with contextlib.suppress(FileExistsError):
                 os.link(temp_name, final)

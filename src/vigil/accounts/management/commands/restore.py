@@ -2,19 +2,32 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from vigil.accounts.backup import BackupError, restore_backup
+from vigil.accounts.backup import BackupError, read_passphrase, restore_backup
 
 
 class Command(BaseCommand):
     help = (
         "Replace the database and add the archived files from a `vigil backup` archive. The "
-        "whole archive is checked against its manifest first; a damaged one changes nothing."
+        "archive is decrypted with its passphrase (VIGIL_BACKUP_PASSPHRASE or --passphrase-file) "
+        "and checked in full against its signed manifest first; a wrong passphrase, an altered "
+        "or damaged archive changes nothing."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("file")
         parser.add_argument(
             "--no-input", action="store_true", help="do not ask before replacing the database"
+        )
+        parser.add_argument(
+            "--passphrase-file",
+            type=Path,
+            help="read the passphrase from the first line of this file "
+            "(instead of VIGIL_BACKUP_PASSPHRASE)",
+        )
+        parser.add_argument(
+            "--unencrypted",
+            action="store_true",
+            help="accept an unencrypted backup, whose manifest nothing vouches for",
         )
 
     def handle(self, *args, **options):
@@ -26,7 +39,11 @@ class Command(BaseCommand):
             if answer.strip().lower() != "yes":
                 raise CommandError("restore cancelled; nothing was changed")
         try:
-            manifest = restore_backup(path)
+            manifest = restore_backup(
+                path,
+                passphrase=read_passphrase(options["passphrase_file"]),
+                unencrypted=options["unencrypted"],
+            )
         except BackupError as error:
             raise CommandError(f"{path} refused, nothing was changed: {error}") from error
         self.stdout.write(
