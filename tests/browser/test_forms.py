@@ -4,7 +4,8 @@ import pytest
 
 from tests.campaigns.conftest import make_event
 from tests.conftest import screenshot, signed_in
-from vigil.campaigns.models import Chapter
+from vigil.campaigns.models import Chapter, Contact
+from vigil.recognition.models import Actor
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -90,3 +91,33 @@ def test_date_and_time_inputs_look_like_every_other_input(
     for label in ("Starts (local time)", "Ends (local time)"):
         assert page.get_by_label(label).evaluate(look) == text, label
     screenshot(page, "form-event-inputs")
+
+
+def test_a_coordinator_finds_an_actor_and_a_country_by_typing_part_of_a_name_or_code(
+    page, live_server, django_user_model, berlin, states
+):
+    Actor.objects.create(name="Georgia", kind=Actor.Kind.SUBNATIONAL, country_code="USA")
+    carol = django_user_model.objects.create_user("carol", password="pw-carol-123")
+    berlin.coordinators.add(carol)
+    sign_in_as(page, live_server, carol)
+    page.goto(f"{live_server.url}/campaign/contacts/new/")
+    page.locator("#id_name").fill("Nino Beridze")
+    page.get_by_label("Kind").select_option("official")
+    actor = page.get_by_role("combobox", name="Actor")
+    actor_search = page.locator("#id_actor").locator("xpath=preceding-sibling::input[1]")
+    actor_search.fill("georgia")
+    shown = actor.locator("option").all_inner_texts()
+    assert shown[:2] == ["Georgia (GEO)", "Georgia (USA) — subnational legislature"]
+    actor_search.fill("usa georgia")
+    assert actor.locator("option").all_inner_texts() == ["Georgia (USA) — subnational legislature"]
+    country_search = page.locator("#id_country_code").locator("xpath=preceding-sibling::input[1]")
+    country_search.fill("côte")
+    assert page.locator("#id_country_code option:checked").inner_text() == "Côte d'Ivoire (CIV)"
+    country_search.fill("GEO")
+    assert page.locator("#id_country_code option:checked").inner_text() == "Georgia (GEO)"
+    screenshot(page, "form-pickers")
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_load_state()
+    contact = Contact.objects.get(name="Nino Beridze")
+    assert (contact.actor.kind, contact.actor.country_code) == ("subnational", "USA")
+    assert contact.country_code == "GEO"

@@ -72,4 +72,4 @@ def test_users_add_bodies_but_not_states(alice_client, states):
         reverse("actors"), {"name": "Atlantis", "kind": "state", "country_code": "XXX"}
     )
     page = response.content.decode()
-    assert "not an ISO 3166-1 alpha-3 code" in page and "States are preloaded" in page
+    assert "not an ISO 3166-1 alpha-3 country code" in page and "States are preloaded" in page

@@ -15,12 +15,16 @@ from vigil.campaigns.models import (
     Task,
     validate_time_zone,
 )
+from vigil.pickers import CountryField
+from vigil.recognition.forms import ActorChoiceField
 
 DATE = forms.DateInput(attrs={"type": "date"})
 LOCAL_DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
 class ChapterForm(forms.ModelForm):
+    country_code = CountryField(required=True)
+
     class Meta:
         model = Chapter
         fields = [
@@ -79,6 +83,7 @@ class EventForm(forms.ModelForm):
     starts_at = forms.DateTimeField(label=_("Starts (local time)"), widget=LOCAL_DATETIME)
     online_url = forms.URLField(label=_("Online link"), required=False, assume_scheme="https")
     ends_at = forms.DateTimeField(label=_("Ends (local time)"), widget=LOCAL_DATETIME)
+    country_code = CountryField(help_text=_("Leave empty for the chapter's country."))
 
     class Meta:
         model = Event
@@ -146,6 +151,9 @@ class RSVPForm(forms.Form):
 
 
 class ContactForm(forms.ModelForm):
+    actor = ActorChoiceField(required=False)
+    country_code = CountryField()
+
     class Meta:
         model = Contact
         fields = [

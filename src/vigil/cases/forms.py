@@ -1,9 +1,13 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from vigil.cases.models import Case
+from vigil.pickers import CountryField
 
 
 class CaseForm(forms.ModelForm):
+    country_code = CountryField(help_text=_("Where the events took place."))
+
     class Meta:
         model = Case
         fields = [

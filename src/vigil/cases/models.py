@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from vigil.accounts.audit import AuditedModel
+from vigil.countries import country_name
 
 
 class Case(AuditedModel):
@@ -58,10 +59,7 @@ class Case(AuditedModel):
 
     @property
     def country_name(self) -> str:
-        import pycountry
-
-        country = pycountry.countries.get(alpha_3=self.country_code) if self.country_code else None
-        return country.name if country else ""
+        return country_name(self.country_code)
 
 
 class CaseMembership(AuditedModel):

@@ -1,23 +1,50 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from vigil.countries import sort_key
 from vigil.evidence.models import Source
 from vigil.partial_dates import PartialDateFormField
-from vigil.recognition.actors import is_country_code
+from vigil.pickers import CountryField, SearchableSelect
 from vigil.recognition.models import Actor, RecognitionAct, Target
 
 ACT_FIELDS = ["actor", "instrument", "characterisation", "wording", "status", "review", "notes"]
 
 
+def actor_label(actor: Actor) -> str:
+    """How every picker names an actor: a state by name and code, "Georgia (GEO)"; a body with
+    its country's code and its kind, "Georgia (USA) — subnational legislature"."""
+    if actor.kind == Actor.Kind.STATE:
+        return f"{actor.display_name} ({actor.country_code})"
+    where = f" ({actor.country_code})" if actor.country_code else ""
+    return f"{actor.name}{where} — {actor.get_kind_display()}"
+
+
+class _ByLabel(forms.models.ModelChoiceIterator):
+    """Offers the actors in the order of the names shown, states and bodies together."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        choices = [self.choice(actor) for actor in self.queryset]
+        yield from sorted(choices, key=lambda choice: sort_key(choice[1]))
+
+
 class ActorChoiceField(forms.ModelChoiceField):
+    """The one actor picker of every form: searchable by name or code, each actor once."""
+
+    widget = SearchableSelect
+    iterator = _ByLabel
+
+    def __init__(self, queryset=None, **kwargs):
+        kwargs.setdefault("label", _("Actor"))
+        super().__init__(Actor.objects.all() if queryset is None else queryset, **kwargs)
+
     def label_from_instance(self, obj):
-        if obj.kind == Actor.Kind.STATE:
-            return f"{obj.display_name} ({obj.country_code})"
-        return f"{obj.name} — {obj.get_kind_display()}"
+        return actor_label(obj)
 
 
 class RecognitionActForm(forms.ModelForm):
-    actor = ActorChoiceField(queryset=Actor.objects.order_by("kind", "name"), label=_("Actor"))
+    actor = ActorChoiceField()
     when = PartialDateFormField(
         label=_("Date"),
         required=False,
@@ -57,21 +84,12 @@ class RecognitionActForm(forms.ModelForm):
 
 
 class ActorForm(forms.ModelForm):
+    country_code = CountryField()
+    parent = ActorChoiceField(label=_("Part of"), required=False)
+
     class Meta:
         model = Actor
         fields = ["name", "kind", "country_code", "parent"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["parent"].queryset = Actor.objects.order_by("kind", "name")
-
-    def clean_country_code(self):
-        code = self.cleaned_data["country_code"].strip().upper()
-        if code and not is_country_code(code):
-            raise forms.ValidationError(
-                _("%(code)s is not an ISO 3166-1 alpha-3 code.") % {"code": code}
-            )
-        return code
 
     def clean(self):
         cleaned = super().clean()
@@ -81,7 +99,7 @@ class ActorForm(forms.ModelForm):
 
 
 class TargetForm(forms.ModelForm):
-    actor = ActorChoiceField(queryset=Actor.objects.order_by("kind", "name"), label=_("Actor"))
+    actor = ActorChoiceField()
 
     class Meta:
         model = Target
