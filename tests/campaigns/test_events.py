@@ -218,3 +218,18 @@ def test_a_year_without_events_says_so_instead_of_counting_zero_countries(coordi
     text = anniversary_page(coordinator_client, case, year=2001).content.decode()
     assert "No events of Test case in 2001." in text
     assert "0 countries" not in text
+
+
+def test_an_event_ending_on_a_later_day_shows_both_dates(chapter):
+    from vigil.campaigns.templatetags.event_times import event_when
+
+    toronto = zoneinfo.ZoneInfo("America/Toronto")
+    start = datetime.datetime(2027, 2, 26, 22, 0, tzinfo=toronto)  # 03:00 the next day in UTC
+    event = make_event(
+        chapter,
+        time_zone="America/Toronto",
+        starts_at=start,
+        ends_at=start + datetime.timedelta(hours=3),
+    )
+    assert event_when(event) == "26 Feb 2027, 22:00 – 27 Feb 2027, 01:00 (America/Toronto)"
+    assert event_when(event, "long").startswith("Friday 26 February 2027, 22:00 – Saturday")

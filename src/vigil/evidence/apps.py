@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,6 +8,9 @@ class EvidenceConfig(AppConfig):
     verbose_name = _("Evidence")
 
     def ready(self):
-        from vigil.evidence import search
+        from vigil.evidence import search_index
 
-        search.connect_signals()
+        # SQLite drops a table's triggers when a migration rebuilds it: put them back.
+        post_migrate.connect(
+            search_index.ensure_triggers, sender=self, dispatch_uid="vigil_search_triggers"
+        )
