@@ -35,3 +35,37 @@ def test_a_target_moves_one_stage_on_the_board(page, live_server, alice, case, s
     assert "Italy" in column.inner_text()
     screenshot(page, "pipeline-board")
     assert Target.objects.get(pk=target.pk).stage == "contacted"
+
+
+def test_every_stage_of_the_board_is_in_view_at_1280_px(page, live_server, alice, case, states):
+    services.create_target(case, actor=state("ITA"), next_step="Write to the chair")
+    services.create_target(case, actor=state("ESP"), stage="declined")
+    sign_in(page, live_server, "alice")
+    page.goto(f"{live_server.url}/cases/{case.slug}/recognition/pipeline/")
+    board = page.locator(".board")
+    assert board.evaluate("el => el.scrollWidth <= el.clientWidth")
+    headings = page.locator(".board-column h2")
+    assert headings.count() == len(Target.Stage.values)
+    for heading in headings.all():
+        box = heading.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 1280
+    assert page.locator("#board-hint").is_hidden()
+    screenshot(page, "pipeline-board-1280")
+
+    page.set_viewport_size({"width": 800, "height": 900})
+    assert board.evaluate("el => el.scrollWidth > el.clientWidth")
+    assert page.locator("#board-hint").is_visible()  # the cue that more stages lie sideways
+
+
+def test_a_target_moves_back_on_the_board(page, live_server, alice, case, states):
+    target = services.create_target(case, actor=state("ITA"), stage="briefed")
+    sign_in(page, live_server, "alice")
+    page.goto(f"{live_server.url}/cases/{case.slug}/recognition/pipeline/")
+    page.locator(f'[data-target="{target.pk}"]').get_by_role("button", name="Back").click()
+    page.get_by_text("moved to “contacted”").wait_for()
+    column = page.locator("section.board-column", has=page.locator("#stage-contacted"))
+    assert "Italy" in column.inner_text()
+    assert [c.to_stage for c in Target.objects.get(pk=target.pk).history.all()] == [
+        "briefed",
+        "contacted",
+    ]

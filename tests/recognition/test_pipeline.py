@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from tests.recognition.conftest import act, state
+from tests.recognition.conftest import act, body, state
 from vigil.recognition import services
 from vigil.recognition.models import Target
 
@@ -102,3 +102,88 @@ def test_adding_a_target_from_the_board(alice_client, case, states):
     )
     assert response.status_code == 302
     assert Target.objects.get(case=case).actor == state("ESP")
+
+
+def test_a_target_moves_back_and_its_history_keeps_both_moves(target, alice):
+    services.move_target(target, to_stage="contacted", user=alice)
+    assert target.previous_stage == "not_engaged"
+    services.move_target(target, to_stage=target.previous_stage, user=alice, note="No reply")
+    changes = list(target.history.all())
+    assert [(c.from_stage, c.to_stage) for c in changes] == [
+        ("", "not_engaged"),
+        ("not_engaged", "contacted"),
+        ("contacted", "not_engaged"),
+    ]
+    assert [c.is_backward for c in changes] == [False, False, True]
+    assert target.previous_stage is None  # the first stage has none before it
+
+
+def test_a_declined_target_moves_back_to_the_stage_it_was_declined_from(target):
+    services.move_target(target, to_stage="briefed")
+    services.move_target(target, to_stage="declined")
+    assert Target.objects.get(pk=target.pk).previous_stage == "briefed"
+
+
+def test_the_board_offers_each_card_a_move_back(alice_client, target, case):
+    services.move_target(target, to_stage="sponsor_found")
+    page = alice_client.get(reverse("recognition:pipeline", args=[case.slug])).content.decode()
+    card = page[page.index(f'data-target="{target.pk}"') :]
+    card = card[: card.index("</article>")]
+    assert '<input type="hidden" name="stage" value="briefed">' in card
+    assert "← Back" in card and "Move on" in card
+    response = alice_client.post(
+        reverse("recognition:target_move", args=[case.slug, target.pk]), {"stage": "briefed"}
+    )
+    assert response.status_code == 302
+    target.refresh_from_db()
+    assert target.stage == "briefed"
+    detail = alice_client.get(target.get_absolute_url()).content.decode()
+    assert "moved back" in detail
+
+
+def test_a_target_may_be_a_body_not_yet_among_the_actors(alice_client, case, states):
+    response = alice_client.post(
+        reverse("recognition:target_add", args=[case.slug]),
+        {
+            "new_body_name": "Committee on Foreign Affairs",
+            "new_body_kind": "committee",
+            "new_body_country": "deu",
+            "stage": "not_engaged",
+        },
+    )
+    assert response.status_code == 302
+    target = Target.objects.get(case=case)
+    assert target.actor.name == "Committee on Foreign Affairs"
+    assert target.actor.kind == "committee"
+    assert target.actor.parent == state("DEU")
+
+
+def test_bodies_and_organisations_are_offered_as_targets(alice_client, case, states):
+    organisation = body("Organisation of Islamic Cooperation", "organisation")
+    page = alice_client.get(reverse("recognition:pipeline", args=[case.slug])).content.decode()
+    form = page[page.index("Add a target") :]
+    assert f'<option value="{organisation.pk}"' in form
+    assert 'name="new_body_name"' in form
+    response = alice_client.post(
+        reverse("recognition:target_add", args=[case.slug]),
+        {"actor": organisation.pk, "stage": "contacted"},
+    )
+    assert response.status_code == 302
+    assert Target.objects.get(case=case).actor == organisation
+
+
+def test_a_target_needs_an_actor_or_a_new_body_and_a_new_body_its_kind(alice_client, case):
+    url = reverse("recognition:target_add", args=[case.slug])
+    alice_client.post(url, {"stage": "not_engaged"})
+    alice_client.post(url, {"new_body_name": "City council of Lyon", "stage": "not_engaged"})
+    assert not Target.objects.filter(case=case).exists()
+
+
+def test_naming_a_body_twice_finds_the_one_already_there(states):
+    first = services.find_or_add_body(name="Bundestag", kind="parliament", country_code="DEU")
+    again = services.find_or_add_body(name="bundestag ", kind="parliament", country_code="deu")
+    assert again == first
+    with pytest.raises(ValidationError):
+        services.find_or_add_body(name="Atlantis", kind="state", country_code="")
+    with pytest.raises(ValidationError):
+        services.find_or_add_body(name="Nowhere Senate", kind="chamber", country_code="XXX")

@@ -109,6 +109,54 @@ class TargetForm(forms.ModelForm):
             "notes": forms.Textarea(attrs={"rows": 2}),
         }
 
+    # A target may be any body; one not among the actors yet is named here and added with it.
+    new_body_name = forms.CharField(
+        label=_("Or a body not in the list"),
+        max_length=300,
+        required=False,
+        help_text=_("A parliament, chamber, committee, organisation …: it joins the actors."),
+    )
+    new_body_kind = forms.ChoiceField(
+        label=_("Its kind"),
+        required=False,
+        choices=[("", "---------")]
+        + [(value, label) for value, label in Actor.Kind.choices if value != Actor.Kind.STATE],
+    )
+    new_body_country = forms.CharField(
+        label=_("Its country (ISO 3166-1 alpha-3), if it has one"), max_length=3, required=False
+    )
+
+    field_order = ["actor", "new_body_name", "new_body_kind", "new_body_country"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["actor"].required = False  # or a new body, named below it
+
+    def clean(self):
+        cleaned = super().clean()
+        named = cleaned.get("new_body_name", "").strip()
+        if cleaned.get("actor") and named:
+            raise forms.ValidationError(_("Choose an actor or name a new body, not both."))
+        if not cleaned.get("actor") and not named:
+            raise forms.ValidationError(_("Choose an actor, or name a body not in the list."))
+        if named and not cleaned.get("new_body_kind"):
+            self.add_error("new_body_kind", _("Say what kind of body it is."))
+        return cleaned
+
+    def target_fields(self) -> dict:
+        """The target's own fields, for `services.create_target`."""
+        return {k: v for k, v in self.cleaned_data.items() if not k.startswith("new_body_")}
+
+    def new_body(self) -> dict | None:
+        """The body to add first (`services.find_or_add_body`), when none was chosen."""
+        if self.cleaned_data.get("actor"):
+            return None
+        return {
+            "name": self.cleaned_data["new_body_name"],
+            "kind": self.cleaned_data["new_body_kind"],
+            "country_code": self.cleaned_data["new_body_country"],
+        }
+
 
 class TargetEditForm(forms.ModelForm):
     class Meta:

@@ -215,13 +215,27 @@ class Target(AuditedModel):
     def get_absolute_url(self):
         return reverse("recognition:target", args=[self.case.slug, self.pk])
 
+    # The way to adoption, stage by stage; "declined" can be reached from any of them.
+    PATH = [stage for stage in Stage.values if stage != "declined"]
+
     @property
     def next_stage(self) -> str | None:
         """The stage after this one on the way to adoption; None once adopted or declined."""
-        path = [stage for stage in self.Stage.values if stage != self.Stage.DECLINED]
-        if self.stage not in path or self.stage == self.Stage.ADOPTED:
+        if self.stage not in self.PATH or self.stage == self.Stage.ADOPTED:
             return None
-        return path[path.index(self.stage) + 1]
+        return self.PATH[self.PATH.index(self.stage) + 1]
+
+    @property
+    def previous_stage(self) -> str | None:
+        """The stage to move back to: the one before on the way to adoption, or, for a declined
+        target, the stage it was declined from (its history says which; prefetch `history` for
+        a list of targets). None at the first stage."""
+        if self.stage == self.Stage.DECLINED:
+            changes = list(self.history.all())
+            declined_from = changes[-1].from_stage if changes else ""
+            return declined_from if declined_from in self.PATH else self.Stage.NOT_ENGAGED
+        index = self.PATH.index(self.stage)
+        return self.PATH[index - 1] if index else None
 
     def is_overdue(self, today) -> bool:
         return bool(self.due_date and self.due_date < today and self.stage in self.OPEN_STAGES)
@@ -244,3 +258,15 @@ class StageChange(AuditedModel):
 
     def __str__(self):
         return f"{self.target.actor}: {self.from_stage or '—'} → {self.to_stage}"
+
+    @property
+    def is_backward(self) -> bool:
+        """A move back along the way to adoption, or the reopening of a declined target."""
+        if self.from_stage == Target.Stage.DECLINED:
+            return True
+        path = Target.PATH
+        return (
+            self.from_stage in path
+            and self.to_stage in path
+            and (path.index(self.to_stage) < path.index(self.from_stage))
+        )

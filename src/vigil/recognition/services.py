@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import Count, F, Prefetch
 from django.utils.translation import gettext as _
 
+from vigil.recognition.actors import is_country_code
 from vigil.recognition.models import (
     CHARACTERISATION_RANK,
     Actor,
@@ -117,7 +118,37 @@ def won_actor_ids(case) -> set[int]:
 
 
 @transaction.atomic
-def create_target(case, *, actor: Actor, user=None, **fields) -> Target:
+def find_or_add_body(*, name: str, kind: str, country_code: str = "") -> Actor:
+    """The body of that name (in that country, or international without one), added if it is
+    new: a parliament, committee, organisation … that may then be a target or act. A body with
+    a country is part of that country's state."""
+    name, country_code = name.strip(), country_code.strip().upper()
+    if kind == Actor.Kind.STATE:
+        raise ValidationError(_("States are preloaded; add their bodies instead."))
+    if country_code and not is_country_code(country_code):
+        raise ValidationError(
+            _("%(code)s is not an ISO 3166-1 alpha-3 code.") % {"code": country_code}
+        )
+    existing = Actor.objects.filter(name__iexact=name, country_code=country_code).first()
+    if existing is not None:
+        return existing
+    parent = None
+    if country_code:
+        parent = Actor.objects.filter(kind=Actor.Kind.STATE, country_code=country_code).first()
+    body = Actor(name=name, kind=kind, country_code=country_code, parent=parent)
+    body.full_clean()
+    body.save()
+    return body
+
+
+@transaction.atomic
+def create_target(
+    case, *, actor: Actor | None = None, new_body: dict | None = None, user=None, **fields
+) -> Target:
+    """Put an actor in the case's pipeline, with the first entry of its history. The actor may
+    be any body, or one named in `new_body` (the arguments of `find_or_add_body`)."""
+    if actor is None:
+        actor = find_or_add_body(**new_body)
     if Target.objects.filter(case=case, actor=actor).exists():
         raise ValidationError(_("%(actor)s is already in the pipeline.") % {"actor": actor})
     target = Target(case=case, actor=actor, **fields)

@@ -136,7 +136,11 @@ def act_edit(request, slug, pk):
 
 def pipeline(request, slug):
     case = get_case_for_user(request.user, slug)
-    targets = Target.objects.filter(case=case).select_related("case", "actor", "owner", "chapter")
+    targets = (
+        Target.objects.filter(case=case)
+        .select_related("case", "actor", "owner", "chapter")
+        .prefetch_related("history")  # where a declined target moves back to
+    )
     today = timezone.localdate()
     columns = [
         {"stage": value, "label": label, "targets": [t for t in targets if t.stage == value]}
@@ -163,9 +167,12 @@ def target_add(request, slug):
     case = get_case_for_user(request.user, slug, edit=True)
     form = TargetForm(request.POST)
     if form.is_valid():
-        data = form.cleaned_data
+        if form.new_body() and not permissions.can_add_actor(request.user):
+            raise PermissionDenied("Only researchers and administrators may add bodies.")
         try:
-            services.create_target(case, user=request.user, **data)
+            services.create_target(
+                case, user=request.user, new_body=form.new_body(), **form.target_fields()
+            )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
