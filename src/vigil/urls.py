@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
+from django.views.decorators.http import require_POST
 from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
@@ -11,7 +12,11 @@ from vigil.recognition import public_views as recognition_public
 from vigil.recognition import views as recognition_views
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="cases:list"), name="home"),
+    path(
+        "",
+        RedirectView.as_view(pattern_name="cases:list", http_method_names=["get", "head"]),
+        name="home",
+    ),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("account/", include("vigil.accounts.urls")),
@@ -57,5 +62,5 @@ urlpatterns = [
     path("chapters/<int:pk>/events.ics", campaign_events.ical_chapter, name="chapter_ical"),
     path("admin/", admin.site.urls),
     # The language switch serves the public pages too.
-    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path("i18n/setlang/", login_not_required(require_POST(set_language)), name="set_language"),
 ]

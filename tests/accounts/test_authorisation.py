@@ -1,15 +1,18 @@
 """Every URL of the project, for every role, with and without a role in the object's case or
 chapter: allowed or refused as THE TABLE below says.
 
-The table is written from the issue's rules, not from the code: a new URL that is not in it fails
-`test_the_table_covers_every_url`, so no view can be added without deciding who may open it.
+The table is written from the issue's rules, not from the code: it decides every URL for GET and
+for POST, and a (URL, method) that is not in it fails `test_the_table_covers_every_url`, so no view
+can be added without deciding who may open it and who may post to it. A method a URL does not take
+is declared "not-allowed": it answers 405 (or the page's own refusal), never a server error. No
+refused request changes anything.
 """
 
 import datetime
 
 import pytest
 from django.contrib import admin
-from django.db import transaction
+from django.db import connection, transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
@@ -33,6 +36,7 @@ from vigil.evidence.models import ArchivedFile, Claim, Source
 from vigil.ingest.models import Candidate, IngestJob
 from vigil.law.models import ElementLink
 from vigil.recognition import services as recognition_services
+from vigil.recognition import worldmap
 from vigil.recognition.models import Actor, RecognitionAct
 
 pytestmark = pytest.mark.django_db
@@ -66,90 +70,162 @@ ALLOWED = {
     "any-coordinator": {"admin", "coordinator-x", "coordinator-y"},
     "chapter-x": {"admin", "coordinator-x"},
     "material-case-a": {"admin", "researcher-a"},
+    # The URL does not take the method: everyone is answered 405 or the page's own refusal.
+    "not-allowed": set(),
 }
 
 # (url name, method): (need, the URL's arguments from the world)
 TABLE = {
     # Public: no sign-in.
     ("login", "GET"): ("public", lambda w: {}),
+    ("login", "POST"): ("public", lambda w: {}),
     ("password_reset", "GET"): ("public", lambda w: {}),
+    ("password_reset", "POST"): ("public", lambda w: {}),
     ("password_reset_done", "GET"): ("public", lambda w: {}),
+    ("password_reset_done", "POST"): ("not-allowed", lambda w: {}),
     ("password_reset_confirm", "GET"): ("public", lambda w: {"uidb64": "x", "token": "y"}),
+    ("password_reset_confirm", "POST"): ("public", lambda w: {"uidb64": "x", "token": "y"}),
     ("password_reset_complete", "GET"): ("public", lambda w: {}),
+    ("password_reset_complete", "POST"): ("not-allowed", lambda w: {}),
     ("accept_invitation", "GET"): ("public", lambda w: {"token": "unknown"}),
+    ("accept_invitation", "POST"): ("public", lambda w: {"token": "unknown"}),
     ("set_language", "POST"): ("public", lambda w: {}),
+    ("set_language", "GET"): ("not-allowed", lambda w: {}),
     ("public_case", "GET"): ("public", lambda w: {"slug": w.case.slug}),
+    ("public_case", "POST"): ("not-allowed", lambda w: {"slug": w.case.slug}),
     ("public_feed", "GET"): ("public", lambda w: {"slug": w.case.slug}),
+    ("public_feed", "POST"): ("not-allowed", lambda w: {"slug": w.case.slug}),
     ("public_data", "GET"): (
         "public",
         lambda w: {"slug": w.case.slug, "dataset": "figures", "fmt": "json"},
     ),
+    ("public_data", "POST"): (
+        "not-allowed",
+        lambda w: {"slug": w.case.slug, "dataset": "figures", "fmt": "json"},
+    ),
     ("public_material", "GET"): ("public", lambda w: {"pk": w.version.pk}),
+    ("public_material", "POST"): ("not-allowed", lambda w: {"pk": w.version.pk}),
     ("public_event", "GET"): ("public", lambda w: {"pk": w.event.pk}),
+    ("public_event", "POST"): ("public", lambda w: {"pk": w.event.pk}),
     ("events_ical", "GET"): ("public", lambda w: {}),
+    ("events_ical", "POST"): ("not-allowed", lambda w: {}),
     ("chapter_ical", "GET"): ("public", lambda w: {"pk": w.chapter_x.pk}),
+    ("chapter_ical", "POST"): ("not-allowed", lambda w: {"pk": w.chapter_x.pk}),
+    ("worldmap_shapes", "GET"): ("public", lambda w: {"version": worldmap.shapes_version()}),
+    ("worldmap_shapes", "POST"): ("not-allowed", lambda w: {"version": worldmap.shapes_version()}),
     # Any signed-in person.
     ("home", "GET"): ("signed-in", lambda w: {}),
+    ("home", "POST"): ("not-allowed", lambda w: {}),
     ("logout", "POST"): ("signed-in", lambda w: {}),
+    ("logout", "GET"): ("not-allowed", lambda w: {}),
     ("cases:list", "GET"): ("signed-in", lambda w: {}),
+    ("cases:list", "POST"): ("not-allowed", lambda w: {}),
     ("actors", "GET"): ("signed-in", lambda w: {}),
     ("actors", "POST"): ("any-researcher", lambda w: {}),
     ("accounts:security", "GET"): ("signed-in", lambda w: {}),
+    ("accounts:security", "POST"): ("not-allowed", lambda w: {}),
     ("accounts:two_factor_setup", "GET"): ("signed-in", lambda w: {}),
+    ("accounts:two_factor_setup", "POST"): ("signed-in", lambda w: {}),
     ("accounts:two_factor_verify", "GET"): ("signed-in", lambda w: {}),
+    ("accounts:two_factor_verify", "POST"): ("signed-in", lambda w: {}),
     ("accounts:password_change", "GET"): ("signed-in", lambda w: {}),
+    ("accounts:password_change", "POST"): ("signed-in", lambda w: {}),
     # Administrators.
     ("cases:create", "GET"): ("admin", lambda w: {}),
+    ("cases:create", "POST"): ("admin", lambda w: {}),
     ("accounts:invitations", "GET"): ("admin", lambda w: {}),
+    ("accounts:invitations", "POST"): ("admin", lambda w: {}),
     ("accounts:audit_log", "GET"): ("admin", lambda w: {}),
+    ("accounts:audit_log", "POST"): ("not-allowed", lambda w: {}),
     # A case: its readers, its researchers.
     ("cases:detail", "GET"): ("case-read", lambda w: {"slug": w.case.slug}),
+    ("cases:detail", "POST"): ("not-allowed", lambda w: {"slug": w.case.slug}),
     ("cases:edit", "GET"): ("case-write", lambda w: {"slug": w.case.slug}),
+    ("cases:edit", "POST"): ("case-write", lambda w: {"slug": w.case.slug}),
     ("evidence:sources", "GET"): ("case-read", lambda w: {"slug": w.case.slug}),
+    ("evidence:sources", "POST"): ("not-allowed", lambda w: {"slug": w.case.slug}),
     ("evidence:source_upload", "GET"): ("case-write", lambda w: {"slug": w.case.slug}),
+    ("evidence:source_upload", "POST"): ("case-write", lambda w: {"slug": w.case.slug}),
     ("evidence:source_web", "GET"): ("case-write", lambda w: {"slug": w.case.slug}),
+    ("evidence:source_web", "POST"): ("case-write", lambda w: {"slug": w.case.slug}),
     ("evidence:source", "GET"): ("case-read", lambda w: w.in_case(pk=w.source.pk)),
+    ("evidence:source", "POST"): ("not-allowed", lambda w: w.in_case(pk=w.source.pk)),
     ("evidence:source_file", "GET"): ("case-read", lambda w: w.in_case(pk=w.source.pk)),
+    ("evidence:source_file", "POST"): ("not-allowed", lambda w: w.in_case(pk=w.source.pk)),
     ("evidence:source_edit", "GET"): ("case-write", lambda w: w.in_case(pk=w.source.pk)),
+    ("evidence:source_edit", "POST"): ("case-write", lambda w: w.in_case(pk=w.source.pk)),
     ("evidence:claim_add", "GET"): ("case-write", lambda w: w.in_case(pk=w.source.pk)),
+    ("evidence:claim_add", "POST"): ("case-write", lambda w: w.in_case(pk=w.source.pk)),
     ("evidence:claim", "GET"): ("case-read", lambda w: w.in_case(pk=w.claim.pk)),
+    ("evidence:claim", "POST"): ("not-allowed", lambda w: w.in_case(pk=w.claim.pk)),
     ("evidence:claim_edit", "GET"): ("case-write", lambda w: w.in_case(pk=w.claim.pk)),
+    ("evidence:claim_edit", "POST"): ("case-write", lambda w: w.in_case(pk=w.claim.pk)),
     ("evidence:claim_review", "POST"): ("case-write", lambda w: w.in_case(pk=w.claim.pk)),
+    ("evidence:claim_review", "GET"): ("not-allowed", lambda w: w.in_case(pk=w.claim.pk)),
     ("evidence:review_queue", "GET"): ("case-read", lambda w: {"slug": w.case.slug}),
+    ("evidence:review_queue", "POST"): ("not-allowed", lambda w: {"slug": w.case.slug}),
     ("evidence:figures", "GET"): ("case-read", lambda w: {"slug": w.case.slug}),
+    ("evidence:figures", "POST"): ("not-allowed", lambda w: {"slug": w.case.slug}),
     ("evidence:search", "GET"): ("case-read", lambda w: {"slug": w.case.slug}),
+    ("evidence:search", "POST"): ("not-allowed", lambda w: {"slug": w.case.slug}),
     ("law:compare", "GET"): ("case-read", lambda w: {"slug": w.case.slug}),
+    ("law:compare", "POST"): ("not-allowed", lambda w: {"slug": w.case.slug}),
     ("law:consider", "POST"): ("case-write", lambda w: {"slug": w.case.slug}),
+    ("law:consider", "GET"): ("not-allowed", lambda w: {"slug": w.case.slug}),
     ("law:claim_links", "GET"): ("case-read", lambda w: w.in_case(pk=w.claim.pk)),
     ("law:claim_links", "POST"): ("case-write", lambda w: w.in_case(pk=w.claim.pk)),
     ("law:unlink", "POST"): ("case-write", lambda w: w.in_case(pk=w.link.pk)),
+    ("law:unlink", "GET"): ("not-allowed", lambda w: w.in_case(pk=w.link.pk)),
     ("law:matrix", "GET"): ("case-read", lambda w: w.in_case(code="RS-6-a")),
+    ("law:matrix", "POST"): ("not-allowed", lambda w: w.in_case(code="RS-6-a")),
     ("law:element", "GET"): ("case-read", lambda w: w.in_case(code="RS-6-a", number=1)),
+    ("law:element", "POST"): ("not-allowed", lambda w: w.in_case(code="RS-6-a", number=1)),
     ("recognition:overview", "GET"): ("case-read", lambda w: {"slug": w.case.slug}),
+    ("recognition:overview", "POST"): ("not-allowed", lambda w: {"slug": w.case.slug}),
     ("recognition:map_json", "GET"): ("case-read", lambda w: {"slug": w.case.slug}),
+    ("recognition:map_json", "POST"): ("not-allowed", lambda w: {"slug": w.case.slug}),
     ("recognition:act_add", "GET"): ("case-write", lambda w: {"slug": w.case.slug}),
+    ("recognition:act_add", "POST"): ("case-write", lambda w: {"slug": w.case.slug}),
     ("recognition:act", "GET"): ("case-read", lambda w: w.in_case(pk=w.act.pk)),
+    ("recognition:act", "POST"): ("not-allowed", lambda w: w.in_case(pk=w.act.pk)),
     ("recognition:act_edit", "GET"): ("case-write", lambda w: w.in_case(pk=w.act.pk)),
+    ("recognition:act_edit", "POST"): ("case-write", lambda w: w.in_case(pk=w.act.pk)),
     ("recognition:pipeline", "GET"): ("case-read", lambda w: {"slug": w.case.slug}),
+    ("recognition:pipeline", "POST"): ("not-allowed", lambda w: {"slug": w.case.slug}),
     ("recognition:target_add", "POST"): ("case-write", lambda w: {"slug": w.case.slug}),
+    ("recognition:target_add", "GET"): ("not-allowed", lambda w: {"slug": w.case.slug}),
     ("recognition:target", "GET"): ("case-read", lambda w: w.in_case(pk=w.target.pk)),
     ("recognition:target", "POST"): ("case-write", lambda w: w.in_case(pk=w.target.pk)),
     ("recognition:target_move", "POST"): ("case-write", lambda w: w.in_case(pk=w.target.pk)),
+    ("recognition:target_move", "GET"): ("not-allowed", lambda w: w.in_case(pk=w.target.pk)),
     ("recognition:import", "GET"): ("case-write", lambda w: {"slug": w.case.slug}),
+    ("recognition:import", "POST"): ("case-write", lambda w: {"slug": w.case.slug}),
     ("recognition:export_csv", "GET"): ("case-read", lambda w: {"slug": w.case.slug}),
+    ("recognition:export_csv", "POST"): ("not-allowed", lambda w: {"slug": w.case.slug}),
     ("recognition:export_json", "GET"): ("case-read", lambda w: {"slug": w.case.slug}),
+    ("recognition:export_json", "POST"): ("not-allowed", lambda w: {"slug": w.case.slug}),
     ("dossier:page", "GET"): ("case-read", lambda w: {"slug": w.case.slug}),
+    ("dossier:page", "POST"): ("not-allowed", lambda w: {"slug": w.case.slug}),
     ("dossier:build_new", "POST"): ("case-write", lambda w: {"slug": w.case.slug}),
+    ("dossier:build_new", "GET"): ("not-allowed", lambda w: {"slug": w.case.slug}),
     ("dossier:preview", "GET"): ("case-read", lambda w: {"slug": w.case.slug}),
+    ("dossier:preview", "POST"): ("not-allowed", lambda w: {"slug": w.case.slug}),
     ("dossier:build", "GET"): ("case-read", lambda w: w.in_case(pk=w.build.pk)),
+    ("dossier:build", "POST"): ("not-allowed", lambda w: w.in_case(pk=w.build.pk)),
     ("dossier:download", "GET"): ("case-read", lambda w: w.in_case(pk=w.build.pk)),
+    ("dossier:download", "POST"): ("not-allowed", lambda w: w.in_case(pk=w.build.pk)),
     ("ingest:page", "GET"): ("case-read", lambda w: {"slug": w.case.slug}),
     ("ingest:page", "POST"): ("case-write", lambda w: {"slug": w.case.slug}),
     ("ingest:job", "GET"): ("case-read", lambda w: w.in_case(pk=w.job.pk)),
+    ("ingest:job", "POST"): ("not-allowed", lambda w: w.in_case(pk=w.job.pk)),
     ("ingest:review", "GET"): ("case-read", lambda w: w.in_case(pk=w.source.pk)),
+    ("ingest:review", "POST"): ("not-allowed", lambda w: w.in_case(pk=w.source.pk)),
     ("ingest:accept_kind", "POST"): ("case-write", lambda w: w.in_case(pk=w.source.pk)),
+    ("ingest:accept_kind", "GET"): ("not-allowed", lambda w: w.in_case(pk=w.source.pk)),
     ("ingest:accept", "POST"): ("case-write", lambda w: w.in_case(pk=w.candidate.pk)),
+    ("ingest:accept", "GET"): ("not-allowed", lambda w: w.in_case(pk=w.candidate.pk)),
     ("ingest:reject", "POST"): ("case-write", lambda w: w.in_case(pk=w.candidate.pk)),
+    ("ingest:reject", "GET"): ("not-allowed", lambda w: w.in_case(pk=w.candidate.pk)),
     # A confidential source: the case's researchers only.
     ("evidence:source", "GET", "confidential"): (
         "case-confidential",
@@ -161,40 +237,68 @@ TABLE = {
     ),
     # The campaign: its coordinators and volunteers; a chapter's things, its coordinators.
     ("campaigns:dashboard", "GET"): ("campaign", lambda w: {}),
+    ("campaigns:dashboard", "POST"): ("not-allowed", lambda w: {}),
     ("campaigns:chapters", "GET"): ("campaign", lambda w: {}),
     ("campaigns:chapters", "POST"): ("admin", lambda w: {}),
     ("campaigns:chapter", "GET"): ("campaign", lambda w: {"pk": w.chapter_x.pk}),
+    ("campaigns:chapter", "POST"): ("not-allowed", lambda w: {"pk": w.chapter_x.pk}),
     ("campaigns:chapter_edit", "GET"): ("chapter-x", lambda w: {"pk": w.chapter_x.pk}),
+    ("campaigns:chapter_edit", "POST"): ("chapter-x", lambda w: {"pk": w.chapter_x.pk}),
     ("campaigns:members", "GET"): ("campaign", lambda w: {}),
+    ("campaigns:members", "POST"): ("not-allowed", lambda w: {}),
     ("campaigns:member_add", "GET"): ("any-coordinator", lambda w: {}),
+    ("campaigns:member_add", "POST"): ("any-coordinator", lambda w: {}),
     ("campaigns:member_import", "GET"): ("admin", lambda w: {}),
+    ("campaigns:member_import", "POST"): ("admin", lambda w: {}),
     ("campaigns:member", "GET"): ("campaign", lambda w: {"pk": w.member.pk}),
+    ("campaigns:member", "POST"): ("not-allowed", lambda w: {"pk": w.member.pk}),
     ("campaigns:member_edit", "GET"): ("chapter-x", lambda w: {"pk": w.member.pk}),
+    ("campaigns:member_edit", "POST"): ("chapter-x", lambda w: {"pk": w.member.pk}),
     ("campaigns:member_export", "GET"): ("chapter-x", lambda w: {"pk": w.member.pk}),
+    ("campaigns:member_export", "POST"): ("not-allowed", lambda w: {"pk": w.member.pk}),
     ("campaigns:member_erase", "POST"): ("chapter-x", lambda w: {"pk": w.member.pk}),
+    ("campaigns:member_erase", "GET"): ("not-allowed", lambda w: {"pk": w.member.pk}),
     ("campaigns:consent_add", "POST"): ("chapter-x", lambda w: {"pk": w.member.pk}),
+    ("campaigns:consent_add", "GET"): ("not-allowed", lambda w: {"pk": w.member.pk}),
     ("campaigns:consent_withdraw", "POST"): ("chapter-x", lambda w: {"pk": w.consent.pk}),
+    ("campaigns:consent_withdraw", "GET"): ("not-allowed", lambda w: {"pk": w.consent.pk}),
     ("campaigns:events", "GET"): ("campaign", lambda w: {}),
+    ("campaigns:events", "POST"): ("not-allowed", lambda w: {}),
     ("campaigns:event_add", "GET"): ("any-coordinator", lambda w: {}),
+    ("campaigns:event_add", "POST"): ("any-coordinator", lambda w: {}),
     ("campaigns:event", "GET"): ("campaign", lambda w: {"pk": w.event.pk}),
+    ("campaigns:event", "POST"): ("not-allowed", lambda w: {"pk": w.event.pk}),
     ("campaigns:event_edit", "GET"): ("chapter-x", lambda w: {"pk": w.event.pk}),
+    ("campaigns:event_edit", "POST"): ("chapter-x", lambda w: {"pk": w.event.pk}),
     ("campaigns:event_outcome", "POST"): ("chapter-x", lambda w: {"pk": w.event.pk}),
+    ("campaigns:event_outcome", "GET"): ("not-allowed", lambda w: {"pk": w.event.pk}),
     ("campaigns:rsvp_check_in", "POST"): ("chapter-x", lambda w: {"pk": w.rsvp.pk}),
+    ("campaigns:rsvp_check_in", "GET"): ("not-allowed", lambda w: {"pk": w.rsvp.pk}),
     ("campaigns:rsvp_cancel", "POST"): ("chapter-x", lambda w: {"pk": w.rsvp.pk}),
+    ("campaigns:rsvp_cancel", "GET"): ("not-allowed", lambda w: {"pk": w.rsvp.pk}),
     ("campaigns:anniversary", "GET"): ("campaign", lambda w: {"slug": w.case.slug}),
+    ("campaigns:anniversary", "POST"): ("not-allowed", lambda w: {"slug": w.case.slug}),
     ("campaigns:contacts", "GET"): ("campaign", lambda w: {}),
+    ("campaigns:contacts", "POST"): ("not-allowed", lambda w: {}),
     ("campaigns:contact_add", "GET"): ("any-coordinator", lambda w: {}),
+    ("campaigns:contact_add", "POST"): ("any-coordinator", lambda w: {}),
     ("campaigns:contact_import", "GET"): ("admin", lambda w: {}),
+    ("campaigns:contact_import", "POST"): ("admin", lambda w: {}),
     ("campaigns:contact", "GET"): ("campaign", lambda w: {"pk": w.contact.pk}),
     ("campaigns:contact", "POST"): ("chapter-x", lambda w: {"pk": w.contact.pk}),
     ("campaigns:follow_up_done", "POST"): ("chapter-x", lambda w: {"pk": w.interaction.pk}),
+    ("campaigns:follow_up_done", "GET"): ("not-allowed", lambda w: {"pk": w.interaction.pk}),
     ("campaigns:tasks", "GET"): ("campaign", lambda w: {}),
     ("campaigns:tasks", "POST"): ("any-coordinator", lambda w: {}),
     ("campaigns:task_status", "POST"): ("chapter-x", lambda w: {"pk": w.task.pk}),
+    ("campaigns:task_status", "GET"): ("not-allowed", lambda w: {"pk": w.task.pk}),
     ("campaigns:materials", "GET"): ("campaign", lambda w: {}),
+    ("campaigns:materials", "POST"): ("campaign", lambda w: {}),
     ("campaigns:material", "GET"): ("campaign", lambda w: {"pk": w.material.pk}),
     ("campaigns:material_approve", "POST"): ("material-case-a", lambda w: {"pk": w.material.pk}),
+    ("campaigns:material_approve", "GET"): ("not-allowed", lambda w: {"pk": w.material.pk}),
     ("campaigns:material_publish", "POST"): ("material-case-a", lambda w: {"pk": w.material.pk}),
+    ("campaigns:material_publish", "GET"): ("not-allowed", lambda w: {"pk": w.material.pk}),
 }
 
 
@@ -312,27 +416,47 @@ def project_url_names() -> set[str]:
     return names
 
 
-def test_the_table_covers_every_url():
-    covered = {key[0] for key in TABLE}
-    assert project_url_names() - covered == set(), "add the new URL to TABLE with who may open it"
-    assert covered - project_url_names() == set()
+def test_the_table_covers_every_url_for_get_and_post():
+    covered = {key[:2] for key in TABLE}
+    wanted = {(name, method) for name in project_url_names() for method in ("GET", "POST")}
+    missing = sorted(wanted - covered)
+    assert missing == [], f"add to TABLE who may use these (or 'not-allowed'): {missing}"
+    assert {name for name, _method in covered} - project_url_names() == set()
 
 
 def refused(persona: str, response) -> bool:
+    if response.status_code == 405:
+        return True
     if persona == "anonymous":
         return response.status_code == 302 and response.url.startswith(reverse("login"))
     return response.status_code in (403, 404)
 
 
+def row_counts() -> tuple[int, ...]:
+    """The number of rows in every table but the sessions' (signing out is not a change to the
+    world). The audit log is among them, so a change to any audited record shows too."""
+    tables = set(connection.introspection.django_table_names(only_existing=True))
+    counts = [
+        f"(SELECT COUNT(*) FROM {connection.ops.quote_name(table)})"
+        for table in sorted(tables - {"django_session"})
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(counts))  # noqa: S608 (table names from Django)
+        return cursor.fetchone()
+
+
 def request(client, method, url):
-    """Make the request and undo whatever it changed, so every persona meets the same world."""
+    """Make the request and undo whatever it changed, so every persona meets the same world.
+    Returns the response and whether the request added or removed any row."""
     cookies = client.cookies
     client.cookies = cookies.__class__(cookies)  # signing out replaces the session cookie
     with transaction.atomic():
+        before = row_counts()
         response = client.get(url) if method == "GET" else client.post(url)
+        changed = row_counts() != before
         transaction.set_rollback(True)
     client.cookies = cookies
-    return response
+    return response, changed
 
 
 def test_who_may_open_each_url(world):
@@ -342,11 +466,14 @@ def test_who_may_open_each_url(world):
         name, method = key[0], key[1]
         url = reverse(name, kwargs=arguments(world))
         for persona in PERSONAS:
-            response = request(world.clients[persona], method, url)
+            response, changed = request(world.clients[persona], method, url)
             expected = persona in ALLOWED[need]
-            if response.status_code >= 500 or refused(persona, response) == expected:
+            was_refused = refused(persona, response)
+            if response.status_code >= 500 or was_refused == expected:
                 where = getattr(response, "url", "")
                 wrong.append(f"{method} {url} ({need}) {persona}: {response.status_code} {where}")
+            elif was_refused and changed:
+                wrong.append(f"{method} {url} ({need}) {persona}: refused, yet changed rows")
     assert wrong == [], "\n".join(wrong)
 
 

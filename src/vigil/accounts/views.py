@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 from django_otp import devices_for_user, match_token
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
@@ -43,6 +44,7 @@ def pass_second_factor(request, device) -> None:
     request.session.cycle_key()
 
 
+@require_safe
 def security(request):
     devices = list(devices_for_user(request.user, confirmed=True))
     context = {
@@ -189,6 +191,7 @@ def accept_invitation(request, token):
     )
 
 
+@require_safe
 def audit_log_page(request):
     if not permissions.can_view_audit_log(request.user):
         raise PermissionDenied("Only administrators may read the audit log.")

@@ -3,6 +3,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from vigil.accounts import permissions
 from vigil.cases.access import get_case_for_user
@@ -12,6 +13,7 @@ from vigil.evidence.models import Claim
 from vigil.law.matrix import gap_list
 
 
+@require_safe
 def case_list(request):
     cases = permissions.visible_cases(request.user).annotate(
         source_count=Count("sources", distinct=True), claim_count=Count("claims", distinct=True)
@@ -19,6 +21,7 @@ def case_list(request):
     return render(request, "cases/case_list.html", {"cases": cases})
 
 
+@require_safe
 def case_detail(request, slug):
     case = get_case_for_user(request.user, slug)
     claims = visible_claims(request.user, case)

@@ -8,6 +8,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.views.decorators.http import require_safe
 
 from vigil import csv_safe
 from vigil.campaigns.models import MaterialVersion
@@ -70,6 +71,7 @@ DATASETS = {"recognitions": act_rows, "figures": public_figure_rows, "sources": 
 
 
 @login_not_required
+@require_safe
 def case_page(request, slug):
     case = _public_case(slug)
     acts = list(public.public_acts(case).prefetch_related("sources"))
@@ -90,6 +92,7 @@ def case_page(request, slug):
 
 
 @login_not_required
+@require_safe
 def open_data(request, slug, dataset, fmt):
     case = _public_case(slug)
     if dataset not in DATASETS or fmt not in ("csv", "json"):
@@ -116,6 +119,7 @@ def open_data(request, slug, dataset, fmt):
 
 
 @login_not_required
+@require_safe
 def material_file(request, pk):
     version = get_object_or_404(
         MaterialVersion.objects.select_related("material", "archived_file"),

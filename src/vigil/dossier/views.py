@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from vigil.cases.access import get_case_for_user
 from vigil.evidence import archive
@@ -13,6 +13,7 @@ from .models import DossierBuild
 from .render import render_html
 
 
+@require_safe
 def dossier_page(request, slug):
     case = get_case_for_user(request.user, slug)
     builds = case.dossier_builds.select_related("archived_file", "requested_by")[:10]
@@ -31,6 +32,7 @@ def build(request, slug):
     return redirect(dossier_build)
 
 
+@require_safe
 def build_status(request, slug, pk):
     case = get_case_for_user(request.user, slug)
     dossier_build = get_object_or_404(DossierBuild, case=case, pk=pk)
@@ -46,6 +48,7 @@ def build_status(request, slug, pk):
     return render(request, "dossier/build.html", {"case": case, "build": dossier_build})
 
 
+@require_safe
 def download(request, slug, pk):
     case = get_case_for_user(request.user, slug)
     dossier_build = get_object_or_404(
@@ -56,6 +59,7 @@ def download(request, slug, pk):
     return archive.download_response(dossier_build.archived_file.sha256, dossier_build.filename)
 
 
+@require_safe
 def preview(request, slug):
     """The dossier as a web page, built at once (the same template as the PDF)."""
     case = get_case_for_user(request.user, slug)

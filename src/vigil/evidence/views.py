@@ -4,7 +4,7 @@ from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from vigil.cases.access import get_case_for_user
 from vigil.evidence import archive, services
@@ -27,6 +27,7 @@ from vigil.evidence.search import search_case
 from vigil.evidence.text import UnreadableDocument
 
 
+@require_safe
 def source_list(request, slug):
     case = get_case_for_user(request.user, slug)
     sources = visible_sources(request.user, case).annotate(
@@ -88,6 +89,7 @@ def source_web(request, slug):
     return render(request, "evidence/source_add.html", {"case": case, "form": form, "mode": "web"})
 
 
+@require_safe
 def source_detail(request, slug, pk):
     case = get_case_for_user(request.user, slug)
     source = get_source_for_user(request.user, case, pk)
@@ -110,6 +112,7 @@ def source_edit(request, slug, pk):
     )
 
 
+@require_safe
 def source_file(request, slug, pk):
     """The archived bytes, exactly as stored, as a download (never rendered as a page)."""
     case = get_case_for_user(request.user, slug)
@@ -166,6 +169,7 @@ def claim_edit(request, slug, pk):
     )
 
 
+@require_safe
 def claim_detail(request, slug, pk):
     case = get_case_for_user(request.user, slug)
     claim = get_claim_for_user(request.user, case, pk)
@@ -192,6 +196,7 @@ def claim_review(request, slug, pk):
     return redirect(request.POST.get("next") or claim.source.get_absolute_url())
 
 
+@require_safe
 def review_queue(request, slug):
     case = get_case_for_user(request.user, slug)
     claims = (
@@ -203,12 +208,14 @@ def review_queue(request, slug):
     return render(request, "evidence/review_queue.html", {"case": case, "claims": claims})
 
 
+@require_safe
 def figures(request, slug):
     case = get_case_for_user(request.user, slug)
     table = figures_table(visible_claims(request.user, case))
     return render(request, "evidence/figures.html", {"case": case, "table": table})
 
 
+@require_safe
 def search(request, slug):
     case = get_case_for_user(request.user, slug)
     query = request.GET.get("q", "").strip()

@@ -4,7 +4,7 @@ from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from vigil.cases.access import get_case_for_user
 from vigil.evidence.access import get_source_for_user, visible_sources
@@ -63,6 +63,7 @@ def ingest_page(request, slug):
     )
 
 
+@require_safe
 def job_status(request, slug, pk):
     case = get_case_for_user(request.user, slug)
     job = get_object_or_404(IngestJob, case=case, pk=pk)
@@ -79,6 +80,7 @@ def job_status(request, slug, pk):
     return render(request, "ingest/job.html", {"case": case, "job": job})
 
 
+@require_safe
 def source_review(request, slug, pk):
     case = get_case_for_user(request.user, slug)
     source = get_source_for_user(request.user, case, pk)

@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from vigil.cases.access import get_case_for_user
 from vigil.evidence.access import get_claim_for_user, visible_claims
@@ -12,6 +12,7 @@ from vigil.law.forms import CrimeChoiceForm, ElementLinkForm
 from vigil.law.models import Crime, Element
 
 
+@require_safe
 def crimes_compared(request, slug):
     """Genocide, crimes against humanity and war crimes side by side for the case."""
     case = get_case_for_user(request.user, slug)
@@ -46,6 +47,7 @@ def crimes_compared(request, slug):
     return render(request, "law/crimes_compared.html", context)
 
 
+@require_safe
 def crime_matrix(request, slug, code):
     case = get_case_for_user(request.user, slug)
     crime = get_crime(code)
@@ -61,6 +63,7 @@ def crime_matrix(request, slug, code):
     return render(request, "law/matrix.html", context)
 
 
+@require_safe
 def element_evidence(request, slug, code, number):
     """One cell of the matrix opened: the claims on each side and their sources."""
     case = get_case_for_user(request.user, slug)

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from vigil import csv_safe
 from vigil.accounts import permissions
@@ -62,6 +62,7 @@ def _map_details(recognitions) -> dict:
     return details
 
 
+@require_safe
 def overview(request, slug):
     case = get_case_for_user(request.user, slug)
     acts = _visible_acts(request.user, case)
@@ -109,6 +110,7 @@ def act_add(request, slug):
     return render(request, "recognition/act_form.html", {"case": case, "form": form})
 
 
+@require_safe
 def act_detail(request, slug, pk):
     case = get_case_for_user(request.user, slug)
     act = get_object_or_404(services.acts_for(case), pk=pk)
@@ -134,6 +136,7 @@ def act_edit(request, slug, pk):
     return render(request, "recognition/act_form.html", {"case": case, "form": form, "act": act})
 
 
+@require_safe
 def pipeline(request, slug):
     case = get_case_for_user(request.user, slug)
     targets = (
@@ -267,6 +270,7 @@ def import_acts(request, slug):
     return render(request, "import_page.html", context)
 
 
+@require_safe
 def export_acts(request, slug, fmt):
     case = get_case_for_user(request.user, slug)
     rows = importer.export_rows(case, sources=visible_sources(request.user, case))
@@ -299,6 +303,7 @@ def actor_list(request):
     )
 
 
+@require_safe
 def details_json(request, slug):
     """The map's details as JSON, for other pages and tools."""
     case = get_case_for_user(request.user, slug)

@@ -9,7 +9,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from vigil.accounts import permissions
 from vigil.campaigns import feeds, services
@@ -27,6 +27,7 @@ from vigil.evidence.models import ArchivedFile
 from vigil.recognition.worldmap import Mark, world_map_svg
 
 
+@require_safe
 def event_list(request):
     require_campaigns(request.user)
     events = Event.objects.select_related("chapter", "case")
@@ -66,6 +67,7 @@ def _sees_emails(user, event) -> bool:
     return permissions.can_see_personal_data(user, [event.chapter_id])
 
 
+@require_safe
 def event_detail(request, pk):
     require_campaigns(request.user)
     event = get_object_or_404(Event.objects.select_related("chapter", "case"), pk=pk)
@@ -149,6 +151,7 @@ def _year_asked(request, default: int) -> int:
     return default
 
 
+@require_safe
 def anniversary(request, slug):
     require_campaigns(request.user)
     case = get_object_or_404(Case, slug=slug)  # events only: nothing of the case's evidence
@@ -201,11 +204,13 @@ def public_event(request, pk):
 
 
 @login_not_required
+@require_safe
 def ical_all(request):
     return _ical(request, Event.objects.filter(is_public=True), _("Public events"))
 
 
 @login_not_required
+@require_safe
 def ical_chapter(request, pk):
     chapter = get_object_or_404(Chapter, pk=pk)
     return _ical(request, chapter.events.filter(is_public=True), chapter.name)

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from vigil.accounts import permissions
 from vigil.campaigns import privacy, services
@@ -32,6 +32,7 @@ from vigil.evidence.models import ArchivedFile
 from vigil.tabular import ImportForm, read_upload
 
 
+@require_safe
 def contact_list(request):
     require_campaigns(request.user)
     contacts = Contact.objects.select_related("actor", "chapter")

@@ -8,7 +8,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from vigil.accounts import permissions
 from vigil.campaigns import privacy, services
@@ -43,6 +43,7 @@ def _dashboard_context(request, chapter=None) -> dict:
     }
 
 
+@require_safe
 def dashboard(request):
     require_campaigns(request.user)
     return render(request, "campaigns/dashboard.html", _dashboard_context(request))
@@ -63,6 +64,7 @@ def chapter_list(request):
     return render(request, "campaigns/chapter_list.html", {"chapters": chapters, "form": form})
 
 
+@require_safe
 def chapter_detail(request, pk):
     require_campaigns(request.user)
     chapter = get_object_or_404(Chapter, pk=pk)
@@ -88,6 +90,7 @@ def chapter_edit(request, pk):
     return render(request, "campaigns/form_page.html", {"form": form, "title": chapter.name})
 
 
+@require_safe
 def member_list(request):
     require_campaigns(request.user)
     query = request.GET.get("q", "").strip()
@@ -106,6 +109,7 @@ def _member_for(request, pk) -> tuple[Member, privacy.MemberView]:
     return member, privacy.MemberView(member, privacy.can_see_identity(request.user, member))
 
 
+@require_safe
 def member_detail(request, pk):
     require_campaigns(request.user)
     member, view = _member_for(request, pk)
@@ -140,6 +144,7 @@ def member_edit(request, pk):
     return render(request, "campaigns/form_page.html", {"form": form, "title": view.name})
 
 
+@require_safe
 def member_export(request, pk):
     member, _view = _member_for(request, pk)
     require_member_manager(request.user, member)
