@@ -2,7 +2,10 @@
 
 A file with any invalid row imports nothing unless `skip_invalid` is set, in which case the valid
 rows are imported and the invalid ones reported. Validation happens for every row before anything
-is written, and the writing happens in one transaction.
+is written. The writing happens in short transactions of `vigil.database.BATCH_ROWS` rows, so a
+long file never locks other people out of the database; should a batch fail (a row the database
+refuses, a database busy for too long), that batch is undone, the rows before it stay imported,
+and the report says where the import stopped.
 """
 
 import csv
@@ -10,11 +13,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django import forms
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from vigil.csv_safe import unguard
+from vigil.database import batches
 from vigil.text_input import strip_control_characters
 from vigil.uploads import upload_field
 
@@ -32,6 +37,7 @@ class RowReport:
 class ImportReport:
     rows: list[RowReport] = field(default_factory=list)
     file_error: str = ""
+    stopped: str = ""  # set when writing stopped part-way: which line, and what stayed imported
 
     @property
     def invalid(self) -> list[RowReport]:
@@ -77,12 +83,29 @@ def run_import(
         report.rows.append(validate(line, cells, seen))
     if report.invalid and not skip_invalid:
         return report
-    with transaction.atomic():
-        for row in report.rows:
-            if not row.errors:
-                create(row.fields)
-                row.imported = True
+    _write(report, create)
     return report
+
+
+def _write(report: ImportReport, create: Callable[[dict], object]) -> None:
+    """Write the valid rows, one transaction per batch, marking each row once its batch is
+    committed; on a failure, mark the row that failed and stop."""
+    for batch in batches(row for row in report.rows if not row.errors):
+        current = batch[0]
+        try:
+            with transaction.atomic():
+                for current in batch:
+                    create(current.fields)
+        except (ValidationError, DatabaseError) as error:
+            reason = "; ".join(error.messages) if isinstance(error, ValidationError) else error
+            current.errors.append(_("not written: %(reason)s") % {"reason": reason})
+            report.stopped = _(
+                "The import stopped at line %(line)s: %(imported)s rows before it were "
+                "imported; that row and the rows after it were not."
+            ) % {"line": current.line, "imported": report.imported}
+            return
+        for row in batch:
+            row.imported = True
 
 
 def choice(value: str, choices, what: str, errors: list[str]) -> str:
@@ -141,6 +164,8 @@ class ImportCommandMixin:
             if row.imported:
                 self.stdout.write(f"line {row.line} ({row.label}): imported")
         self.stdout.write(report.summary())
+        if report.stopped:
+            raise CommandError(report.stopped)
         if report.invalid and not skip_invalid:
             raise CommandError("nothing was imported: fix the errors or use --skip-invalid")
 
