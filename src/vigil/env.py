@@ -4,6 +4,7 @@ Each fails loudly on a value it cannot read, so a typo in a deployment is caught
 rather than silently replaced by a default.
 """
 
+import ipaddress
 import os
 
 from django.core.exceptions import ImproperlyConfigured
@@ -48,3 +49,17 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if raw is None:
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_addresses(name: str) -> list[str]:
+    """A comma-separated list of IP addresses (IPv4 or IPv6), each checked and written in its
+    canonical form, as a server compares it with a peer's address."""
+    addresses = []
+    for item in env_list(name, []):
+        try:
+            addresses.append(str(ipaddress.ip_address(item.strip("[]"))))
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"{name} must list IP addresses separated by commas; {item!r} is not one"
+            ) from None
+    return addresses

@@ -8,7 +8,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from vigil.env import env_bool, env_int, env_list, env_str
+from vigil.env import env_addresses, env_bool, env_int, env_list, env_str
 from vigil.private_files import private_folder, private_sqlite_database, write_private_text
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -51,6 +51,9 @@ INSTALLED_APPS = [
     "vigil.campaigns",
     "vigil.dossier",
     "vigil.ingest",
+    # Before django_tasks_db: its `db_worker` command is replaced by one that outlasts a busy
+    # database.
+    "vigil.ops",
     "django_tasks",
     "django_tasks_db",
     "django_otp",
@@ -108,6 +111,11 @@ DATABASES = {
         env_str("DATABASE_URL", f"sqlite:///{_sqlite_path}"), conn_max_age=60
     )
 }
+# How long a write waits for a lock another transaction holds before giving up; the web app then
+# answers 503 with Retry-After (vigil/ops/views.py). Every write transaction Vigil makes is short
+# (bulk writes commit in batches of a fraction of a second, see vigil/database.py), so 5 s is
+# ample for waiting on one another, yet short enough that nobody stares at a hanging page.
+DB_WAIT_SECONDS = env_int("VIGIL_DB_WAIT_SECONDS", 5, minimum=1)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     private_sqlite_database(Path(DATABASES["default"]["NAME"]))
@@ -116,8 +124,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         # when two transactions both try to upgrade a read lock.
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
+        "timeout": DB_WAIT_SECONDS,
     }
+else:
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _lock_timeout = f"-c lock_timeout={DB_WAIT_SECONDS}s"
+    _options["options"] = f"{_options.get('options', '')} {_lock_timeout}".strip()
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -135,6 +147,9 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = env_int("VIGIL_LOCKOUT_FAILURES", 5, minimum=1)
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("VIGIL_LOCKOUT_MINUTES", 15, minimum=1))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# The address is REMOTE_ADDR alone: `vigil serve` sets it to the forwarded client address when,
+# and only when, the request came from one of VIGIL_TRUSTED_PROXIES (vigil/ops/proxies.py).
+AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
@@ -213,8 +228,10 @@ SECURE_SSL_REDIRECT = env_bool("VIGIL_HTTPS", False)
 SECURE_HSTS_SECONDS = 31_536_000 if SECURE_SSL_REDIRECT else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_SSL_REDIRECT
 SECURE_HSTS_PRELOAD = SECURE_SSL_REDIRECT
-if SECURE_SSL_REDIRECT:
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The reverse proxies in front of Vigil: `vigil serve` takes the client's address and scheme from
+# their X-Forwarded-For and X-Forwarded-Proto, and drops those headers from anyone else. (So
+# SECURE_PROXY_SSL_HEADER is not set: the server has already set the scheme it may trust.)
+TRUSTED_PROXIES = env_addresses("VIGIL_TRUSTED_PROXIES")
 
 # Content Security Policy: scripts only from Vigil's own files, never inline. Inline styles
 # are allowed because the maps and charts are SVG drawn with style attributes.

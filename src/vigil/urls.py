@@ -64,3 +64,7 @@ urlpatterns = [
     # The language switch serves the public pages too.
     path("i18n/setlang/", login_not_required(require_POST(set_language)), name="set_language"),
 ]
+
+# A database that is only busy answers 503 with Retry-After; any other fault, the usual page.
+handler400 = "vigil.ops.views.bad_request"
+handler500 = "vigil.ops.views.server_error"

@@ -130,12 +130,14 @@ def test_an_archived_file_is_served_as_an_attachment_of_plain_bytes(alice_client
 
 
 def test_the_deploy_checks_pass_under_production_settings(tmp_path):
-    """The settings the README gives for production: HTTPS, secure cookies, a real secret key."""
+    """The settings the README gives for production: HTTPS behind a trusted proxy, secure
+    cookies, a real secret key."""
     env = {
         **os.environ,
         "VIGIL_DATA_DIR": str(tmp_path),
         "VIGIL_HTTPS": "1",
         "VIGIL_SECURE_COOKIES": "1",
+        "VIGIL_TRUSTED_PROXIES": "10.0.0.2",
         "VIGIL_SECRET_KEY": "k" * 20 + "a-long-random-production-secret-key-0123456789",
         "VIGIL_ALLOWED_HOSTS": "vigil.example.org",
         "VIGIL_DEBUG": "0",
