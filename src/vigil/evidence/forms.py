@@ -1,9 +1,10 @@
 from django import forms
 from django.conf import settings
+from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from vigil.evidence.models import Claim, Figure, Source
+from vigil.evidence.models import Claim, Figure, ReliabilityGrade, Source
 from vigil.partial_dates import PartialDateFormField
 
 METADATA_FIELDS = [
@@ -171,3 +172,34 @@ class ClaimForm(forms.ModelForm):
 class ReviewForm(forms.Form):
     status = forms.ChoiceField(choices=Claim.Review.choices)
     note = forms.CharField(required=False, max_length=2000)
+
+
+class SourceFilterForm(forms.Form):
+    """The source list's filters; an unknown value is ignored rather than refused."""
+
+    q = forms.CharField(label=_("Title or author"), required=False, max_length=200)
+    kind = forms.ChoiceField(
+        label=_("Kind"), required=False, choices=[("", _("any")), *Source.Kind.choices]
+    )
+    access = forms.ChoiceField(
+        label=_("Access"), required=False, choices=[("", _("any")), *Source.Access.choices]
+    )
+    grade = forms.ChoiceField(
+        label=_("Reliability"),
+        required=False,
+        choices=[("", _("any")), *ReliabilityGrade.choices],
+    )
+
+    def apply(self, sources):
+        if not self.is_valid():
+            return sources
+        data = self.cleaned_data
+        if data["q"]:
+            sources = sources.filter(Q(title__icontains=data["q"]) | Q(author__icontains=data["q"]))
+        if data["kind"]:
+            sources = sources.filter(kind=data["kind"])
+        if data["access"]:
+            sources = sources.filter(access_level=data["access"])
+        if data["grade"]:
+            sources = sources.filter(reliability_grade=data["grade"])
+        return sources

@@ -18,6 +18,7 @@ from vigil.evidence.figures import figures_table
 from vigil.evidence.forms import (
     ClaimForm,
     ReviewForm,
+    SourceFilterForm,
     SourceMetadataForm,
     SourceUploadForm,
     SourceWebForm,
@@ -25,16 +26,31 @@ from vigil.evidence.forms import (
 from vigil.evidence.models import Claim
 from vigil.evidence.search import search_case
 from vigil.evidence.text import UnreadableDocument
+from vigil.paging import paginate, sorted_by
+
+SOURCE_ORDERS = {
+    "date": ("-published_on", "title", "pk"),
+    "title": ("title", "pk"),
+    "reliability": ("reliability_grade", "title", "pk"),
+    "added": ("-pk",),
+}
 
 
 @require_safe
 def source_list(request, slug):
     case = get_case_for_user(request.user, slug)
-    sources = visible_sources(request.user, case).annotate(
-        claim_count=Count("claims"),
-        verified_count=Count("claims", filter=Q(claims__review_status=Claim.Review.VERIFIED)),
+    filters = SourceFilterForm(request.GET)
+    sources = filters.apply(visible_sources(request.user, case))
+    sources, sort = sorted_by(request, sources, SOURCE_ORDERS, default="date")
+    page = paginate(
+        request,
+        sources.annotate(
+            claim_count=Count("claims"),
+            verified_count=Count("claims", filter=Q(claims__review_status=Claim.Review.VERIFIED)),
+        ),
     )
-    return render(request, "evidence/source_list.html", {"case": case, "sources": sources})
+    context = {"case": case, "page": page, "filters": filters, "sort": sort}
+    return render(request, "evidence/source_list.html", context)
 
 
 def _report_added(request, result):
@@ -205,7 +221,8 @@ def review_queue(request, slug):
         .select_related("source__case", "figure")
         .order_by("source__title", "pk")
     )
-    return render(request, "evidence/review_queue.html", {"case": case, "claims": claims})
+    page = paginate(request, claims)
+    return render(request, "evidence/review_queue.html", {"case": case, "page": page})
 
 
 @require_safe

@@ -1,0 +1,29 @@
+"""One way to page, sort and filter a list, so no page ever renders an unbounded number of rows.
+
+`paginate` gives a Django Page with `query` (the request's other parameters, for the pager's
+links); `sorted_by` applies one of a list's declared orders, chosen by `?sort=`.
+"""
+
+from django.core.paginator import Page, Paginator
+from django.http import QueryDict
+
+PAGE_SIZE = 50
+
+
+def paginate(request, queryset, per_page: int = PAGE_SIZE) -> Page:
+    """The page `?page=` asks for (the last one if it is past the end, the first if it is not a
+    number); `page.query` keeps the other parameters for the pager's links."""
+    page = Paginator(queryset, per_page).get_page(request.GET.get("page"))
+    others: QueryDict = request.GET.copy()
+    others.pop("page", None)
+    page.query = others.urlencode()
+    return page
+
+
+def sorted_by(request, queryset, orders: dict[str, tuple[str, ...]], default: str):
+    """`queryset` in the order `?sort=` names among `orders` (unknown names take the default),
+    and the name used."""
+    name = request.GET.get("sort", default)
+    if name not in orders:
+        name = default
+    return queryset.order_by(*orders[name]), name
