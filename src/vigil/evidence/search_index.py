@@ -251,10 +251,9 @@ def _pg_fill(cursor, table: str, first_id: int, last_id: int) -> int:
 # --- installing -------------------------------------------------------------------------------
 
 
-def install(schema_editor=None) -> None:
+def install(owner=connection) -> None:
     """Create the index, its functions and its triggers; existing rows are indexed by `fill_all`
     or `rebuild`."""
-    owner = schema_editor.connection if schema_editor else connection
     with owner.cursor() as cursor:
         if owner.vendor == "sqlite":
             _create_sqlite_table(cursor)
@@ -278,9 +277,8 @@ def install_triggers(owner=connection) -> None:
             cursor.execute(_PG_TRIGGERS)
 
 
-def uninstall(schema_editor=None) -> None:
+def uninstall(owner=connection) -> None:
     """Remove the index, its triggers and its functions."""
-    owner = schema_editor.connection if schema_editor else connection
     with owner.cursor() as cursor:
         if owner.vendor == "sqlite":
             for name in _sqlite_triggers():
@@ -321,9 +319,8 @@ def ensure_triggers(**kwargs) -> None:
 # --- rebuilding -------------------------------------------------------------------------------
 
 
-def fill_all(schema_editor) -> None:
+def fill_all(owner=connection) -> None:
     """Index every row in one statement per table (a migration, which holds the database anyway)."""
-    owner = schema_editor.connection
     fill = _sqlite_fill if owner.vendor == "sqlite" else _pg_fill
     with owner.cursor() as cursor:
         for table in ("evidence_source", "evidence_claim"):

@@ -21,21 +21,28 @@ OLD_SQLITE_FILL = (
 )
 
 
-def forwards(apps, schema_editor):
-    if schema_editor.connection.vendor == "sqlite":
-        schema_editor.execute("DROP TABLE IF EXISTS evidence_fts")
-    search_index.install(schema_editor)
-    search_index.fill_all(schema_editor)
+def upgrade(connection):
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("DROP TABLE IF EXISTS evidence_fts")
+    search_index.install(connection)
+    search_index.fill_all(connection)
 
 
-def backwards(apps, schema_editor):
-    search_index.uninstall(schema_editor)
-    if schema_editor.connection.vendor == "sqlite":
-        schema_editor.execute(OLD_SQLITE_TABLE)
-        schema_editor.execute(OLD_SQLITE_FILL)
+def downgrade(connection):
+    search_index.uninstall(connection)
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute(OLD_SQLITE_TABLE)
+            cursor.execute(OLD_SQLITE_FILL)
 
 
 class Migration(migrations.Migration):
     dependencies = [("evidence", "0003_alter_source_options")]
 
-    operations = [migrations.RunPython(forwards, backwards)]
+    operations = [
+        migrations.RunPython(
+            lambda apps, schema_editor: upgrade(schema_editor.connection),
+            lambda apps, schema_editor: downgrade(schema_editor.connection),
+        )
+    ]

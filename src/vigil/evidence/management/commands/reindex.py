@@ -12,14 +12,17 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        bars: dict[str, tqdm] = {}
+        bar = None
 
         def progress(table, done, total):
-            if table not in bars:
-                bars[table] = tqdm(total=total, unit="id", desc=table, file=self.stderr._out)
-            bars[table].update(done - bars[table].n)
+            nonlocal bar
+            if bar is None or bar.desc != table:
+                if bar is not None:
+                    bar.close()
+                bar = tqdm(total=total, unit="id", desc=table, file=self.stderr._out)
+            bar.update(done - bar.n)
 
         count = search_index.rebuild(progress)
-        for bar in bars.values():
+        if bar is not None:
             bar.close()
         self.stdout.write(f"Indexed {count} sources and claims.")
