@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "vigil.accounts.middleware.SessionRefreshMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Before anything reads a form: every GET and POST value arrives without control characters.
@@ -156,7 +157,10 @@ AXES_VERBOSE = False
 
 # Sessions end after this many hours without a request, and when the browser closes.
 SESSION_COOKIE_AGE = env_int("VIGIL_SESSION_HOURS", 8, minimum=1) * 3600
-SESSION_SAVE_EVERY_REQUEST = True
+# Saved only when changed, so reading never writes; SessionRefreshMiddleware saves a signed-in
+# session again once this many seconds old, to keep its idle expiry moving.
+SESSION_SAVE_EVERY_REQUEST = False
+SESSION_REFRESH_SECONDS = 300
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 # Invitations by email are valid this many days, and once.

@@ -1,3 +1,6 @@
+import time
+
+from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -72,3 +75,28 @@ class SessionRotationMiddleware:
                     request.session.cycle_key()
                 request.session[PRIVILEGES_SESSION_KEY] = fingerprint
         return self.get_response(request)
+
+
+SESSION_REFRESHED_KEY = "vigil_refreshed"
+
+
+class SessionRefreshMiddleware:
+    """Sessions are saved only when they change, so that reading never writes to the database
+    (readers would queue behind editors for the write lock). To keep the idle expiry moving, a
+    signed-in session is saved again once its last save is SESSION_REFRESH_SECONDS old: it ends
+    between VIGIL_SESSION_HOURS less that interval and VIGIL_SESSION_HOURS after the last
+    request."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        session = request.session
+        if not session.is_empty():
+            now = int(time.time())
+            age = now - session.get(SESSION_REFRESHED_KEY, 0)
+            # A changed session is saved with a new expiry: note when, even if it changed anyway.
+            if session.modified or age >= settings.SESSION_REFRESH_SECONDS:
+                session[SESSION_REFRESHED_KEY] = now
+        return response
