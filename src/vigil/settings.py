@@ -184,6 +184,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env_str("VIGIL_TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True
+# Dates, times and numbers: one policy for pages, dossiers and e-mails (see vigil/formats).
+FORMAT_MODULE_PATH = ["vigil.formats"]
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]

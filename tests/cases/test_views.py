@@ -27,7 +27,7 @@ def test_the_case_page_shows_the_timeline_of_dated_events_with_sources(alice_cli
     )
     page = alice_client.get(reverse("cases:detail", args=[source.case.slug])).content.decode()
     assert "The town was seized at night." in page
-    assert "Feb. 25, 1992 – Feb. 26, 1992" in page
+    assert "25 February 1992 – 26 February 1992" in page
     assert source.title in page
     assert "p. 19" in page
 

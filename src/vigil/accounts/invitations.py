@@ -10,6 +10,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from vigil.accounts import audit
@@ -62,7 +63,9 @@ def send_invitation(invitation: Invitation, token: str, base_url: str) -> None:
             "role": invitation.get_role_display(),
             "where": f" ({where})" if where else "",
             "link": link,
-            "expires": invitation.expires_at.strftime("%d %B %Y %H:%M"),
+            "expires": date_format(
+                timezone.localtime(invitation.expires_at, datetime.UTC), "DATETIME_FORMAT"
+            ),
         },
         from_email=None,
         recipient_list=[invitation.email],

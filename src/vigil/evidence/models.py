@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from vigil.accounts.audit import AuditedModel
+from vigil.formats import figure_range
 from vigil.partial_dates import Precision, format_partial, iso_partial
 
 
@@ -302,13 +303,8 @@ class Figure(AuditedModel):
 
     @property
     def display(self) -> str:
-        if self.is_exact:
-            return f"{self.low:,}"
-        if self.high is None:
-            return f"≥ {self.low:,}"
-        if self.low is None:
-            return f"≤ {self.high:,}"
-        return f"{self.low:,}–{self.high:,}"
+        """The figure as its source gives it, thousands grouped: "1,275", "≥ 161", "161–613"."""
+        return figure_range(self.low, self.high)
 
     @property
     def central_value(self) -> float:

@@ -3,6 +3,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from vigil.formats import figure_range
+
 
 class IngestJob(models.Model):
     """One run of ingestion over a set of files, with its progress and its report."""
@@ -84,17 +86,7 @@ class Candidate(models.Model):
     def summary(self) -> str:
         data = self.data
         if self.kind == self.Kind.FIGURE:
-            low, high = data.get("low"), data.get("high")
-            number = (
-                f"{low:,}"
-                if low == high
-                else f"≥ {low:,}"
-                if high is None
-                else f"≤ {high:,}"
-                if low is None
-                else f"{low:,}–{high:,}"
-            )
-            return f"{data.get('category')}: {number}"
+            return f"{data.get('category')}: {figure_range(data.get('low'), data.get('high'))}"
         if self.kind == self.Kind.DATE:
             if data.get("year_from"):
                 return _("%(date)s (year from “%(source)s”)") % {
