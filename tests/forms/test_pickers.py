@@ -27,6 +27,7 @@ PICKERS = [
     (ActorForm, "country_code", CountryField),
     (ActorForm, "parent", ActorChoiceField),
     (TargetForm, "actor", ActorChoiceField),
+    (TargetForm, "new_body_country", CountryField),
     (RecognitionActForm, "actor", ActorChoiceField),
 ]
 

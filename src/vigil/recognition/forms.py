@@ -122,9 +122,7 @@ class TargetForm(forms.ModelForm):
         choices=[("", "---------")]
         + [(value, label) for value, label in Actor.Kind.choices if value != Actor.Kind.STATE],
     )
-    new_body_country = forms.CharField(
-        label=_("Its country (ISO 3166-1 alpha-3), if it has one"), max_length=3, required=False
-    )
+    new_body_country = CountryField(label=_("Its country, if it has one"))
 
     field_order = ["actor", "new_body_name", "new_body_kind", "new_body_country"]
 
