@@ -53,7 +53,7 @@ def test_on_postgresql_a_request_waiting_for_a_locked_row_answers_503(alice):
                 "SELECT 1 FROM django_session WHERE session_key = %s FOR UPDATE",
                 [client.session.session_key],
             )
-        response = client.get("/cases/")
+        response = client.post("/logout/")  # deleting the session waits for its row
     finally:
         other.rollback()
         other.close()
