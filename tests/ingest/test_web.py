@@ -6,6 +6,7 @@ from django.urls import reverse
 from tests.ingest.test_pipeline import REPORT
 from vigil.accounts.models import AuditEntry
 from vigil.evidence.models import Source
+from vigil.ingest import tasks
 from vigil.ingest.models import IngestJob
 
 pytestmark = pytest.mark.django_db
@@ -74,3 +75,13 @@ def test_what_a_worker_ingests_is_logged_as_the_work_of_who_uploaded_it(
         model_label="evidence.Source", object_pk=str(source.pk), action="create"
     )
     assert (source.created_by, created.actor, created.actor_name) == (alice, alice, "alice")
+
+
+def test_files_left_by_a_rolled_back_job_under_the_same_id_are_replaced(case):
+    job = IngestJob.objects.create(case=case)
+    leftover = tasks.staging_dir(job) / "0000" / "report.txt"
+    leftover.parent.mkdir(parents=True)
+    leftover.write_bytes(b"from a job whose row is gone")
+    tasks.stage_uploads(job, [SimpleUploadedFile("report.txt", REPORT)])
+    assert leftover.read_bytes() == REPORT
+    assert [path.name for path in tasks.staging_dir(job).iterdir()] == ["0000"]

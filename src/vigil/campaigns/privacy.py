@@ -60,10 +60,18 @@ def identity_visible_ids(user):
     return Member.objects.filter(permissions.personal_data_filter(user, "chapters")).values("pk")
 
 
+_LONGEST_SEARCHED = max(
+    Member._meta.get_field(name).max_length for name in ("display_name", "legal_name", "email")
+)
+
+
 def search_members(user, members, query: str):
     """Match the shown name for everyone; legal name and email only where the user may see them."""
     if not query:
         return members
+    if len(query) > _LONGEST_SEARCHED:
+        # Longer than any value it could be found in (and SQLite refuses LIKE patterns that long).
+        return members.none()
     private_match = Q(legal_name__icontains=query) | Q(email__icontains=query)
     return members.filter(
         Q(display_name__icontains=query) | (private_match & Q(pk__in=identity_visible_ids(user)))

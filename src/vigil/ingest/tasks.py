@@ -25,7 +25,9 @@ def staging_dir(job: IngestJob) -> Path:
 
 def stage_uploads(job: IngestJob, uploads) -> None:
     folder = staging_dir(job)
-    folder.mkdir(parents=True, exist_ok=True)
+    # A job whose row was rolled back may have left files under the id this job now reuses.
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
     for number, upload in enumerate(uploads):
         # A numbered folder each keeps two uploads of the same name apart.
         target = folder / f"{number:04d}" / Path(upload.name).name
