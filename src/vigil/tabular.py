@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy
 from vigil.csv_safe import unguard
 from vigil.database import batches
 from vigil.text_input import strip_control_characters
-from vigil.uploads import upload_field
+from vigil.uploads import UploadField
 
 
 @dataclass
@@ -171,7 +171,7 @@ class ImportCommandMixin:
 
 
 class ImportForm(forms.Form):
-    file = upload_field(label=gettext_lazy("CSV file"))
+    file = UploadField(label=gettext_lazy("CSV file"))
     skip_invalid = forms.BooleanField(
         required=False, label=gettext_lazy("Import the valid rows even if some rows have errors")
     )

@@ -1,6 +1,6 @@
 """The one rule for every uploaded file (sources, ingestion, materials, photos, CSV imports):
-not empty, and no larger than settings.MAX_UPLOAD_MB. Form fields use it as a validator, with
-Django's own empty-file check turned off so the refusal always reads the same."""
+not empty, and no larger than settings.MAX_UPLOAD_MB. Every form takes files through
+`UploadField` or `ImageUploadField`, which apply `validate_upload` first."""
 
 from django import forms
 from django.conf import settings
@@ -32,7 +32,23 @@ def validate_upload(upload) -> None:
         )
 
 
-def upload_field(field_class=forms.FileField, **kwargs) -> forms.FileField:
-    """A file field that applies `validate_upload` (and lets it, not Django, refuse empty files)."""
-    validators = [*kwargs.pop("validators", []), validate_upload]
-    return field_class(allow_empty_file=True, validators=validators, **kwargs)
+class CheckedUpload:
+    """Applies `validate_upload` before the field's own checks (an image field decodes the
+    file), and leaves empty files to it so every refusal reads the same."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("allow_empty_file", True)
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, data):
+        if hasattr(data, "size"):
+            validate_upload(data)
+        return super().to_python(data)
+
+
+class UploadField(CheckedUpload, forms.FileField):
+    """A file field under the upload rule."""
+
+
+class ImageUploadField(CheckedUpload, forms.ImageField):
+    """An image field under the upload rule."""

@@ -72,6 +72,15 @@ ALLOWED = {
     "material-case-a": {"admin", "researcher-a"},
     # The URL does not take the method: everyone is answered 405 or the page's own refusal.
     "not-allowed": set(),
+    # The campaign's people, and those who may approve the material (researchers of its case).
+    "material-view": {
+        "admin",
+        "researcher-a",
+        "coordinator-x",
+        "coordinator-y",
+        "volunteer-x",
+        "volunteer-y",
+    },
 }
 
 # (url name, method): (need, the URL's arguments from the world)
@@ -103,8 +112,13 @@ TABLE = {
         "not-allowed",
         lambda w: {"slug": w.case.slug, "dataset": "figures", "fmt": "json"},
     ),
-    ("public_material", "GET"): ("public", lambda w: {"pk": w.version.pk}),
-    ("public_material", "POST"): ("not-allowed", lambda w: {"pk": w.version.pk}),
+    ("public_material", "GET"): ("public", lambda w: {"pk": w.material.pk, "language": "en"}),
+    ("public_material", "POST"): (
+        "not-allowed",
+        lambda w: {"pk": w.material.pk, "language": "en"},
+    ),
+    ("public_material_version", "GET"): ("public", lambda w: {"pk": w.version.pk}),
+    ("public_material_version", "POST"): ("not-allowed", lambda w: {"pk": w.version.pk}),
     ("public_event", "GET"): ("public", lambda w: {"pk": w.event.pk}),
     ("public_event", "POST"): ("public", lambda w: {"pk": w.event.pk}),
     ("events_ical", "GET"): ("public", lambda w: {}),
@@ -294,9 +308,16 @@ TABLE = {
     ("campaigns:task_status", "GET"): ("not-allowed", lambda w: {"pk": w.task.pk}),
     ("campaigns:materials", "GET"): ("campaign", lambda w: {}),
     ("campaigns:materials", "POST"): ("campaign", lambda w: {}),
-    ("campaigns:material", "GET"): ("campaign", lambda w: {"pk": w.material.pk}),
-    ("campaigns:material_approve", "POST"): ("material-case-a", lambda w: {"pk": w.material.pk}),
-    ("campaigns:material_approve", "GET"): ("not-allowed", lambda w: {"pk": w.material.pk}),
+    ("campaigns:material", "GET"): ("material-view", lambda w: {"pk": w.material.pk}),
+    ("campaigns:material", "POST"): ("material-case-a", lambda w: {"pk": w.material.pk}),
+    ("campaigns:material_version_approve", "POST"): (
+        "material-case-a",
+        lambda w: {"pk": w.version.pk},
+    ),
+    ("campaigns:material_version_approve", "GET"): (
+        "not-allowed",
+        lambda w: {"pk": w.version.pk},
+    ),
     ("campaigns:material_publish", "POST"): ("material-case-a", lambda w: {"pk": w.material.pk}),
     ("campaigns:material_publish", "GET"): ("not-allowed", lambda w: {"pk": w.material.pk}),
 }
@@ -358,14 +379,10 @@ class World:
         )
         self.task = Task.objects.create(title="Write to the deputy", chapter=self.chapter_x)
         self.material = Material.objects.create(
-            title="Leaflet",
-            kind="leaflet",
-            case=case,
-            is_public=True,
-            approved_at=timezone.now(),
+            title="Leaflet", kind="leaflet", case=case, is_public=True
         )
         self.version = MaterialVersion.objects.create(
-            material=self.material, language="en", archived_file=stored
+            material=self.material, language="en", archived_file=stored, approved_at=timezone.now()
         )
         self.clients = {"anonymous": Client()}
         users = {}

@@ -158,6 +158,19 @@ def can_approve_material(user, material) -> bool:
     return material.case_id is not None and can_edit_case(user, material.case)
 
 
+def can_view_material(user, material) -> bool:
+    """The campaign's people, and those who may approve it (a researcher of its case)."""
+    return can_view_campaigns(user) or can_approve_material(user, material)
+
+
+def can_manage_material(user, material) -> bool:
+    """Upload versions: those who may approve it, and the campaign member who created it."""
+    if can_approve_material(user, material):
+        return True
+    created_by = material.created_by_id
+    return created_by is not None and created_by == user.pk and can_view_campaigns(user)
+
+
 # Administration ---------------------------------------------------------------------------------
 
 

@@ -1,8 +1,34 @@
-"""Guards for the campaign pages; each asks vigil.accounts.permissions and refuses with 403."""
+"""Which campaign pages and objects a request may reach; the rules are vigil.accounts.permissions.
 
+Every campaign view that takes an id opens with one `get_*_for_user` helper. Anything the person
+may not see answers 404, exactly like an id that does not exist, so neither reveals what exists;
+403 only where they can see the object but may not change it. The `*_choices` functions narrow the
+choices forms offer by the same rules (see forms.ScopedModelForm).
+"""
+
+from collections.abc import Callable
+
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
 
 from vigil.accounts import permissions
+from vigil.campaigns import privacy
+from vigil.campaigns.models import (
+    RSVP,
+    Chapter,
+    Consent,
+    Contact,
+    Event,
+    Interaction,
+    Material,
+    MaterialVersion,
+    Member,
+    Task,
+)
+
+# Pages without an id --------------------------------------------------------------------------
 
 
 def require_campaigns(user) -> None:
@@ -15,27 +41,221 @@ def require_coordinator(user) -> None:
         raise PermissionDenied("Only chapter coordinators may do this.")
 
 
-def require_chapter_manager(user, chapter_id) -> None:
-    if not permissions.can_manage_chapter(user, chapter_id):
-        raise PermissionDenied("Only the chapter's coordinators may do this.")
-
-
 def require_admin(user) -> None:
     if not permissions.is_admin(user):
         raise PermissionDenied("Only administrators may do this.")
 
 
-def limit_chapters(user, form, field: str = "chapter") -> None:
-    """Offer a coordinator only the chapters they coordinate."""
-    if field in form.fields and not permissions.is_admin(user):
-        form.fields[field].queryset = form.fields[field].queryset.filter(
-            pk__in=permissions.coordinated_chapter_ids(user)
-        )
+# Objects by id --------------------------------------------------------------------------------
 
 
-def require_member_manager(user, member) -> None:
+def _reach(queryset: QuerySet, pk, *, sees: Callable, changes: Callable | None, refusal: str):
+    """The object if `sees(obj)` (else 404, as for a missing id); with `changes`, 403 unless
+    `changes(obj)`."""
+    found = queryset.filter(pk=pk).first()
+    if found is None or not sees(found):
+        raise Http404("Nothing found at this address.")
+    if changes is not None and not changes(found):
+        raise PermissionDenied(refusal)
+    return found
+
+
+def _campaign(user) -> Callable:
+    return lambda _obj: permissions.can_view_campaigns(user)
+
+
+def _chapter_manager(user, chapter_of: Callable) -> Callable:
+    return lambda obj: permissions.can_manage_chapter(user, chapter_of(obj))
+
+
+COORDINATORS_ONLY = "Only the chapter's coordinators may do this."
+
+
+def get_chapter_for_user(user, pk, *, manage: bool = False) -> Chapter:
+    return _reach(
+        Chapter.objects.all(),
+        pk,
+        sees=_campaign(user),
+        changes=_chapter_manager(user, lambda c: c.pk) if manage else None,
+        refusal=COORDINATORS_ONLY,
+    )
+
+
+def get_member_for_user(user, pk, *, manage: bool = False) -> Member:
     """A member's record, export, erasure and consents: their chapters' coordinators."""
-    from vigil.campaigns.privacy import can_manage
+    return _reach(
+        Member.objects.prefetch_related("chapters", "consents"),
+        pk,
+        sees=_campaign(user),
+        changes=(lambda m: privacy.can_manage(user, m)) if manage else None,
+        refusal="Only the coordinators of this member's chapters may do this.",
+    )
 
-    if not can_manage(user, member):
-        raise PermissionDenied("Only the coordinators of this member's chapters may do this.")
+
+def get_consent_for_user(user, pk) -> Consent:
+    """Consents are shown only to those who manage the member, so only they reach one."""
+    can_manage = lambda c: privacy.can_manage(user, c.member)  # noqa: E731
+    return _reach(
+        Consent.objects.select_related("member"), pk, sees=can_manage, changes=None, refusal=""
+    )
+
+
+def get_event_for_user(user, pk, *, manage: bool = False) -> Event:
+    return _reach(
+        Event.objects.select_related("chapter", "case"),
+        pk,
+        sees=_campaign(user),
+        changes=_chapter_manager(user, lambda e: e.chapter_id) if manage else None,
+        refusal=COORDINATORS_ONLY,
+    )
+
+
+def get_rsvp_for_user(user, pk) -> RSVP:
+    """A guest (named on the event's page) may be changed by the event chapter's coordinators."""
+    return _reach(
+        RSVP.objects.select_related("event"),
+        pk,
+        sees=_campaign(user),
+        changes=_chapter_manager(user, lambda r: r.event.chapter_id),
+        refusal=COORDINATORS_ONLY,
+    )
+
+
+def get_contact_for_user(user, pk, *, manage: bool = False) -> Contact:
+    return _reach(
+        Contact.objects.select_related("actor", "chapter"),
+        pk,
+        sees=_campaign(user),
+        changes=_chapter_manager(user, lambda c: c.chapter_id) if manage else None,
+        refusal=COORDINATORS_ONLY,
+    )
+
+
+def get_interaction_for_user(user, pk) -> Interaction:
+    return _reach(
+        Interaction.objects.select_related("contact"),
+        pk,
+        sees=_campaign(user),
+        changes=_chapter_manager(user, lambda i: i.contact.chapter_id),
+        refusal=COORDINATORS_ONLY,
+    )
+
+
+def get_task_for_user(user, pk) -> Task:
+    """A task's status: its assignee, or its chapter's coordinators."""
+    return _reach(
+        Task.objects.all(),
+        pk,
+        sees=lambda t: t.assignee_id == user.pk or permissions.can_view_campaigns(user),
+        changes=lambda t: (
+            t.assignee_id == user.pk or permissions.can_manage_chapter(user, t.chapter_id)
+        ),
+        refusal="Only the task's assignee or its chapter's coordinators may change it.",
+    )
+
+
+def get_material_for_user(user, pk, *, manage: bool = False, approve: bool = False) -> Material:
+    """manage: upload versions; approve: approve versions and publish."""
+    if approve:
+        changes, refusal = (
+            lambda m: permissions.can_approve_material(user, m),
+            "Only a researcher of the material's case may approve or publish it.",
+        )
+    elif manage:
+        changes, refusal = (
+            lambda m: permissions.can_manage_material(user, m),
+            "Only the material's author or a researcher of its case may change it.",
+        )
+    else:
+        changes, refusal = None, ""
+    return _reach(
+        Material.objects.select_related("case"),
+        pk,
+        sees=lambda m: permissions.can_view_material(user, m),
+        changes=changes,
+        refusal=refusal,
+    )
+
+
+def get_material_version_for_user(user, pk) -> MaterialVersion:
+    """A version to approve: those who may approve its material."""
+    return _reach(
+        MaterialVersion.objects.select_related("material__case"),
+        pk,
+        sees=lambda v: permissions.can_view_material(user, v.material),
+        changes=lambda v: permissions.can_approve_material(user, v.material),
+        refusal="Only a researcher of the material's case may approve it.",
+    )
+
+
+# Choices forms may offer ----------------------------------------------------------------------
+
+
+def chapter_choices(user) -> QuerySet:
+    """Where a new thing may go: the chapters the person runs."""
+    if permissions.is_admin(user):
+        return Chapter.objects.all()
+    return Chapter.objects.filter(pk__in=permissions.coordinated_chapter_ids(user))
+
+
+def person_choices(user) -> QuerySet:
+    """Accounts a coordinator may assign or link: the people of the chapters they run."""
+    people = get_user_model().objects.filter(is_active=True)
+    if permissions.is_admin(user):
+        return people
+    chapters = permissions.coordinated_chapter_ids(user)
+    return people.filter(
+        Q(pk=user.pk) | Q(coordinated_chapters__in=chapters) | Q(volunteered_chapters__in=chapters)
+    ).distinct()
+
+
+def case_choices(user) -> QuerySet:
+    """The cases the person may open: no title of a case that answers 404 for them."""
+    return permissions.visible_cases(user)
+
+
+def target_choices(user) -> QuerySet:
+    from vigil.recognition.models import Target
+
+    return Target.objects.filter(case__in=case_choices(user)).select_related("actor", "case")
+
+
+def event_choices(user) -> QuerySet:
+    if not permissions.can_view_campaigns(user):
+        return Event.objects.none()
+    return Event.objects.all()
+
+
+def material_choices(user) -> QuerySet:
+    if not permissions.can_view_campaigns(user):
+        return Material.objects.none()
+    return Material.objects.all()
+
+
+def actor_choices(user) -> QuerySet:
+    """Actors (states, parliaments, organisations) are shared: every signed-in person sees them."""
+    from vigil.recognition.models import Actor
+
+    return Actor.objects.all() if user.is_authenticated else Actor.objects.none()
+
+
+# The choices of every model a campaign form may offer, by model label; a form that offers a
+# model missing here fails at once rather than offer everything.
+CHOICES: dict[str, Callable] = {
+    "campaigns.Chapter": chapter_choices,
+    "campaigns.Event": event_choices,
+    "campaigns.Material": material_choices,
+    "cases.Case": case_choices,
+    "recognition.Target": target_choices,
+    "recognition.Actor": actor_choices,
+}
+
+
+def choices_for(user, model) -> QuerySet:
+    if model is get_user_model():
+        return person_choices(user)
+    try:
+        scope = CHOICES[model._meta.label]
+    except KeyError:
+        raise LookupError(f"No rule says which {model._meta.label} a form may offer.") from None
+    return scope(user)

@@ -4,6 +4,7 @@ import zoneinfo
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from vigil.campaigns.access import choices_for
 from vigil.campaigns.models import (
     Chapter,
     Consent,
@@ -17,12 +18,50 @@ from vigil.campaigns.models import (
 )
 from vigil.pickers import CountryField
 from vigil.recognition.forms import ActorChoiceField
+from vigil.uploads import ImageUploadField, UploadField
 
 DATE = forms.DateInput(attrs={"type": "date"})
 LOCAL_DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
-class ChapterForm(forms.ModelForm):
+class ScopedModelForm(forms.ModelForm):
+    """A model form made for one person: each choice of a related object offers only what that
+    person may use, by the same rules as the pages (campaigns.access.choices_for).
+
+    A value already set that the person may not see is left as it is: a foreign key's field is
+    removed from the form, and a many-to-many keeps its hidden links when the form is saved.
+    """
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.kept_links: dict[str, list] = {}
+        for name, field in list(self.fields.items()):
+            if isinstance(field, forms.ModelChoiceField):
+                self._narrow(name, field)
+
+    def _narrow(self, name, field) -> None:
+        allowed = choices_for(self.user, field.queryset.model).values("pk")
+        field.queryset = field.queryset.filter(pk__in=allowed)
+        if not self.instance.pk:
+            return
+        if isinstance(field, forms.ModelMultipleChoiceField):
+            current = getattr(self.instance, name).all()
+            self.kept_links[name] = list(current.exclude(pk__in=allowed))
+        else:
+            current_pk = getattr(self.instance, f"{name}_id")
+            if current_pk is not None and not field.queryset.filter(pk=current_pk).exists():
+                del self.fields[name]
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, hidden in self.kept_links.items():
+            if name in cleaned and cleaned[name] is not None:
+                cleaned[name] = [*cleaned[name], *hidden]
+        return cleaned
+
+
+class ChapterForm(ScopedModelForm):
     country_code = CountryField(required=True)
 
     class Meta:
@@ -41,7 +80,7 @@ class ChapterForm(forms.ModelForm):
         return self.cleaned_data["country_code"].upper()
 
 
-class MemberForm(forms.ModelForm):
+class MemberForm(ScopedModelForm):
     class Meta:
         model = Member
         fields = [
@@ -71,7 +110,7 @@ class ConsentForm(forms.ModelForm):
         widgets = {"statement": forms.Textarea(attrs={"rows": 2})}
 
 
-class EventForm(forms.ModelForm):
+class EventForm(ScopedModelForm):
     """Start and end are entered in the event's own time zone."""
 
     time_zone = forms.CharField(
@@ -132,7 +171,7 @@ class EventForm(forms.ModelForm):
 
 
 class OutcomeForm(forms.ModelForm):
-    photo = forms.ImageField(label=_("Add a photo"), required=False)
+    photo = ImageUploadField(label=_("Add a photo"), required=False)
 
     class Meta:
         model = Event
@@ -150,7 +189,7 @@ class RSVPForm(forms.Form):
     consent = forms.BooleanField(label=_("I agree"), required=False)
 
 
-class ContactForm(forms.ModelForm):
+class ContactForm(ScopedModelForm):
     actor = ActorChoiceField(required=False)
     country_code = CountryField()
 
@@ -183,7 +222,7 @@ class InteractionForm(forms.ModelForm):
         }
 
 
-class TaskForm(forms.ModelForm):
+class TaskForm(ScopedModelForm):
     class Meta:
         model = Task
         fields = [
@@ -199,7 +238,7 @@ class TaskForm(forms.ModelForm):
         widgets = {"due_date": DATE}
 
 
-class MaterialForm(forms.ModelForm):
+class MaterialForm(ScopedModelForm):
     class Meta:
         model = Material
         fields = ["title", "kind", "case", "description"]
@@ -208,4 +247,7 @@ class MaterialForm(forms.ModelForm):
 
 class MaterialVersionForm(forms.Form):
     language = forms.CharField(label=_("Language"), max_length=12, help_text=_("e.g. en, az, ur"))
-    file = forms.FileField(label=_("File"))
+    file = UploadField(label=_("File"))
+
+    def clean_language(self):
+        return self.cleaned_data["language"].strip().lower()

@@ -35,6 +35,10 @@ urlpatterns = [
     path("tasks/<int:pk>/status/", outreach.task_status, name="task_status"),
     path("materials/", outreach.material_list, name="materials"),
     path("materials/<int:pk>/", outreach.material_detail, name="material"),
-    path("materials/<int:pk>/approve/", outreach.material_approve, name="material_approve"),
+    path(
+        "materials/versions/<int:pk>/approve/",
+        outreach.material_version_approve,
+        name="material_version_approve",
+    ),
     path("materials/<int:pk>/publish/", outreach.material_publish, name="material_publish"),
 ]

@@ -4,14 +4,16 @@ data and the feeds may show.
 - sources whose access level is public;
 - claims that are verified and come from such a source;
 - recognition acts that are verified, with only their public sources;
-- events that are public and not cancelled; materials that are approved and public.
+- events that are public and not cancelled; of public materials, approved versions only (each
+  language serves its latest approved version).
 
 Nothing about members, contacts, attendees or users is ever selected here.
 """
 
+from django.db.models import Prefetch
 from django.utils import timezone
 
-from vigil.campaigns.models import Event, Material
+from vigil.campaigns.models import Event, Material, MaterialVersion
 from vigil.evidence.models import Claim, Source
 from vigil.recognition.models import RecognitionAct
 
@@ -55,7 +57,36 @@ def upcoming_public_events(case):
     )
 
 
-def public_materials(case):
-    return Material.objects.filter(
-        case=case, is_public=True, approved_at__isnull=False
-    ).prefetch_related("versions__archived_file")
+def public_materials(case) -> list:
+    """The case's public materials that have an approved version, each with `languages`: the
+    languages whose public address serves a file."""
+    materials = (
+        Material.objects.filter(case=case, is_public=True, versions__approved_at__isnull=False)
+        .distinct()
+        .prefetch_related(
+            Prefetch(
+                "versions",
+                MaterialVersion.objects.filter(approved_at__isnull=False),
+                to_attr="approved",
+            )
+        )
+    )
+    for material in materials:
+        material.languages = sorted({version.language for version in material.approved})
+    return list(materials)
+
+
+def public_material_version(material_pk: int, language: str):
+    """The file the public address of a material's language serves: the latest approved version,
+    if the material is public; None otherwise."""
+    return (
+        MaterialVersion.objects.filter(
+            material__pk=material_pk,
+            material__is_public=True,
+            language=language,
+            approved_at__isnull=False,
+        )
+        .select_related("archived_file")
+        .order_by("-created_at", "-pk")
+        .first()
+    )

@@ -12,5 +12,10 @@ urlpatterns = [
         name="public_feed",
     ),
     path("<slug:slug>/data/<str:dataset>.<str:fmt>", public_views.open_data, name="public_data"),
-    path("materials/<int:pk>/", public_views.material_file, name="public_material"),
+    path("materials/<int:pk>/<str:language>/", public_views.material_file, name="public_material"),
+    path(
+        "materials/<int:pk>/",
+        public_views.material_version_link,
+        name="public_material_version",
+    ),
 ]

@@ -5,7 +5,7 @@ import json
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.views.decorators.http import require_safe
@@ -120,16 +120,24 @@ def open_data(request, slug, dataset, fmt):
 
 @login_not_required
 @require_safe
-def material_file(request, pk):
+def material_file(request, pk, language):
+    """A public material's latest approved version in `language`; anything else answers 404."""
+    version = public.public_material_version(pk, language)
+    if version is None:
+        raise Http404("No public material here.")
+    name = version.archived_file.original_name or f"material-{pk}-{language}"
+    return archive.download_response(version.archived_file.sha256, name)
+
+
+@login_not_required
+@require_safe
+def material_version_link(request, pk):
+    """Addresses given out before approval covered versions named a version: they now lead to
+    the public address of that version's material and language."""
     version = get_object_or_404(
-        MaterialVersion.objects.select_related("material", "archived_file"),
-        pk=pk,
-        material__is_public=True,
-        material__approved_at__isnull=False,
+        MaterialVersion, pk=pk, material__is_public=True, approved_at__isnull=False
     )
-    return archive.download_response(
-        version.archived_file.sha256, version.archived_file.original_name or f"material-{pk}"
-    )
+    return redirect("public_material", version.material_id, version.language, permanent=True)
 
 
 class CaseFeed(Feed):

@@ -1,11 +1,10 @@
 from django import forms
-from django.conf import settings
 from django.db.models import Q
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from vigil.evidence.models import Claim, Figure, ReliabilityGrade, Source
 from vigil.partial_dates import PartialDateFormField
+from vigil.uploads import UploadField
 
 METADATA_FIELDS = [
     "kind",
@@ -53,27 +52,9 @@ class SourceMetadataForm(forms.ModelForm):
 
 
 class SourceUploadForm(SourceMetadataForm):
-    file = forms.FileField(
-        label=_("File"), help_text=_("PDF, HTML, DOCX or plain text."), allow_empty_file=True
-    )
+    file = UploadField(label=_("File"), help_text=_("PDF, HTML, DOCX or plain text."))
 
     field_order = ["file"]
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        limit = settings.MAX_UPLOAD_MB * 1024 * 1024
-        if upload.size == 0:
-            raise forms.ValidationError(_("The file %(name)s is empty.") % {"name": upload.name})
-        if upload.size > limit:
-            raise forms.ValidationError(
-                _("The file %(name)s is %(size)s; the limit is %(limit)s.")
-                % {
-                    "name": upload.name,
-                    "size": filesizeformat(upload.size),
-                    "limit": filesizeformat(limit),
-                }
-            )
-        return upload
 
 
 class SourceWebForm(SourceMetadataForm):

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from vigil.accounts.redirects import redirect_next
 from vigil.cases.access import get_case_for_user
 from vigil.evidence import archive, services
 from vigil.evidence.access import (
@@ -209,7 +210,7 @@ def claim_review(request, slug, pk):
         )
     else:
         messages.error(request, _("Unknown review status."))
-    return redirect(request.POST.get("next") or claim.source.get_absolute_url())
+    return redirect_next(request, claim.source)
 
 
 @require_safe

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from vigil.cases.access import get_case_for_user
 from vigil.evidence.access import get_source_for_user, visible_sources
+from vigil.uploads import UploadField
 
 from . import review, tasks
 from .models import Candidate, IngestJob
@@ -17,7 +18,7 @@ class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
 
-class MultipleFileField(forms.FileField):
+class MultipleFileField(UploadField):
     """Several files in one field (Django's documented pattern)."""
 
     def __init__(self, *args, **kwargs):
@@ -34,10 +35,8 @@ class MultipleFileField(forms.FileField):
 
 
 class UploadForm(forms.Form):
-    # Empty files are let through to the report, which names each refused file and says why.
     files = MultipleFileField(
         label=gettext_lazy("Documents"),
-        allow_empty_file=True,
         help_text=gettext_lazy("PDF, HTML, DOCX or text files, or zip archives of them."),
     )
 

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from vigil import csv_safe
 from vigil.accounts import permissions
+from vigil.accounts.redirects import redirect_next
 from vigil.cases.access import get_case_for_user
 from vigil.evidence.access import visible_sources
 from vigil.recognition import importer, services, timeline
@@ -225,7 +226,7 @@ def target_move(request, slug, pk):
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-        return redirect(request.POST.get("next") or target.get_absolute_url())
+        return redirect_next(request, target)
     if services.needs_act(target):
         messages.success(
             request,
@@ -239,7 +240,7 @@ def target_move(request, slug, pk):
         _("%(actor)s moved to “%(stage)s”.")
         % {"actor": target.actor, "stage": target.get_stage_display()},
     )
-    return redirect(request.POST.get("next") or target.get_absolute_url())
+    return redirect_next(request, target)
 
 
 def import_acts(request, slug):

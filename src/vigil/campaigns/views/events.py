@@ -14,9 +14,9 @@ from django.views.decorators.http import require_POST, require_safe
 from vigil.accounts import permissions
 from vigil.campaigns import feeds, services
 from vigil.campaigns.access import (
-    limit_chapters,
+    get_event_for_user,
+    get_rsvp_for_user,
     require_campaigns,
-    require_chapter_manager,
     require_coordinator,
 )
 from vigil.campaigns.forms import EventForm, OutcomeForm, RSVPForm
@@ -39,8 +39,7 @@ def event_list(request):
 def event_add(request):
     require_coordinator(request.user)
     initial = {"chapter": request.GET.get("chapter"), "case": request.GET.get("case")}
-    form = EventForm(request.POST or None, initial=initial)
-    limit_chapters(request.user, form)
+    form = EventForm(request.POST or None, initial=initial, user=request.user)
     if request.method == "POST" and form.is_valid():
         event = form.save()
         messages.success(request, _("Event created."))
@@ -49,10 +48,9 @@ def event_add(request):
 
 
 def event_edit(request, pk):
-    event = get_object_or_404(Event, pk=pk)
-    require_chapter_manager(request.user, event.chapter_id)
+    event = get_event_for_user(request.user, pk, manage=True)
     was_capacity = event.capacity
-    form = EventForm(request.POST or None, instance=event)
+    form = EventForm(request.POST or None, instance=event, user=request.user)
     if request.method == "POST" and form.is_valid():
         event = form.save()
         if event.capacity is None or (was_capacity is not None and event.capacity > was_capacity):
@@ -69,8 +67,7 @@ def _sees_emails(user, event) -> bool:
 
 @require_safe
 def event_detail(request, pk):
-    require_campaigns(request.user)
-    event = get_object_or_404(Event.objects.select_related("chapter", "case"), pk=pk)
+    event = get_event_for_user(request.user, pk)
     rsvps = event.rsvps.exclude(status=RSVP.Status.CANCELLED)
     context = {
         "event": event,
@@ -86,8 +83,7 @@ def event_detail(request, pk):
 
 @require_POST
 def event_outcome(request, pk):
-    event = get_object_or_404(Event, pk=pk)
-    require_chapter_manager(request.user, event.chapter_id)
+    event = get_event_for_user(request.user, pk, manage=True)
     form = OutcomeForm(request.POST, request.FILES, instance=event)
     if form.is_valid():
         form.save()
@@ -113,8 +109,7 @@ def event_outcome(request, pk):
 
 @require_POST
 def rsvp_check_in(request, pk):
-    rsvp = get_object_or_404(RSVP, pk=pk)
-    require_chapter_manager(request.user, rsvp.event.chapter_id)
+    rsvp = get_rsvp_for_user(request.user, pk)
     try:
         services.check_in(rsvp)
     except ValidationError as error:
@@ -126,8 +121,7 @@ def rsvp_check_in(request, pk):
 
 @require_POST
 def rsvp_cancel(request, pk):
-    rsvp = get_object_or_404(RSVP, pk=pk)
-    require_chapter_manager(request.user, rsvp.event.chapter_id)
+    rsvp = get_rsvp_for_user(request.user, pk)
     promoted = services.cancel(rsvp)
     messages.success(request, _("Reply cancelled."))
     if promoted:

@@ -3,19 +3,23 @@
 import io
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect, render
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from vigil.accounts import permissions
-from vigil.campaigns import privacy, services
+from vigil.accounts.redirects import redirect_next
+from vigil.campaigns import materials, privacy, services
 from vigil.campaigns.access import (
-    limit_chapters,
+    get_contact_for_user,
+    get_interaction_for_user,
+    get_material_for_user,
+    get_material_version_for_user,
+    get_task_for_user,
     require_admin,
     require_campaigns,
-    require_chapter_manager,
     require_coordinator,
 )
 from vigil.campaigns.forms import (
@@ -26,9 +30,7 @@ from vigil.campaigns.forms import (
     TaskForm,
 )
 from vigil.campaigns.importers import CONTACT_COLUMNS, import_contacts
-from vigil.campaigns.models import Contact, Interaction, Material, MaterialVersion, Task
-from vigil.evidence import archive
-from vigil.evidence.models import ArchivedFile
+from vigil.campaigns.models import Contact, Material, Task
 from vigil.tabular import ImportForm, read_upload
 
 
@@ -50,8 +52,7 @@ def contact_list(request):
 
 def contact_add(request):
     require_coordinator(request.user)
-    form = ContactForm(request.POST or None)
-    limit_chapters(request.user, form)
+    form = ContactForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         contact = form.save()
         messages.success(request, _("Contact added."))
@@ -60,10 +61,7 @@ def contact_add(request):
 
 
 def contact_detail(request, pk):
-    require_campaigns(request.user)
-    contact = get_object_or_404(Contact.objects.select_related("actor", "chapter"), pk=pk)
-    if request.method == "POST":
-        require_chapter_manager(request.user, contact.chapter_id)
+    contact = get_contact_for_user(request.user, pk, manage=request.method == "POST")
     form = InteractionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         interaction = form.save(commit=False)
@@ -84,12 +82,11 @@ def contact_detail(request, pk):
 
 @require_POST
 def follow_up_done(request, pk):
-    interaction = get_object_or_404(Interaction, pk=pk)
-    require_chapter_manager(request.user, interaction.contact.chapter_id)
+    interaction = get_interaction_for_user(request.user, pk)
     interaction.follow_up_done = True
     interaction.save(update_fields=["follow_up_done"])
     messages.success(request, _("Follow-up marked done."))
-    return redirect(request.POST.get("next") or interaction.contact.get_absolute_url())
+    return redirect_next(request, interaction.contact)
 
 
 def contact_import(request):
@@ -119,7 +116,7 @@ def task_list(request):
     require_campaigns(request.user)
     if request.method == "POST":
         require_coordinator(request.user)
-    form = TaskForm(request.POST or None, initial={"assignee": request.user.pk})
+    form = TaskForm(request.POST or None, initial={"assignee": request.user.pk}, user=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Task added."))
@@ -137,9 +134,7 @@ def task_list(request):
 
 @require_POST
 def task_status(request, pk):
-    task = get_object_or_404(Task, pk=pk)
-    if task.assignee_id != request.user.pk:
-        require_chapter_manager(request.user, task.chapter_id)
+    task = get_task_for_user(request.user, pk)
     if request.POST.get("status") in Task.Status.values:
         task.status = request.POST["status"]
         task.save(update_fields=["status"])
@@ -148,67 +143,60 @@ def task_status(request, pk):
 
 def material_list(request):
     require_campaigns(request.user)
-    form = MaterialForm(request.POST or None)
+    form = MaterialForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        material = form.save()
+        material = materials.create_material(request.user, **form.cleaned_data)
         messages.success(request, _("Material created; add its language versions."))
         return redirect(material)
-    materials = Material.objects.prefetch_related("versions")
-    return render(request, "campaigns/material_list.html", {"materials": materials, "form": form})
+    listed = Material.objects.prefetch_related("versions")
+    return render(request, "campaigns/material_list.html", {"materials": listed, "form": form})
 
 
 def material_detail(request, pk):
-    require_campaigns(request.user)
-    material = get_object_or_404(Material, pk=pk)
+    """The material, its versions (approved, pending, the one served publicly) and, for those
+    who may change it, the upload of a new version."""
+    posting = request.method == "POST"
+    material = get_material_for_user(request.user, pk, manage=posting)
     form = MaterialVersionForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        sha, size = archive.store_chunks(upload.chunks())
-        archived, _created = ArchivedFile.objects.get_or_create(
-            sha256=sha,
-            defaults={
-                "size": size,
-                "media_type": upload.content_type or "",
-                "original_name": upload.name[:255],
-            },
+    if posting and form.is_valid():
+        materials.add_version(
+            material,
+            language=form.cleaned_data["language"],
+            upload=form.cleaned_data["file"],
+            user=request.user,
         )
-        MaterialVersion.objects.update_or_create(
-            material=material,
-            language=form.cleaned_data["language"].lower(),
-            defaults={"archived_file": archived},
-        )
-        messages.success(request, _("Version saved in the archive."))
+        messages.success(request, _("Version saved; it is public only once it is approved."))
         return redirect(material)
     context = {
         "material": material,
         "form": form,
+        "versions": materials.version_rows(material),
+        "shows_case": material.case is not None
+        and permissions.can_view_case(request.user, material.case),
+        "can_manage": permissions.can_manage_material(request.user, material),
         "can_approve": permissions.can_approve_material(request.user, material),
     }
     return render(request, "campaigns/material_detail.html", context)
 
 
 @require_POST
-def material_approve(request, pk):
-    material = get_object_or_404(Material, pk=pk)
-    if not permissions.can_approve_material(request.user, material):
-        raise PermissionDenied("Only a researcher of the material's case may approve it.")
-    material.approved_by = request.user
-    material.approved_at = timezone.now()
-    material.save(update_fields=["approved_by", "approved_at"])
-    messages.success(request, _("Material approved."))
-    return redirect(material)
+def material_version_approve(request, pk):
+    version = get_material_version_for_user(request.user, pk)
+    materials.approve_version(version, request.user)
+    messages.success(
+        request, _("Version approved (%(language)s).") % {"language": version.language}
+    )
+    return redirect(version.material)
 
 
 @require_POST
 def material_publish(request, pk):
-    material = get_object_or_404(Material, pk=pk)
-    if not permissions.can_approve_material(request.user, material):
-        raise PermissionDenied("Only a researcher of the material's case may publish it.")
-    if not material.is_approved:
-        messages.error(request, _("A material must be approved before it is made public."))
+    material = get_material_for_user(request.user, pk, approve=True)
+    try:
+        materials.set_public(material, request.user, request.POST.get("public") == "1")
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
         return redirect(material)
-    material.is_public = request.POST.get("public") == "1"
-    material.save(update_fields=["is_public"])
     messages.success(
         request,
         _("Material is now public.") if material.is_public else _("Material is no longer public."),

@@ -5,7 +5,7 @@ import json
 from django.contrib import messages
 from django.db.models import Count
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
@@ -13,16 +13,16 @@ from django.views.decorators.http import require_POST, require_safe
 from vigil.accounts import permissions
 from vigil.campaigns import privacy, services
 from vigil.campaigns.access import (
-    limit_chapters,
+    get_chapter_for_user,
+    get_consent_for_user,
+    get_member_for_user,
     require_admin,
     require_campaigns,
-    require_chapter_manager,
     require_coordinator,
-    require_member_manager,
 )
 from vigil.campaigns.forms import ChapterForm, ConsentForm, MemberForm
 from vigil.campaigns.importers import MEMBER_COLUMNS, import_members
-from vigil.campaigns.models import Chapter, Consent, Event, Member
+from vigil.campaigns.models import Chapter, Event, Member
 from vigil.campaigns.views.charts import events_chart
 from vigil.tabular import ImportForm, read_upload
 
@@ -56,7 +56,7 @@ def chapter_list(request):
     chapters = Chapter.objects.annotate(
         member_count=Count("members", distinct=True), event_count=Count("events", distinct=True)
     )
-    form = ChapterForm(request.POST or None)
+    form = ChapterForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         chapter = form.save()
         messages.success(request, _("Chapter created."))
@@ -66,8 +66,7 @@ def chapter_list(request):
 
 @require_safe
 def chapter_detail(request, pk):
-    require_campaigns(request.user)
-    chapter = get_object_or_404(Chapter, pk=pk)
+    chapter = get_chapter_for_user(request.user, pk)
     context = _dashboard_context(request, chapter)
     context["members"] = privacy.present(request.user, chapter.members.prefetch_related("chapters"))
     context["coordinators"] = chapter.coordinators.all()
@@ -76,9 +75,8 @@ def chapter_detail(request, pk):
 
 
 def chapter_edit(request, pk):
-    chapter = get_object_or_404(Chapter, pk=pk)
-    require_chapter_manager(request.user, chapter.pk)
-    form = ChapterForm(request.POST or None, instance=chapter)
+    chapter = get_chapter_for_user(request.user, pk, manage=True)
+    form = ChapterForm(request.POST or None, instance=chapter, user=request.user)
     if not permissions.is_admin(request.user):
         # Who holds a role, and so who sees personal data, is for administrators to decide.
         for field in ("coordinators", "volunteers"):
@@ -104,14 +102,13 @@ def member_list(request):
     )
 
 
-def _member_for(request, pk) -> tuple[Member, privacy.MemberView]:
-    member = get_object_or_404(Member.objects.prefetch_related("chapters", "consents"), pk=pk)
+def _member_for(request, pk, *, manage=False) -> tuple[Member, privacy.MemberView]:
+    member = get_member_for_user(request.user, pk, manage=manage)
     return member, privacy.MemberView(member, privacy.can_see_identity(request.user, member))
 
 
 @require_safe
 def member_detail(request, pk):
-    require_campaigns(request.user)
     member, view = _member_for(request, pk)
     context = {
         "view": view,
@@ -124,8 +121,7 @@ def member_detail(request, pk):
 
 def member_add(request):
     require_coordinator(request.user)
-    form = MemberForm(request.POST or None)
-    limit_chapters(request.user, form, "chapters")
+    form = MemberForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         member = form.save()
         messages.success(request, _("Member added."))
@@ -134,9 +130,10 @@ def member_add(request):
 
 
 def member_edit(request, pk):
-    member, view = _member_for(request, pk)
-    require_member_manager(request.user, member)
-    form = MemberForm(request.POST or None, instance=member, show_identity=view.shows_identity)
+    member, view = _member_for(request, pk, manage=True)
+    form = MemberForm(
+        request.POST or None, instance=member, show_identity=view.shows_identity, user=request.user
+    )
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Member updated."))
@@ -146,8 +143,7 @@ def member_edit(request, pk):
 
 @require_safe
 def member_export(request, pk):
-    member, _view = _member_for(request, pk)
-    require_member_manager(request.user, member)
+    member, _view = _member_for(request, pk, manage=True)
     response = HttpResponse(
         json.dumps(services.export_member(member), indent=2, ensure_ascii=False),
         content_type="application/json",
@@ -158,8 +154,7 @@ def member_export(request, pk):
 
 @require_POST
 def member_erase(request, pk):
-    member, _view = _member_for(request, pk)
-    require_member_manager(request.user, member)
+    member, _view = _member_for(request, pk, manage=True)
     services.erase_member(member, request.user)
     messages.success(request, _("The member's personal data was erased."))
     return redirect("campaigns:members")
@@ -167,8 +162,7 @@ def member_erase(request, pk):
 
 @require_POST
 def consent_add(request, pk):
-    member, _view = _member_for(request, pk)
-    require_member_manager(request.user, member)
+    member, _view = _member_for(request, pk, manage=True)
     form = ConsentForm(request.POST)
     if form.is_valid():
         consent = form.save(commit=False)
@@ -180,8 +174,7 @@ def consent_add(request, pk):
 
 @require_POST
 def consent_withdraw(request, pk):
-    consent = get_object_or_404(Consent, pk=pk)
-    require_member_manager(request.user, consent.member)
+    consent = get_consent_for_user(request.user, pk)
     services.withdraw_consent(consent)
     messages.success(request, _("Consent withdrawn."))
     return redirect(consent.member)
