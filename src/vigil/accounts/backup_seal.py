@@ -9,7 +9,7 @@ An encrypted backup is one file:
 The key is made afresh for each backup: an age identity the contents are encrypted to, and a
 random signing key for an HMAC-SHA256 of the manifest. Only the passphrase unlocks either, so
 without it nobody can read the backup, nor alter it and sign the change. Both parts are standard
-age files, so the `age` tool can open a backup by hand.
+age files: split at the key's END line, the `age` tool opens them by hand.
 """
 
 import hashlib
