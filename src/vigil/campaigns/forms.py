@@ -237,6 +237,12 @@ class TaskForm(ScopedModelForm):
         ]
         widgets = {"due_date": DATE}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "target" in self.fields:  # each target's label names its actor
+            target = self.fields["target"]
+            target.queryset = target.queryset.select_related("actor__parent")
+
 
 class MaterialForm(ScopedModelForm):
     class Meta:
