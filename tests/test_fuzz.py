@@ -1,15 +1,18 @@
-"""Hostile values in every form and every query string, as an administrator: never a server error.
+"""Hostile values in every form, every query string and every address, as an administrator:
+never a server error.
 
 The forms are found, not listed: every page of the authorisation table's world is opened and its
-<form> elements and links with a query string are read, so a new form or filter is fuzzed without
-anyone adding it here. A fixed seed and a fixed number of requests make every run the same.
+<form> elements and links with a query string are read, the query parameters views read by name
+are found in their source, and each address of the table gets hostile arguments; so a new form,
+filter or page is fuzzed without anyone adding it here. A fixed seed and a fixed number of
+requests make every run the same.
 """
 
 import random
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
+from urllib.parse import parse_qsl, quote, urlencode, urljoin, urlsplit
 
 import lxml.html
 import pytest
@@ -74,6 +77,8 @@ TEXTS = [
 ANY = HUGE_IDS + JUNK_DATES + JUNK_NUMBERS + TEXTS
 # What people type into a text box that is meant for a date or a number.
 TYPED = JUNK_DATES + HUGE_IDS
+# In an address, for an id argument (True) and a text one (False).
+PATH_JUNK = {True: ["99999999999999999999"], False: ["a\x00b", "ü" * 2000, "%25", ".."]}
 # Each field's first hostile value, by kind (a select reads the last of several values).
 WORST = {
     "choice": ["-1", "99999999999999999999"],
@@ -157,6 +162,21 @@ def query_names() -> list[str]:
     return sorted(names)
 
 
+def address_targets(world) -> list[Target]:
+    """Every page's address with one of its arguments hostile: a huge id, NUL, a long text."""
+    targets = []
+    for (name, method, *_variant), (need, arguments) in TABLE.items():
+        if method != "GET" or need == "not-allowed":
+            continue
+        real = arguments(world)
+        for argument, value in real.items():
+            marker = 7_654_321 if isinstance(value, int) else "fuzzmarker"
+            url = reverse(name, kwargs={**real, argument: marker})
+            for junk in PATH_JUNK[isinstance(value, int)]:
+                targets.append(Target("GET", url.replace(str(marker), quote(junk)), {}))
+    return targets
+
+
 def discover(client, world) -> list[Target]:
     """Every form and query-string link on every page the table's world has, once each; and
     every page with every parameter the views read by name."""
@@ -200,7 +220,7 @@ def send(client, target: Target, data: dict):
         with transaction.atomic():
             if target.method == "GET":
                 query = urlencode([(k, v) for k, vs in data.items() for v in vs])
-                response = client.get(f"{target.url}?{query}")
+                response = client.get(f"{target.url}?{query}" if query else target.url)
             else:
                 response = client.post(target.url, data)
             transaction.set_rollback(True)
@@ -265,12 +285,12 @@ def world(published, django_user_model):
     return World(published, django_user_model)
 
 
-def test_no_hostile_value_in_any_form_or_query_string_gets_a_server_error(world):
+def test_no_hostile_value_in_a_form_a_query_string_or_an_address_gets_a_server_error(world):
     client = world.clients["admin"]
     targets = discover(client, world)
     assert len(targets) > 100, "the forms were not found"
     rng = random.Random(SEED)
-    requests = plan(rng, targets)
+    requests = plan(rng, targets) + [(target, [], None) for target in address_targets(world)]
     errors = []
     for target, names, pool in requests:
         data = mutated(rng, target, names, pool)

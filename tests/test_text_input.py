@@ -63,3 +63,10 @@ def test_an_ingested_file_with_every_control_character_is_stored_clean(case, tmp
     stored = Source.objects.get().text
     assert is_clean(stored, allowed="\n")
     assert stored.startswith("On 26 February 1992") and "613 residents" in stored
+
+
+@pytest.mark.parametrize("address", ["law/RS-6-a%00/", "law/RS-6-a%00/1/", "x%1b[31m/"])
+def test_an_address_with_a_control_character_is_no_page(administrator_client, case, address):
+    """No page of Vigil has one in its address (PostgreSQL refuses NUL in a lookup)."""
+    response = administrator_client.get(f"/cases/{case.slug}/{address}")
+    assert response.status_code == 404

@@ -10,7 +10,7 @@ import contextlib
 import functools
 import re
 
-from django.http import QueryDict, UnreadablePostError
+from django.http import Http404, QueryDict, UnreadablePostError
 
 KEPT = "\t\n\r"
 # Vigil itself separates the pages of a PDF's text with a form feed (see evidence/text.py).
@@ -43,12 +43,16 @@ def _cleaned(values: QueryDict) -> QueryDict:
 
 class ControlCharacterMiddleware:
     """Cleans every value of request.GET and request.POST (uploaded files are left as they are),
-    so every form, the admin and any later API receive text without control characters."""
+    so every form, the admin and any later API receive text without control characters; an
+    address with a control character is answered 404."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        if _control_characters("").search(request.path_info):
+            # No address of Vigil has one, and a lookup with NUL fails on PostgreSQL.
+            raise Http404
         request.GET = _cleaned(request.GET)
         if request.method == "POST":
             # A client that went away mid-upload is answered by Django as it always is.
