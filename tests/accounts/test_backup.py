@@ -251,3 +251,19 @@ def test_a_backup_lets_another_process_write_and_keeps_one_snapshot(tmp_path):
     assert outcome["live"] == ["before", "during"]
     assert outcome["restored"] == ["before"]  # the snapshot predates the writer's case …
     assert outcome["chain_problems"] == []  # … and its audit entry: one consistent moment
+
+
+def test_the_commands_back_up_and_restore_from_a_fresh_process(tmp_path):
+    env = {**scenario_environment(tmp_path), "VIGIL_BACKUP_PASSPHRASE": PASSPHRASE}
+    vigil = Path(sys.executable).with_name("vigil")
+    backup = str(tmp_path / "vigil.age")
+    for command in (
+        ["migrate", "--no-input"],
+        ["backup", backup],
+        ["restore", backup, "--no-input"],
+    ):
+        completed = subprocess.run(
+            [vigil, *command], env=env, capture_output=True, text=True, check=False
+        )
+        assert completed.returncode == 0, completed.stderr[-3000:]
+    assert "Restored the backup of" in completed.stdout

@@ -51,6 +51,7 @@ def database_snapshot():
 def _deferred_sqlite_transaction():
     # Vigil's SQLite connections begin transactions IMMEDIATE, which takes the write lock and would
     # keep every writer waiting for the whole dump; a deferred one takes only a read snapshot.
+    connection.ensure_connection()  # the mode is read from the settings on connecting
     mode = connection.transaction_mode
     connection.transaction_mode = "DEFERRED"
     try:
