@@ -182,3 +182,38 @@ def test_a_damaged_zip_member_is_refused_alone_and_the_others_are_stored(case, t
     assert result["good.txt"][0] == "stored"
     assert result["bad.txt"][0] == "refused" and "damaged" in result["bad.txt"][1]
     assert Source.objects.count() == 1
+
+
+def numbered_documents(count: int):
+    for number in range(count):
+        text = f"Report {number}: on 26 February 1992, {number + 10} residents were killed."
+        yield collect.Document(f"report-{number}.txt", text.encode())
+
+
+def test_a_long_run_does_not_rewrite_its_growing_report_after_every_document(case):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    job = IngestJob.objects.create(case=case)
+    with CaptureQueriesContext(connection) as queries:
+        pipeline.run(job, numbered_documents(60))
+    report_saves = [
+        q
+        for q in queries
+        if q["sql"].startswith('UPDATE "ingest_ingestjob"') and '"report"' in q["sql"]
+    ]
+    assert len(report_saves) <= 60 // pipeline.REPORT_EVERY + 2
+    job.refresh_from_db()
+    assert (job.processed, len(job.report)) == (60, 60)
+
+
+def test_a_run_that_fails_half_way_keeps_the_report_of_what_it_did(case):
+    def failing():
+        yield from numbered_documents(30)
+        raise OSError("the disk went away")
+
+    job = IngestJob.objects.create(case=case)
+    with pytest.raises(OSError):
+        pipeline.run(job, failing())
+    job.refresh_from_db()
+    assert (job.processed, len(job.report), job.stored) == (30, 30, 30)

@@ -100,6 +100,11 @@ def ingest_document(case, document: Document, *, user=None, names=None) -> Outco
     return Outcome(document.name, "stored", "", result.source.pk, len(found))
 
 
+# The report grows with every document: saving it after each one would rewrite it n times over
+# a run (quadratic); the counters are saved after every document, the report every so many.
+REPORT_EVERY = 25
+
+
 def run(
     job: IngestJob,
     documents: Iterable[Document],
@@ -107,7 +112,8 @@ def run(
     total: int | None = None,
     progress: Callable[[IngestJob, Outcome], None] = lambda job, outcome: None,
 ) -> IngestJob:
-    """Ingest every document, saving the job's counters and report after each one."""
+    """Ingest every document, each in its own short transaction, saving the job's counters
+    after each one and its report every REPORT_EVERY documents and when the run ends or fails."""
     IngestJob.objects.filter(pk=job.pk).update(status=IngestJob.Status.RUNNING)
     job.status = IngestJob.Status.RUNNING
     if total is not None:
@@ -115,25 +121,20 @@ def run(
         job.save(update_fields=["total", "status"])
     names = gazetteer()
     counters = {"stored": "stored", "present": "already_present", "refused": "refused"}
-    for document in documents:
-        outcome = ingest_document(job.case, document, user=job.created_by, names=names)
-        job.processed += 1
-        setattr(job, counters[outcome.outcome], getattr(job, counters[outcome.outcome]) + 1)
-        job.candidates += outcome.candidates
-        job.report = [*job.report, outcome.as_dict()]
-        job.total = max(job.total, job.processed)
-        job.save(
-            update_fields=[
-                "processed",
-                "stored",
-                "already_present",
-                "refused",
-                "candidates",
-                "report",
-                "total",
-            ]
-        )
-        progress(job, outcome)
+    saved = ["processed", "stored", "already_present", "refused", "candidates", "total"]
+    try:
+        for document in documents:
+            outcome = ingest_document(job.case, document, user=job.created_by, names=names)
+            job.processed += 1
+            setattr(job, counters[outcome.outcome], getattr(job, counters[outcome.outcome]) + 1)
+            job.candidates += outcome.candidates
+            job.report.append(outcome.as_dict())
+            job.total = max(job.total, job.processed)
+            report = ["report"] if job.processed % REPORT_EVERY == 0 else []
+            job.save(update_fields=saved + report)
+            progress(job, outcome)
+    finally:
+        job.save(update_fields=["report"])
     job.status = IngestJob.Status.DONE
     job.finished_at = timezone.now()
     job.save(update_fields=["status", "finished_at"])
