@@ -10,13 +10,15 @@ from django.http import QueryDict
 PAGE_SIZE = 50
 
 
-def paginate(request, queryset, per_page: int = PAGE_SIZE) -> Page:
+def paginate(request, queryset, per_page: int = PAGE_SIZE, param: str = "page") -> Page:
     """The page `?page=` asks for (the last one if it is past the end, the first if it is not a
-    number); `page.query` keeps the other parameters for the pager's links."""
-    page = Paginator(queryset, per_page).get_page(request.GET.get("page"))
+    number); `page.query` keeps the other parameters for the pager's links, and `page.param`
+    names the parameter (a page with several lists gives each its own)."""
+    page = Paginator(queryset, per_page).get_page(request.GET.get(param))
     others: QueryDict = request.GET.copy()
-    others.pop("page", None)
+    others.pop(param, None)
     page.query = others.urlencode()
+    page.param = param
     return page
 
 

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from tests.recognition.conftest import act, body, state
 from vigil.recognition import services
-from vigil.recognition.models import Characterisation
+from vigil.recognition.models import Characterisation, RecognitionAct
 from vigil.recognition.worldmap import (
     COLOURS,
     countries,
@@ -26,10 +26,18 @@ def test_characterisations_rank_genocide_first_and_other_last():
 
 
 def classes(case):
-    return {
+    """Each coloured state's word and whether it is verified, by the rule over loaded acts; the
+    database's aggregate (what the pages use) must agree with it in every test below."""
+    by_rule = {
         code: (r.characterisation, r.verified)
         for code, r in services.country_recognitions(services.acts_for(case)).items()
     }
+    by_database = {
+        code: (r.characterisation, r.verified)
+        for code, r in services.country_summaries(RecognitionAct.objects.filter(case=case)).items()
+    }
+    assert by_database == by_rule
+    return by_rule
 
 
 def test_a_state_takes_the_strongest_word_of_any_of_its_bodies(case, states):
@@ -128,3 +136,19 @@ def test_shapes_drawn_with_a_transform_stay_in_place(db):
 def test_territories_drawn_as_a_dot_keep_a_shape(db):
     outlines = {c.code: c.outline for c in countries()[1]}
     assert outlines["BVT"] and outlines["CCK"]
+
+
+def test_the_map_json_gives_every_state_s_word_and_one_state_s_acts_on_request(
+    alice_client, case, states
+):
+    act(case, state("FRA"), "tragedy")
+    act(case, body("Senate of France", "chamber", "FRA"), "massacre", review="unverified")
+    act(case, state("PAK"), "genocide")
+    url = reverse("recognition:map_json", args=[case.slug])
+    summary = alice_client.get(url).json()
+    assert set(summary) == {"FRA", "PAK"}
+    assert summary["FRA"]["verified"] is False and "acts" not in summary["FRA"]
+    france = alice_client.get(url, {"country": "fra"}).json()
+    assert france["country"] == "France"
+    assert sorted(a["actor"] for a in france["acts"]) == ["France", "Senate of France"]
+    assert alice_client.get(url, {"country": "XYZ"}).json()["acts"] == []

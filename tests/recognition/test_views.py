@@ -73,3 +73,33 @@ def test_users_add_bodies_but_not_states(alice_client, states):
     )
     page = response.content.decode()
     assert "not an ISO 3166-1 alpha-3 country code" in page and "States are preloaded" in page
+
+
+def test_the_overview_pages_its_acts(alice_client, case, states):
+    from vigil.paging import PAGE_SIZE
+    from vigil.recognition.models import Actor
+
+    countries = Actor.objects.filter(kind="state").order_by("country_code")[: PAGE_SIZE + 2]
+    for actor in countries:
+        act(case, actor)
+    url = reverse("recognition:overview", args=[case.slug])
+    first = alice_client.get(url)
+    assert len(first.context["page"].object_list) == PAGE_SIZE
+    assert f"{PAGE_SIZE + 2} states have adopted" in first.content.decode()
+    assert len(alice_client.get(url, {"page": 2}).context["page"].object_list) == 2
+
+
+def test_the_timeline_counted_by_the_database_matches_the_acts(case, states):
+    import datetime
+
+    from vigil.recognition import timeline
+    from vigil.recognition.models import RecognitionAct
+
+    act(case, state("FRA"), "tragedy", date=datetime.date(2010, 1, 1))
+    act(case, state("PAK"), "genocide", date=datetime.date(2012, 2, 1))
+    act(case, state("MEX"), "massacre", date=datetime.date(2012, 3, 1))
+    act(case, state("ITA"), "massacre", date=None)
+    act(case, state("ESP"), "massacre", status="tabled")
+    acts = RecognitionAct.objects.filter(case=case)
+    assert timeline.counts_per_year(acts) == timeline.acts_per_year(list(acts))
+    assert timeline.counts_per_year(acts)["undated"] == 1

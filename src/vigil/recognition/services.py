@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, F, Prefetch
+from django.db.models import Count, F, Prefetch, Q
 from django.utils.translation import gettext as _
 
 from vigil.recognition.actors import is_country_code
@@ -55,6 +55,36 @@ def country_recognitions(acts) -> dict[str, CountryRecognition]:
         )
         result[code] = CountryRecognition(code, best, verified, country_acts)
     return result
+
+
+def national_acts(acts):
+    """Of `acts` (a queryset), those of a state or one of its national bodies: the acts that
+    colour a state on the map."""
+    return acts.filter(actor__kind__in=Actor.NATIONAL_KINDS).exclude(actor__country_code="")
+
+
+def country_summaries(acts) -> dict[str, CountryRecognition]:
+    """`country_recognitions` computed by the database from a queryset of acts: one aggregate
+    query, however many acts there are. The summaries carry no acts (see `acts_of_country`)."""
+    rows = (
+        national_acts(acts)
+        .filter(status=RecognitionAct.Status.ADOPTED)
+        .values("actor__country_code", "characterisation")
+        .annotate(verified=Count("pk", filter=Q(review=RecognitionAct.Review.VERIFIED)))
+    )
+    words: dict[str, dict[str, int]] = defaultdict(dict)
+    for row in rows:
+        words[row["actor__country_code"]][row["characterisation"]] = row["verified"]
+    result = {}
+    for code, verified_by_word in words.items():
+        best = strongest(verified_by_word)
+        result[code] = CountryRecognition(code, best, verified_by_word[best] > 0)
+    return result
+
+
+def acts_of_country(acts, country_code: str):
+    """The acts of one state and its national bodies, for the map's details."""
+    return national_acts(acts).filter(actor__country_code=country_code)
 
 
 def acts_for(case, *, sources=None):

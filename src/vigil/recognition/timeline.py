@@ -33,9 +33,28 @@ def acts_per_year(acts) -> dict:
     return {"per_year": per_year, "undated": undated}
 
 
+def counts_per_year(acts) -> dict:
+    """`acts_per_year` computed by the database from a queryset of acts (one aggregate query)."""
+    from django.db.models import Count
+    from django.db.models.functions import ExtractYear
+
+    adopted = acts.filter(status="adopted").order_by()
+    per_year: dict[int, Counter] = {}
+    rows = (
+        adopted.filter(date__isnull=False)
+        .annotate(year=ExtractYear("date"))
+        .values("year", "characterisation")
+        .annotate(n=Count("pk"))
+    )
+    for row in rows:
+        per_year.setdefault(row["year"], Counter())[row["characterisation"]] += row["n"]
+    return {"per_year": per_year, "undated": adopted.filter(date__isnull=True).count()}
+
+
 def chart(acts) -> dict:
-    """Stacked bars per year and a cumulative line, in SVG coordinates."""
-    data = acts_per_year(acts)
+    """Stacked bars per year and a cumulative line, in SVG coordinates. `acts` is a queryset
+    (counted by the database) or a list of acts."""
+    data = acts_per_year(acts) if isinstance(acts, list) else counts_per_year(acts)
     per_year = data["per_year"]
     if not per_year:
         return {"empty": True, "undated": data["undated"]}

@@ -1,9 +1,8 @@
 import io
-import json
+from collections import Counter
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,7 +15,9 @@ from vigil.accounts import permissions
 from vigil.accounts.redirects import redirect_next
 from vigil.cases.access import get_case_for_user
 from vigil.evidence.access import visible_sources
+from vigil.paging import paginate
 from vigil.recognition import importer, services, timeline
+from vigil.recognition.actors import country_name
 from vigil.recognition.forms import (
     ActorForm,
     MoveForm,
@@ -29,37 +30,44 @@ from vigil.recognition.worldmap import recognition_marks, world_map_svg
 from vigil.tabular import ImportForm, read_upload
 
 
-def _visible_acts(user, case) -> list:
+def _visible_acts(user, case):
     """The case's acts, each carrying only the sources `user` may see."""
-    return list(services.acts_for(case, sources=visible_sources(user, case)))
+    return services.acts_for(case, sources=visible_sources(user, case))
 
 
-def _map_details(recognitions) -> dict:
-    """What a click on a country shows: its acts and their sources (already narrowed to what the
-    reader may see by `_visible_acts`)."""
-    details = {}
-    for code, found in recognitions.items():
-        details[code] = {
-            "country": found.acts[0].actor.display_name if found.acts else code,
-            "characterisation": Characterisation(found.characterisation).label,
+def _country_summary(summaries) -> dict:
+    """What the map knows of each coloured state without asking the server again."""
+    return {
+        code: {
+            "country": country_name(code) or code,
+            "characterisation": str(Characterisation(found.characterisation).label),
             "verified": found.verified,
-            "acts": [
-                {
-                    "actor": act.actor.display_name,
-                    "date": act.date_display or _("date unknown"),
-                    "characterisation": act.get_characterisation_display(),
-                    "instrument": act.get_instrument_display(),
-                    "status": act.get_status_display(),
-                    "review": act.get_review_display(),
-                    "wording": act.wording,
-                    "url": act.get_absolute_url(),
-                    "sources": [
-                        {"title": s.title, "url": s.get_absolute_url()} for s in act.sources.all()
-                    ],
-                }
-                for act in found.acts
-            ],
         }
+        for code, found in summaries.items()
+    }
+
+
+def _country_details(user, case, code: str) -> dict | None:
+    """What a click on a country shows: its acts and the sources the reader may see."""
+    acts = services.acts_of_country(_visible_acts(user, case), code)
+    found = services.country_summaries(RecognitionAct.objects.filter(case=case)).get(code)
+    details = {"country": country_name(code) or code, "characterisation": "", "verified": False}
+    if found is not None:
+        details.update(_country_summary({code: found})[code])
+    details["acts"] = [
+        {
+            "actor": act.actor.display_name,
+            "date": act.date_display or _("date unknown"),
+            "characterisation": act.get_characterisation_display(),
+            "instrument": act.get_instrument_display(),
+            "status": act.get_status_display(),
+            "review": act.get_review_display(),
+            "wording": act.wording,
+            "url": act.get_absolute_url(),
+            "sources": [{"title": s.title, "url": s.get_absolute_url()} for s in act.sources.all()],
+        }
+        for act in acts
+    ]
     return details
 
 
@@ -67,21 +75,22 @@ def _map_details(recognitions) -> dict:
 def overview(request, slug):
     case = get_case_for_user(request.user, slug)
     acts = _visible_acts(request.user, case)
-    recognitions = services.country_recognitions(acts)
+    all_acts = RecognitionAct.objects.filter(case=case)
+    summaries = services.country_summaries(all_acts)
     labels = {value: str(label) for value, label in Characterisation.choices}
-    counts = {value: 0 for value in Characterisation.values}
-    for found in recognitions.values():
-        counts[found.characterisation] += 1
+    counts = Counter(found.characterisation for found in summaries.values())
+    national = services.national_acts(all_acts).values("pk")
     context = {
         "case": case,
-        "map": world_map_svg(recognition_marks(recognitions, labels), _("Recognition by state")),
-        "details": _map_details(recognitions),
+        "map": world_map_svg(recognition_marks(summaries, labels), _("Recognition by state")),
+        "summary": _country_summary(summaries),
+        "details_url": reverse("recognition:map_json", args=[case.slug]),
         "legend": [(value, label, counts[value]) for value, label in Characterisation.choices],
-        "states_recognising": len(recognitions),
-        "beside": [a for a in acts if a.actor.scope != "national"],
-        "unsourced": [a for a in acts if not a.source_total],
-        "acts": acts,
-        "chart": timeline.chart(acts),
+        "states_recognising": len(summaries),
+        "beside": paginate(request, acts.exclude(pk__in=national), param="beside_page"),
+        "unsourced": paginate(request, acts.filter(source_total=0), param="unsourced_page"),
+        "page": paginate(request, acts),
+        "chart": timeline.chart(all_acts),
         "characterisations": Characterisation.choices,
     }
     return render(request, "recognition/overview.html", context)
@@ -306,14 +315,14 @@ def actor_list(request):
 
 @require_safe
 def details_json(request, slug):
-    """The map's details as JSON, for other pages and tools."""
+    """The map as JSON: each coloured state's strongest word, or with `?country=XXX` that state's
+    acts and the sources the reader may see."""
     case = get_case_for_user(request.user, slug)
-    recognitions = services.country_recognitions(_visible_acts(request.user, case))
-    return HttpResponse(
-        json.dumps(
-            _map_details(recognitions),
-            ensure_ascii=False,
-            cls=DjangoJSONEncoder,  # the labels are lazy translations
-        ),
-        content_type="application/json",
-    )
+    code = request.GET.get("country", "").upper()
+    if code:
+        payload = _country_details(request.user, case, code)
+    else:
+        payload = _country_summary(
+            services.country_summaries(RecognitionAct.objects.filter(case=case))
+        )
+    return JsonResponse(payload, json_dumps_params={"ensure_ascii": False})

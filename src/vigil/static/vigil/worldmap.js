@@ -1,7 +1,9 @@
-// Shows a country's recognition acts beside the map when it is clicked or chosen by keyboard.
+// Shows a country's recognition acts beside the map when it is clicked or chosen by keyboard:
+// the page knows each coloured state's word; the acts are asked for one country at a time.
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("map-details").textContent);
+  var detailsUrl = document.getElementById("map-details-url").dataset.url;
   var panel = document.getElementById("country-details");
 
   function el(tag, text, attrs) {
@@ -12,8 +14,13 @@
   }
 
   function show(code) {
-    var country = data[code];
-    if (!country) return;
+    if (!data[code]) return;
+    fetch(detailsUrl + "?country=" + encodeURIComponent(code), {credentials: "same-origin"})
+      .then(function (response) { return response.json(); })
+      .then(function (country) { render(code, country); });
+  }
+
+  function render(code, country) {
     panel.replaceChildren();
     panel.appendChild(el("h2", country.country));
     panel.appendChild(el("p", country.characterisation + (country.verified ? "" : " — not yet verified"), {"class": "meta"}));
