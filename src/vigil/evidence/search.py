@@ -1,5 +1,6 @@
 """Full-text search over a case's source texts and claims, with each database's own engine:
-SQLite's FTS5 and PostgreSQL's text search, over the index `search_index` keeps in step."""
+SQLite's FTS5 and PostgreSQL's text search, over the index the database keeps in step
+(see `search_index`)."""
 
 import re
 from dataclasses import dataclass
@@ -9,7 +10,7 @@ from django.db.models import QuerySet
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from vigil.evidence import search_index
+from vigil.evidence import search_postgres, search_sqlite
 from vigil.evidence.models import Claim, Source
 
 # Markers that cannot occur in text; replaced with <mark> only after HTML-escaping the snippet.
@@ -77,7 +78,7 @@ def _hits(rows: list[tuple[str, int, str, float]]) -> list[SearchHit]:
 def _search_sqlite(case, words: list[str], limit: int) -> list[tuple]:
     # Each word quoted: user input never reaches FTS5's query syntax.
     match = " ".join('"' + w.replace('"', "") + '"' for w in words)
-    first, last = search_index.case_key_range(case.pk)
+    first, last = search_sqlite.case_key_range(case.pk)
     with connection.cursor() as cursor:
         # ORDER BY rank lets FTS5 sort by BM25 itself and make snippets for the rows kept only.
         cursor.execute(
@@ -86,11 +87,11 @@ def _search_sqlite(case, words: list[str], limit: int) -> list[tuple]:
             [_START, _STOP, match, first, last, limit],
         )
         rows = cursor.fetchall()
-    return [(*search_index.decode_key(rowid), snippet, -rank) for rowid, snippet, rank in rows]
+    return [(*search_sqlite.decode_key(rowid), snippet, -rank) for rowid, snippet, rank in rows]
 
 
 def _search_postgres(case, words: list[str], limit: int) -> list[tuple]:
-    query = search_index.pg_query_sql()
+    query = search_postgres.query_sql()
     # Headlines are made in the outer query, for the rows kept only.
     sql = f"""
         SELECT kind, id, ts_headline(vigil_search_config(language), body, {query}, %(options)s),
