@@ -1,6 +1,6 @@
 import pytest
 from django.core.management import call_command
-from django.db import connection  # noqa: F401 - read by a skipif condition
+from django.db import connection
 
 from tests.conftest import make_source
 from vigil.evidence import services
@@ -119,3 +119,33 @@ def test_neighbouring_cases_never_see_each_others_hits(case):
         )
     hits = search(case, "shelling")
     assert len(hits) == 2 and {hit.obj.case_id for hit in hits} == {case.pk}
+
+
+@pytest.mark.skipif("connection.vendor != 'sqlite'", reason="counts SQLite's VM instructions")
+def test_a_search_does_not_read_the_matches_in_other_cases(case):
+
+    from vigil.cases.models import Case
+    from vigil.evidence.models import Claim
+
+    source = make_source(case, text="Shelling of the airport road.", title="Road report")
+    other = Case.objects.create(slug="other", title="Other")
+    elsewhere = make_source(other, text="Shelling elsewhere.", title="Elsewhere")
+
+    def instructions_of_a_search() -> int:
+        """SQLite's virtual machine instructions (reading a row of the index runs a dozen)."""
+        steps = []
+        connection.connection.set_progress_handler(lambda: steps.append(1), 10)
+        try:
+            assert [hit.obj for hit in search(case, "shelling")] == [source]
+        finally:
+            connection.connection.set_progress_handler(None, 0)
+        return 10 * len(steps)
+
+    before = instructions_of_a_search()
+    Claim.objects.bulk_create(
+        Claim(case=other, source=elsewhere, statement=f"Shelling, claim {n}.", locator="p. 1")
+        for n in range(3000)
+    )
+    # Filtering the case after the match read every match: some 16 instructions each. BM25 still
+    # counts the word's rows over the whole index, inside FTS5, for its weight.
+    assert instructions_of_a_search() - before < 3000
