@@ -165,6 +165,12 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 # Invitations by email are valid this many days, and once.
 INVITATION_DAYS = env_int("VIGIL_INVITATION_DAYS", 7, minimum=1)
+
+# Public event replies: an unconfirmed reply holds its place this long; replies a client address
+# may send per event and across events in an hour.
+RSVP_HOLD_MINUTES = env_int("VIGIL_RSVP_HOLD_MINUTES", 30, minimum=1)
+RSVP_REPLIES_PER_EVENT = env_int("VIGIL_RSVP_REPLIES_PER_EVENT", 5, minimum=1)
+RSVP_REPLIES_PER_ADDRESS = env_int("VIGIL_RSVP_REPLIES_PER_ADDRESS", 20, minimum=1)
 PASSWORD_RESET_TIMEOUT = 3 * 3600
 OTP_TOTP_ISSUER = "Vigil"
 

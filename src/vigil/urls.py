@@ -8,6 +8,7 @@ from django.views.i18n import set_language
 
 from vigil.accounts import views as account_views
 from vigil.campaigns.views import events as campaign_events
+from vigil.campaigns.views import rsvp as campaign_rsvp
 from vigil.recognition import public_views as recognition_public
 from vigil.recognition import views as recognition_views
 
@@ -57,7 +58,9 @@ urlpatterns = [
         recognition_public.worldmap_shapes,
         name="worldmap_shapes",
     ),
-    path("events/<int:pk>/", campaign_events.public_event, name="public_event"),
+    path("events/<int:pk>/", campaign_rsvp.public_event, name="public_event"),
+    path("events/<int:pk>/reply/<str:receipt>/", campaign_rsvp.public_reply, name="public_reply"),
+    path("events/confirm/<str:token>/", campaign_rsvp.rsvp_confirm, name="rsvp_confirm"),
     path("events.ics", campaign_events.ical_all, name="events_ical"),
     path("chapters/<int:pk>/events.ics", campaign_events.ical_chapter, name="chapter_ical"),
     path("admin/", admin.site.urls),

@@ -9,6 +9,7 @@ refused request changes anything.
 """
 
 import datetime
+import hashlib
 
 import pytest
 from django.contrib import admin
@@ -18,6 +19,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from tests.conftest import give_role, signed_in
+from vigil.campaigns import rsvps
 from vigil.campaigns.models import (
     RSVP,
     Chapter,
@@ -121,6 +123,16 @@ TABLE = {
     ("public_material_version", "POST"): ("not-allowed", lambda w: {"pk": w.version.pk}),
     ("public_event", "GET"): ("public", lambda w: {"pk": w.event.pk}),
     ("public_event", "POST"): ("public", lambda w: {"pk": w.event.pk}),
+    ("public_reply", "GET"): (
+        "public",
+        lambda w: {"pk": w.event.pk, "receipt": rsvps.receipt_for(w.rsvp)},
+    ),
+    ("public_reply", "POST"): (
+        "not-allowed",
+        lambda w: {"pk": w.event.pk, "receipt": rsvps.receipt_for(w.rsvp)},
+    ),
+    ("rsvp_confirm", "GET"): ("public", lambda w: {"token": confirmation_token(w.rsvp)}),
+    ("rsvp_confirm", "POST"): ("public", lambda w: {"token": confirmation_token(w.rsvp)}),
     ("events_ical", "GET"): ("public", lambda w: {}),
     ("events_ical", "POST"): ("not-allowed", lambda w: {}),
     ("chapter_ical", "GET"): ("public", lambda w: {"pk": w.chapter_x.pk}),
@@ -412,6 +424,13 @@ class World:
 @pytest.fixture
 def world(published, django_user_model):
     return World(published, django_user_model)
+
+
+def confirmation_token(rsvp) -> str:
+    """A confirmation link's token for the world's reply (only its hash is stored)."""
+    token = f"token-{rsvp.pk}"
+    RSVP.objects.filter(pk=rsvp.pk).update(token_hash=hashlib.sha256(token.encode()).hexdigest())
+    return token
 
 
 def project_url_names() -> set[str]:

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from vigil.accounts.models import AuditEntry
-from vigil.campaigns import services
+from vigil.campaigns import rsvps
 
 pytestmark = pytest.mark.django_db
 
@@ -117,7 +117,13 @@ def test_erasure_wipes_the_person_and_logs_only_that_it_happened(
     from tests.campaigns.conftest import make_event
 
     event = make_event(chapter)
-    services.reply(event, name="Leyla Secretname", email="leyla@example.org", consent=True)
+    rsvps.reply(
+        event,
+        name="Leyla Secretname",
+        email="leyla@example.org",
+        consent=True,
+        base_url="http://testserver/",
+    )
     nightingale.consents.create(purpose="contact", statement="May contact me")
     coordinator_client.post(reverse("campaigns:member_erase", args=[nightingale.pk]))
     nightingale.refresh_from_db()

@@ -13,6 +13,7 @@ from vigil.campaigns.models import (
     Material,
     MaterialVersion,
     Member,
+    ReplyCounter,
     Task,
 )
 
@@ -71,8 +72,13 @@ class EventAdmin(admin.ModelAdmin):
 
 @admin.register(RSVP)
 class RSVPAdmin(admin.ModelAdmin):
-    list_display = ["event", "name", "status", "checked_in_at"]
+    list_display = ["event", "name", "status", "expires_at", "checked_in_at"]
     list_filter = ["status"]
+
+
+@admin.register(ReplyCounter)
+class ReplyCounterAdmin(admin.ModelAdmin):
+    list_display = ["key", "window_start", "count"]
 
 
 @admin.register(Contact)

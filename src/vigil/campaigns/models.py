@@ -219,15 +219,21 @@ class EventPhoto(AuditedModel):
 
 
 class RSVP(AuditedModel):
+    """A reply to a public event. It counts once its e-mail link is confirmed: until then it holds
+    a place (or a turn on the waiting list) until `expires_at` (see campaigns.rsvps)."""
+
     audit_private_fields = frozenset({"name", "email"})
 
     def audit_repr(self) -> str:
         return f"reply #{self.pk}"
 
     class Status(models.TextChoices):
+        HELD = "held", _("place held, not yet confirmed")
+        UNCONFIRMED = "unconfirmed", _("waiting list, not yet confirmed")
         CONFIRMED = "confirmed", _("confirmed")
         WAITLISTED = "waitlisted", _("on the waiting list")
         CANCELLED = "cancelled", _("cancelled")
+        EXPIRED = "expired", _("expired unconfirmed")
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="rsvps")
     name = models.CharField(_("name"), max_length=150)
@@ -235,6 +241,10 @@ class RSVP(AuditedModel):
     consent_statement = models.TextField()
     status = models.CharField(max_length=12, choices=Status.choices)
     created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField(null=True, blank=True)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    # The SHA-256 of the e-mailed confirmation token; the token itself is never stored.
+    token_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
     checked_in_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -242,13 +252,30 @@ class RSVP(AuditedModel):
         constraints = [
             models.UniqueConstraint(
                 fields=["event", "email"],
-                condition=~models.Q(status="cancelled"),
+                condition=~models.Q(status__in=["cancelled", "expired"]),
                 name="one_live_rsvp_per_email",
             )
         ]
 
     def __str__(self):
         return f"{self.name} — {self.event} ({self.status})"
+
+
+class ReplyCounter(models.Model):
+    """Public replies from one client address in one hour, per event and overall. The address is
+    kept only as a keyed hash (campaigns.throttle), and counters older than a day are deleted."""
+
+    key = models.CharField(max_length=64)
+    window_start = models.DateTimeField()
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["key", "window_start"], name="one_counter_per_window")
+        ]
+
+    def __str__(self):
+        return f"{self.key[:8]}… {self.window_start:%Y-%m-%d %H:00}: {self.count}"
 
 
 class Contact(AuditedModel):

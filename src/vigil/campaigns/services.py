@@ -1,126 +1,16 @@
-"""Campaign rules: RSVPs and the waiting list, member export and erasure, the anniversary count."""
+"""Campaign rules: member export and erasure, the anniversary count, overdue work (replies to
+events are in campaigns.rsvps)."""
 
 import datetime
 from collections import Counter
 
-from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from vigil.accounts.audit import record
 from vigil.accounts.models import AuditEntry
 from vigil.campaigns.models import RSVP, Consent, Event, Interaction, Member, Task
-
-CONSENT_STATEMENT = gettext_lazy(
-    "I agree that the organisers keep my name and email to manage my place at this event, and "
-    "delete them within 30 days after it."
-)
-
-
-def _notify(rsvp: RSVP, subject: str, body: str) -> None:
-    send_mail(subject, body, None, [rsvp.email], fail_silently=False)
-
-
-def _confirmed_count(event: Event) -> int:
-    return event.rsvps.filter(status=RSVP.Status.CONFIRMED).count()
-
-
-@transaction.atomic
-def reply(event: Event, *, name: str, email: str, consent: bool, now=None) -> RSVP:
-    """Take a reply to a public event: confirmed while places remain, else on the waiting list.
-
-    Refuses a past or cancelled event, a second reply with the same email, and a reply without
-    consent; each with a message for the person, changing nothing.
-    """
-    now = now or timezone.now()
-    event = Event.objects.select_for_update().get(pk=event.pk)
-    if not event.is_public:
-        raise ValidationError(_("This event does not take replies."))
-    if event.status == Event.Status.CANCELLED:
-        raise ValidationError(_("This event has been cancelled."))
-    if event.starts_at <= now:
-        raise ValidationError(_("This event has already taken place."))
-    if not consent:
-        raise ValidationError(_("Please agree to how your name and email will be used."))
-    email = email.strip().lower()
-    if event.rsvps.filter(email=email).exclude(status=RSVP.Status.CANCELLED).exists():
-        raise ValidationError(_("You have already replied with this email address."))
-    full = event.capacity is not None and _confirmed_count(event) >= event.capacity
-    rsvp = RSVP.objects.create(
-        event=event,
-        name=name.strip(),
-        email=email,
-        consent_statement=str(CONSENT_STATEMENT),
-        status=RSVP.Status.WAITLISTED if full else RSVP.Status.CONFIRMED,
-        created_at=now,
-    )
-    when = event.local_start.strftime("%Y-%m-%d %H:%M")
-    if full:
-        _notify(
-            rsvp,
-            _("Waiting list: %(title)s") % {"title": event.title},
-            _(
-                "Dear %(name)s,\n\n%(title)s (%(when)s %(tz)s) is full. You are on the waiting "
-                "list; we will write if a place frees."
-            )
-            % {"name": rsvp.name, "title": event.title, "when": when, "tz": event.time_zone},
-        )
-    else:
-        _notify(
-            rsvp,
-            _("Your place: %(title)s") % {"title": event.title},
-            _(
-                "Dear %(name)s,\n\nYour place at %(title)s on %(when)s (%(tz)s) is confirmed.\n"
-                "Venue: %(venue)s"
-            )
-            % {
-                "name": rsvp.name,
-                "title": event.title,
-                "when": when,
-                "tz": event.time_zone,
-                "venue": event.venue or event.online_url,
-            },
-        )
-    return rsvp
-
-
-@transaction.atomic
-def cancel(rsvp: RSVP) -> RSVP | None:
-    """Cancel a reply; a confirmed place that frees goes to the first on the waiting list.
-    Returns the promoted reply, if any."""
-    was_confirmed = rsvp.status == RSVP.Status.CONFIRMED
-    rsvp.status = RSVP.Status.CANCELLED
-    rsvp.save(update_fields=["status"])
-    return promote(rsvp.event) if was_confirmed else None
-
-
-def promote(event: Event) -> RSVP | None:
-    if event.capacity is not None and _confirmed_count(event) >= event.capacity:
-        return None
-    first = event.rsvps.filter(status=RSVP.Status.WAITLISTED).order_by("created_at", "pk").first()
-    if first is None:
-        return None
-    first.status = RSVP.Status.CONFIRMED
-    first.save(update_fields=["status"])
-    _notify(
-        first,
-        _("A place freed: %(title)s") % {"title": event.title},
-        _("Dear %(name)s,\n\nA place has freed at %(title)s and it is yours.")
-        % {"name": first.name, "title": event.title},
-    )
-    return first
-
-
-def check_in(rsvp: RSVP, now=None) -> RSVP:
-    if rsvp.status != RSVP.Status.CONFIRMED:
-        raise ValidationError(_("Only confirmed guests can be checked in."))
-    rsvp.checked_in_at = now or timezone.now()
-    rsvp.save(update_fields=["checked_in_at"])
-    return rsvp
-
 
 # --- members -----------------------------------------------------------------------------------
 

@@ -48,24 +48,34 @@ def search_case(
     words = words_of(query)
     if not words:
         return []
-    visible_ids = set(sources.values_list("pk", flat=True))
     if connection.vendor == "sqlite":
         found = _search_sqlite(case, words, limit * 2)
     else:
         found = _search_postgres(case, words, limit * 2)
-    return [hit for hit in _hits(found) if _visible(hit, visible_ids)][:limit]
+    hits = _hits(found)
+    # Only the hits' sources are checked, not every source the person may see in the case.
+    visible = set(
+        sources.filter(pk__in={_source_id(hit) for hit in hits}).values_list("pk", flat=True)
+    )
+    return [hit for hit in hits if _source_id(hit) in visible][:limit]
 
 
-def _visible(hit: SearchHit, visible_source_ids: set[int]) -> bool:
-    source_id = hit.obj.pk if hit.kind == "source" else hit.obj.source_id
-    return source_id in visible_source_ids
+def _source_id(hit: SearchHit) -> int:
+    return hit.obj.pk if hit.kind == "source" else hit.obj.source_id
 
 
 def _hits(rows: list[tuple[str, int, str, float]]) -> list[SearchHit]:
-    """(kind, id, snippet, rank) rows, best first, as hits holding their objects."""
-    sources = Source.objects.in_bulk([pk for kind, pk, *_ in rows if kind == "source"])
-    claims = Claim.objects.select_related("source").in_bulk(
-        [pk for kind, pk, *_ in rows if kind == "claim"]
+    """(kind, id, snippet, rank) rows, best first, as hits holding their objects (with their
+    case, for their addresses; a source's text is left unread, the snippet shows it)."""
+    sources = (
+        Source.objects.select_related("case")
+        .defer("text")
+        .in_bulk([pk for kind, pk, *_ in rows if kind == "source"])
+    )
+    claims = (
+        Claim.objects.select_related("source", "case")
+        .defer("source__text")
+        .in_bulk([pk for kind, pk, *_ in rows if kind == "claim"])
     )
     hits = []
     for kind, pk, snippet, rank in rows:

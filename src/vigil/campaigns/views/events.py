@@ -1,4 +1,5 @@
-"""Events: the internal pages, the public RSVP page, the anniversary view and the iCal feeds."""
+"""Events: the internal pages, the anniversary view and the iCal feeds (the public reply pages
+are in views.rsvp)."""
 
 import datetime
 
@@ -12,14 +13,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from vigil.accounts import permissions
-from vigil.campaigns import feeds, services
+from vigil.campaigns import feeds, rsvps, services
 from vigil.campaigns.access import (
     get_event_for_user,
     get_rsvp_for_user,
     require_campaigns,
     require_coordinator,
 )
-from vigil.campaigns.forms import EventForm, OutcomeForm, RSVPForm
+from vigil.campaigns.forms import EventForm, OutcomeForm
 from vigil.campaigns.models import RSVP, Chapter, Event, EventPhoto
 from vigil.cases.models import Case
 from vigil.evidence import archive
@@ -54,8 +55,7 @@ def event_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         event = form.save()
         if event.capacity is None or (was_capacity is not None and event.capacity > was_capacity):
-            while services.promote(event):
-                pass
+            rsvps.promote_after_capacity_change(event)
         messages.success(request, _("Event updated."))
         return redirect(event)
     return render(request, "campaigns/form_page.html", {"form": form, "title": event.title})
@@ -68,12 +68,15 @@ def _sees_emails(user, event) -> bool:
 @require_safe
 def event_detail(request, pk):
     event = get_event_for_user(request.user, pk)
-    rsvps = event.rsvps.exclude(status=RSVP.Status.CANCELLED)
+    now = timezone.now()
+    replies = event.rsvps.filter(status__in=rsvps.LIVE)
     context = {
         "event": event,
-        "confirmed": [r for r in rsvps if r.status == RSVP.Status.CONFIRMED],
-        "waitlisted": [r for r in rsvps if r.status == RSVP.Status.WAITLISTED],
-        "checked_in": sum(1 for r in rsvps if r.checked_in_at),
+        "confirmed": [r for r in replies if r.status == RSVP.Status.CONFIRMED],
+        "waitlisted": [r for r in replies if r.status == RSVP.Status.WAITLISTED],
+        # Unconfirmed replies whose time is not up yet (expired ones no longer count).
+        "unconfirmed": [r for r in replies if r.status in rsvps.PENDING and r.expires_at > now],
+        "checked_in": sum(1 for r in replies if r.checked_in_at),
         "sees_emails": _sees_emails(request.user, event),
         "outcome_form": OutcomeForm(instance=event),
         "is_past": event.starts_at < timezone.now(),
@@ -111,7 +114,7 @@ def event_outcome(request, pk):
 def rsvp_check_in(request, pk):
     rsvp = get_rsvp_for_user(request.user, pk)
     try:
-        services.check_in(rsvp)
+        rsvps.check_in(rsvp)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -122,7 +125,7 @@ def rsvp_check_in(request, pk):
 @require_POST
 def rsvp_cancel(request, pk):
     rsvp = get_rsvp_for_user(request.user, pk)
-    promoted = services.cancel(rsvp)
+    promoted = rsvps.cancel(rsvp)
     messages.success(request, _("Reply cancelled."))
     if promoted:
         messages.info(
@@ -166,35 +169,6 @@ def anniversary(request, slug):
 
 
 # --- public pages: no sign-in ------------------------------------------------------------------
-
-
-@login_not_required
-def public_event(request, pk):
-    event = get_object_or_404(
-        Event.objects.select_related("chapter", "case"), pk=pk, is_public=True
-    )
-    form = RSVPForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            rsvp = services.reply(event, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            if rsvp.status == RSVP.Status.WAITLISTED:
-                messages.info(
-                    request,
-                    _("The event is full: you are on the waiting list. We have sent you an email."),
-                )
-            else:
-                messages.success(request, _("Your place is confirmed. We have sent you an email."))
-            return redirect("public_event", pk=event.pk)
-    context = {
-        "event": event,
-        "form": form,
-        "consent_statement": services.CONSENT_STATEMENT,
-        "json_ld": feeds.event_json_ld(event, request),
-    }
-    return render(request, "campaigns/public_event.html", context)
 
 
 @login_not_required
