@@ -15,7 +15,7 @@ class SearchableSelect(forms.Select):
 
     def __init__(self, attrs=None, choices=()):
         texts = {
-            "data-picker": _("Type part of a name or code to narrow the list"),
+            "data-picker": _("Search by name or code"),
             "data-picker-matches": _("Matches: %(count)s"),
             "data-picker-none": _("No match; the list is unchanged."),
         }
