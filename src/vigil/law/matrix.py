@@ -11,13 +11,16 @@ The status rule (settings.MATRIX_RULE, from VIGIL_MATRIX_* in the environment):
 - **thin**: some support exists (any claim not rejected), but not enough;
 - **gap**: no support at all.
 
-Everything is computed from two queries, whatever the number of claims.
+Everything is computed from two queries, whatever the number of claims: the elements, and one
+aggregate that counts the links of each element by bearing, review status, source grade and
+voice (standing and side). The rule then reads those counts, never the links themselves.
 """
 
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from vigil.evidence.models import Claim
@@ -33,11 +36,21 @@ STATUS_LABELS = {
 }
 
 
+@dataclass(frozen=True)
+class Tally:
+    """How many links of one element and bearing share a review status, a grade and a voice."""
+
+    review_status: str
+    grade: str
+    voice: tuple[str, str]
+    links: int
+
+
 @dataclass
 class ElementRow:
     element: Element
-    supporting: list[ElementLink] = field(default_factory=list)
-    contradicting: list[ElementLink] = field(default_factory=list)
+    supporting: list[Tally] = field(default_factory=list)
+    contradicting: list[Tally] = field(default_factory=list)
     status: str = GAP
 
     @property
@@ -45,25 +58,28 @@ class ElementRow:
         return str(STATUS_LABELS[self.status])
 
     @property
-    def verified_supporting(self) -> list[ElementLink]:
-        return [link for link in self.supporting if _verified(link)]
+    def supporting_count(self) -> int:
+        return _claims(self.supporting)
 
     @property
-    def verified_contradicting(self) -> list[ElementLink]:
-        return [link for link in self.contradicting if _verified(link)]
+    def verified_supporting(self) -> int:
+        return _claims(_verified(self.supporting))
+
+    @property
+    def verified_contradicting(self) -> int:
+        return _claims(_verified(self.contradicting))
 
     @property
     def independent_sources(self) -> int:
-        return _independent(self.verified_supporting)
+        return _independent(_verified(self.supporting))
 
     @property
     def independent_contradicting_sources(self) -> int:
-        return _independent(self.verified_contradicting)
+        return _independent(_verified(self.contradicting))
 
     @property
     def best_grade(self) -> str:
-        grades = [link.claim.source.reliability_grade for link in self.verified_supporting]
-        return min(grades) if grades else ""
+        return min((tally.grade for tally in _verified(self.supporting)), default="")
 
     def as_dict(self) -> dict:
         return {
@@ -74,67 +90,91 @@ class ElementRow:
             "element": self.element.text,
             "reference": self.element.reference,
             "status": self.status,
-            "verified_supporting": len(self.verified_supporting),
-            "verified_contradicting": len(self.verified_contradicting),
+            "verified_supporting": self.verified_supporting,
+            "verified_contradicting": self.verified_contradicting,
             "independent_sources": self.independent_sources,
             "best_grade": self.best_grade,
         }
 
 
-def _verified(link: ElementLink) -> bool:
-    return link.claim.review_status == Claim.Review.VERIFIED
+def _verified(tallies: list[Tally]) -> list[Tally]:
+    return [tally for tally in tallies if tally.review_status == Claim.Review.VERIFIED]
 
 
-def _independent(links: list[ElementLink]) -> int:
-    return len({link.claim.source.independence_key for link in links})
+def _claims(tallies: list[Tally]) -> int:
+    return sum(tally.links for tally in tallies)
+
+
+def _independent(tallies: list[Tally]) -> int:
+    return len({tally.voice for tally in tallies})
 
 
 def rule() -> dict:
     return settings.MATRIX_RULE
 
 
-def element_status(
-    supporting: list[ElementLink], contradicting: list[ElementLink], rule: dict
-) -> str:
-    """Apply the status rule (see the module docstring) to one element's links."""
+def element_status(supporting: list[Tally], contradicting: list[Tally], rule: dict) -> str:
+    """Apply the status rule (see the module docstring) to one element's tallies."""
 
-    def qualifying(links):
-        return [
-            link
-            for link in links
-            if _verified(link) and link.claim.source.reliability_grade in rule["grades"]
-        ]
+    def qualifying(tallies):
+        return [tally for tally in _verified(tallies) if tally.grade in rule["grades"]]
 
-    def enough(links):
-        return len(links) >= rule["min_claims"] and _independent(links) >= rule["min_sources"]
+    def enough(tallies):
+        return (
+            _claims(tallies) >= rule["min_claims"] and _independent(tallies) >= rule["min_sources"]
+        )
 
     support = qualifying(supporting)
-    contra = qualifying(contradicting)
     if enough(support):
-        best = min(link.claim.source.reliability_grade for link in support)
-        as_good = [
-            link
-            for link in contradicting
-            if _verified(link) and link.claim.source.reliability_grade <= best
-        ]
-        if enough(contra) or as_good:
+        best = min(tally.grade for tally in support)
+        as_good = any(tally.grade <= best for tally in _verified(contradicting))
+        if enough(qualifying(contradicting)) or as_good:
             return CONTESTED
         return SUPPORTED
-    if any(link.claim.review_status != Claim.Review.REJECTED for link in supporting):
+    if any(tally.review_status != Claim.Review.REJECTED for tally in supporting):
         return THIN
     return GAP
 
 
-def _links_by_element(case, crimes, claims=None) -> dict[int, list[ElementLink]]:
-    links = ElementLink.objects.filter(case=case, element__crime__in=crimes).select_related(
-        "claim__case", "claim__source__case"
-    )
+def _tallies_by_element(case, links, claims=None) -> dict[tuple[int, str], list[Tally]]:
+    """{(element id, bearing): tallies} from one aggregate query over `links`."""
+    links = links.filter(case=case)
     if claims is not None:
         links = links.filter(claim__in=claims)
+    groups = (
+        links.values(
+            "element_id",
+            "bearing",
+            "claim__review_status",
+            "claim__source__reliability_grade",
+            "claim__source__standing",
+            "claim__source__side",
+        )
+        .annotate(links=Count("pk"))
+        .order_by()
+    )
     by_element = defaultdict(list)
-    for link in links:
-        by_element[link.element_id].append(link)
+    for group in groups:
+        # The same voice as Source.independence_key: sides that differ only in case or spacing.
+        voice = (group["claim__source__standing"], group["claim__source__side"].strip().casefold())
+        tally = Tally(
+            group["claim__review_status"],
+            group["claim__source__reliability_grade"],
+            voice,
+            group["links"],
+        )
+        by_element[group["element_id"], group["bearing"]].append(tally)
     return by_element
+
+
+def _row(element: Element, tallies: dict, current_rule: dict) -> ElementRow:
+    row = ElementRow(
+        element,
+        supporting=tallies.get((element.pk, ElementLink.Bearing.SUPPORTS), []),
+        contradicting=tallies.get((element.pk, ElementLink.Bearing.CONTRADICTS), []),
+    )
+    row.status = element_status(row.supporting, row.contradicting, current_rule)
+    return row
 
 
 def case_matrix(case, crimes, claims=None) -> dict[Crime, list[ElementRow]]:
@@ -142,24 +182,32 @@ def case_matrix(case, crimes, claims=None) -> dict[Crime, list[ElementRow]]:
     user may see, or to public sources for a dossier)."""
     crimes = list(crimes)
     elements = Element.objects.filter(crime__in=crimes).select_related("crime")
-    by_element = _links_by_element(case, crimes, claims)
+    links = ElementLink.objects.filter(element__crime__in=crimes)
+    tallies = _tallies_by_element(case, links, claims)
     current_rule = rule()
     result = {crime: [] for crime in crimes}
     crime_by_id = {crime.pk: crime for crime in crimes}
     for element in elements:
-        links = by_element.get(element.pk, [])
-        row = ElementRow(
-            element,
-            supporting=[ln for ln in links if ln.bearing == ElementLink.Bearing.SUPPORTS],
-            contradicting=[ln for ln in links if ln.bearing == ElementLink.Bearing.CONTRADICTS],
-        )
-        row.status = element_status(row.supporting, row.contradicting, current_rule)
-        result[crime_by_id[element.crime_id]].append(row)
+        result[crime_by_id[element.crime_id]].append(_row(element, tallies, current_rule))
     return result
 
 
 def crime_matrix(case, crime, claims=None) -> list[ElementRow]:
     return case_matrix(case, [crime], claims)[crime]
+
+
+def element_row(case, element: Element, claims=None) -> ElementRow:
+    """The matrix row of one element (one aggregate query)."""
+    tallies = _tallies_by_element(case, ElementLink.objects.filter(element=element), claims)
+    return _row(element, tallies, rule())
+
+
+def element_links(case, element: Element, bearing: str, claims=None):
+    """The links of one element and bearing, with their claims and sources, for a paged list."""
+    links = ElementLink.objects.filter(case=case, element=element, bearing=bearing)
+    if claims is not None:
+        links = links.filter(claim__in=claims)
+    return links.select_related("claim__case", "claim__source__case").order_by("pk")
 
 
 def status_counts(rows: list[ElementRow]) -> dict[str, int]:

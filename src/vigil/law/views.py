@@ -9,7 +9,8 @@ from vigil.evidence.access import get_claim_for_user, visible_claims
 from vigil.law import matrix, services
 from vigil.law.access import get_crime, get_link_for_user
 from vigil.law.forms import CrimeChoiceForm, ElementLinkForm
-from vigil.law.models import Crime, Element
+from vigil.law.models import Crime, Element, ElementLink
+from vigil.paging import paginate
 
 
 @require_safe
@@ -68,10 +69,24 @@ def element_evidence(request, slug, code, number):
     """One cell of the matrix opened: the claims on each side and their sources."""
     case = get_case_for_user(request.user, slug)
     crime = get_crime(code)
-    element = get_object_or_404(Element, crime=crime, number=number)
-    rows = matrix.crime_matrix(case, crime, visible_claims(request.user, case))
-    row = next(r for r in rows if r.element.pk == element.pk)
-    return render(request, "law/element.html", {"case": case, "crime": crime, "row": row})
+    element = get_object_or_404(Element.objects.select_related("crime"), crime=crime, number=number)
+    claims = visible_claims(request.user, case)
+    context = {
+        "case": case,
+        "crime": crime,
+        "row": matrix.element_row(case, element, claims),
+        "supporting": paginate(
+            request,
+            matrix.element_links(case, element, ElementLink.Bearing.SUPPORTS, claims),
+            param="supporting_page",
+        ),
+        "contradicting": paginate(
+            request,
+            matrix.element_links(case, element, ElementLink.Bearing.CONTRADICTS, claims),
+            param="contradicting_page",
+        ),
+    }
+    return render(request, "law/element.html", context)
 
 
 def claim_links(request, slug, pk):
