@@ -1,39 +1,130 @@
-"""The figures table: every source's casualty figure side by side, never one number as the truth."""
+"""The figures table: every source's casualty figure side by side, never one number as the truth.
 
+The summary under each category (lowest, highest and median of the verified figures, and how
+many independent sources give them) comes from three aggregate queries, however many figures.
+"""
+
+from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from vigil.evidence.models import Claim, Figure, summarise_figures
+from django.db.models import Case, Count, F, FloatField, Max, Min, Q, Value, When, Window
+from django.db.models.functions import Cast, RowNumber
+
+from vigil.evidence.models import Claim, Figure
 
 
 @dataclass
 class FigureCategory:
     category: str
     label: str
-    figures: list[Figure] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)  # or a Page of them
     summary: dict = field(default_factory=dict)
 
 
-def figures_table(claims) -> list[FigureCategory]:
-    """Group the figures of the given claims by category, in the order categories are defined.
+def shown_figures(claims):
+    """The figures of the given claims that the table shows: all but rejected ones, with their
+    claims and sources, lowest first."""
+    return (
+        Figure.objects.filter(claim__in=claims)
+        .exclude(claim__review_status=Claim.Review.REJECTED)
+        .select_related("claim__source__case", "claim__case")
+        .order_by("category", "low", "high", "claim__source__title", "pk")
+    )
+
+
+def _central_value():
+    """The value a median uses (Figure.central_value): the exact value, a range's midpoint, an
+    open range's known end."""
+    low, high = Cast("low", FloatField()), Cast("high", FloatField())
+    return Case(
+        When(low__isnull=False, high__isnull=False, then=(low + high) / Value(2.0)),
+        When(low__isnull=False, then=low),
+        default=high,
+        output_field=FloatField(),
+    )
+
+
+def _medians(verified) -> dict[str, float]:
+    """Each category's median: the middle figure (or the two middle ones) in order of central
+    value, picked by the database with a window over the category."""
+    ranked = verified.annotate(
+        central=_central_value(),
+        position=Window(RowNumber(), partition_by=F("category"), order_by=F("central").asc()),
+        total=Window(Count("pk"), partition_by=F("category")),
+    )
+    # The middle one of an odd count, the middle two of an even one.
+    middle = ranked.filter(position__gte=F("total") / 2.0, position__lte=F("total") / 2.0 + 1)
+    values = defaultdict(list)
+    for row in middle.values("category", "central"):
+        values[row["category"]].append(row["central"])
+    return {category: sum(found) / len(found) for category, found in values.items()}
+
+
+def _independent_sources(verified) -> dict[str, int]:
+    """Distinct voices per category; a voice is Source.independence_key (standing, and side
+    without case or spacing), so the database gives the distinct pairs and Python folds them."""
+    voices = defaultdict(set)
+    pairs = verified.values_list("category", "claim__source__standing", "claim__source__side")
+    for category, standing, side in pairs.distinct().order_by():
+        voices[category].add((standing, side.strip().casefold()))
+    return {category: len(found) for category, found in voices.items()}
+
+
+def figure_summaries(claims) -> dict[str, dict]:
+    """{category: summary} of the verified figures among `claims`: count, lowest, highest,
+    open_ended (some figure has no upper bound), median and independent_sources. Nothing here
+    picks one figure as the truth: it describes the spread of what sources say."""
+    verified = Figure.objects.filter(
+        claim__in=claims, claim__review_status=Claim.Review.VERIFIED
+    ).order_by()
+    spreads = verified.values("category").annotate(
+        count=Count("pk"),
+        lowest=Min("low"),
+        highest=Max("high"),
+        open_count=Count("pk", filter=Q(high__isnull=True)),
+    )
+    medians = _medians(verified)
+    independent = _independent_sources(verified)
+    return {
+        spread["category"]: {
+            "count": spread["count"],
+            "lowest": spread["lowest"],
+            "highest": spread["highest"],
+            "open_ended": spread["open_count"] > 0,
+            "median": medians[spread["category"]],
+            "independent_sources": independent[spread["category"]],
+        }
+        for spread in spreads
+    }
+
+
+def figure_groups(claims, rows: Callable) -> list[FigureCategory]:
+    """One group per category that has figures to show, in the order categories are defined;
+    `rows(category, queryset)` turns each category's figures into what the group carries (the
+    whole list, or a page of it).
 
     Rejected claims are left out; proposed and disputed ones stay visible, marked as such, but
     only verified ones enter the summary.
     """
-    figures = (
-        Figure.objects.filter(claim__in=claims)
-        .exclude(claim__review_status=Claim.Review.REJECTED)
-        .select_related("claim__source__case", "claim__case")
-        .order_by("category", "low", "high", "claim__source__title")
-    )
-    by_category: dict[str, FigureCategory] = {}
-    for value, label in Figure.Category.choices:
-        by_category[value] = FigureCategory(value, str(label))
-    for figure in figures:
-        by_category[figure.category].figures.append(figure)
-    table = [group for group in by_category.values() if group.figures]
-    for group in table:
-        group.summary = summarise_figures(group.figures)
-    return table
+    shown = shown_figures(claims)
+    present = set(shown.order_by().values_list("category", flat=True).distinct())
+    summaries = figure_summaries(claims)
+    return [
+        FigureCategory(
+            value,
+            str(label),
+            rows(value, shown.filter(category=value)),
+            summaries.get(value, {"count": 0}),
+        )
+        for value, label in Figure.Category.choices
+        if value in present
+    ]
+
+
+def figures_table(claims) -> list[FigureCategory]:
+    """Every category's figures in full (for the dossier and the exports)."""
+    return figure_groups(claims, lambda _category, figures: list(figures))
 
 
 def figures_rows(table: list[FigureCategory]) -> list[dict]:

@@ -1,5 +1,3 @@
-import statistics
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -312,23 +310,3 @@ class Figure(AuditedModel):
         if self.low is not None and self.high is not None:
             return (self.low + self.high) / 2
         return float(self.low if self.low is not None else self.high)
-
-
-def summarise_figures(figures: list[Figure]) -> dict:
-    """Lowest, highest and median of verified figures, and how many independent sources give them.
-
-    Nothing here picks one figure as the truth: it describes the spread of what sources say.
-    """
-    verified = [f for f in figures if f.claim.review_status == Claim.Review.VERIFIED]
-    if not verified:
-        return {"count": 0}
-    lows = [f.low for f in verified if f.low is not None]
-    highs = [f.high for f in verified if f.high is not None]
-    return {
-        "count": len(verified),
-        "lowest": min(lows) if lows else None,
-        "highest": max(highs) if highs else None,
-        "open_ended": any(f.high is None for f in verified),
-        "median": statistics.median(f.central_value for f in verified),
-        "independent_sources": len({f.claim.source.independence_key for f in verified}),
-    }

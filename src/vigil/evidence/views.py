@@ -15,7 +15,7 @@ from vigil.evidence.access import (
     visible_claims,
     visible_sources,
 )
-from vigil.evidence.figures import figures_table
+from vigil.evidence.figures import figure_groups
 from vigil.evidence.forms import (
     ClaimForm,
     ReviewForm,
@@ -229,7 +229,10 @@ def review_queue(request, slug):
 @require_safe
 def figures(request, slug):
     case = get_case_for_user(request.user, slug)
-    table = figures_table(visible_claims(request.user, case))
+    table = figure_groups(
+        visible_claims(request.user, case),
+        lambda category, figures: paginate(request, figures, param=f"{category}_page"),
+    )
     return render(request, "evidence/figures.html", {"case": case, "table": table})
 
 
