@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -8,17 +8,33 @@ from django.views.decorators.http import require_safe
 from vigil.accounts import permissions
 from vigil.cases.access import get_case_for_user
 from vigil.cases.forms import CaseForm
+from vigil.counting import count_of
 from vigil.evidence.access import visible_claims, visible_sources
-from vigil.evidence.models import Claim
+from vigil.evidence.models import Claim, Source
 from vigil.law.matrix import gap_list
+from vigil.paging import paginate
 
 
 @require_safe
 def case_list(request):
-    cases = permissions.visible_cases(request.user).annotate(
-        source_count=Count("sources", distinct=True), claim_count=Count("claims", distinct=True)
+    cases = (
+        permissions.visible_cases(request.user)
+        .annotate(
+            source_count=count_of(Source.objects, "case"),
+            claim_count=count_of(Claim.objects, "case"),
+        )
+        .order_by("-start_date", "title", "pk")
     )
-    return render(request, "cases/case_list.html", {"cases": cases})
+    return render(request, "cases/case_list.html", {"page": paginate(request, cases)})
+
+
+def claim_counts(claims) -> dict[str, int]:
+    """How many of `claims` there are, verified and awaiting review (one aggregate query)."""
+    return claims.aggregate(
+        claim_count=Count("pk"),
+        verified_count=Count("pk", filter=Q(review_status=Claim.Review.VERIFIED)),
+        proposed_count=Count("pk", filter=Q(review_status=Claim.Review.PROPOSED)),
+    )
 
 
 @require_safe
@@ -28,16 +44,14 @@ def case_detail(request, slug):
     timeline = (
         claims.filter(claim_type=Claim.Type.EVENT, occurred_on__isnull=False)
         .exclude(review_status=Claim.Review.REJECTED)
-        .select_related("source")
+        .select_related("source__case")
         .order_by("occurred_on", "pk")
     )
     context = {
         "case": case,
-        "timeline": timeline,
+        "timeline": paginate(request, timeline, param="timeline_page"),
         "source_count": visible_sources(request.user, case).count(),
-        "claim_count": claims.count(),
-        "verified_count": claims.filter(review_status=Claim.Review.VERIFIED).count(),
-        "proposed_count": claims.filter(review_status=Claim.Review.PROPOSED).count(),
+        **claim_counts(claims),
         "gaps": gap_list(case, claims),
     }
     return render(request, "cases/case_detail.html", context)
