@@ -73,6 +73,9 @@ MIDDLEWARE = [
     # Before anything reads a form: every GET and POST value arrives without control characters.
     "vigil.text_input.ControlCharacterMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # Anonymous visits to the public pages are answered here from the cache (it needs the
+    # language and the CSRF cookie, and skips everything about signed-in people).
+    "vigil.public_cache.PublicPageCacheMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
@@ -118,7 +121,8 @@ DATABASES = {
 # ample for waiting on one another, yet short enough that nobody stares at a hanging page.
 DB_WAIT_SECONDS = env_int("VIGIL_DB_WAIT_SECONDS", 5, minimum=1)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Each server thread keeps its connection, as on PostgreSQL: opening one (and its PRAGMAs)
+    # cost more than serving a cached public page.
     private_sqlite_database(Path(DATABASES["default"]["NAME"]))
     DATABASES["default"]["OPTIONS"] = {
         # WAL lets readers go on while one writer writes; IMMEDIATE avoids "database is locked"
@@ -133,6 +137,17 @@ else:
     _options["options"] = f"{_options.get('options', '')} {_lock_timeout}".strip()
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# The public pages and their versions (vigil/public_cache.py). The database cache, because every
+# server process and machine shares it and a version changes inside the writer's transaction;
+# its table is made by a migration (dossier 0002), so `vigil migrate` sets it up.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "vigil_cache",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+}
 
 # Argon2 for every new or changed password; older hashes still verify and are upgraded at sign-in.
 PASSWORD_HASHERS = [

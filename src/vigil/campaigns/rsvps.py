@@ -16,7 +16,7 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Min, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -58,6 +58,13 @@ def places_taken(event: Event, now=None) -> int:
     now = now or timezone.now()
     held = Q(status=RSVP.Status.HELD, expires_at__gt=now)
     return event.rsvps.filter(Q(status=RSVP.Status.CONFIRMED) | held).count()
+
+
+def next_hold_expiry(event: Event, now=None) -> datetime.datetime | None:
+    """When the first place held now stops counting (so the event may no longer be full)."""
+    now = now or timezone.now()
+    held = event.rsvps.filter(status=RSVP.Status.HELD, expires_at__gt=now)
+    return held.aggregate(first=Min("expires_at"))["first"]
 
 
 def is_full(event: Event, now=None) -> bool:

@@ -3,12 +3,15 @@ from django.urls import path
 from django.views.decorators.http import require_safe
 
 from vigil.dossier import public_views
+from vigil.public_cache import public_page
 
 urlpatterns = [
     path("<slug:slug>/", public_views.case_page, name="public_case"),
     path(
         "<slug:slug>/feed.atom",
-        login_not_required(require_safe(public_views.CaseFeed())),
+        public_page(public_views.case_scopes)(
+            login_not_required(require_safe(public_views.CaseFeed()))
+        ),
         name="public_feed",
     ),
     path("<slug:slug>/data/<str:dataset>.<str:fmt>", public_views.open_data, name="public_data"),

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.views.decorators.http import require_safe
 
-from vigil import csv_safe
+from vigil import csv_safe, public_cache
 from vigil.campaigns.models import MaterialVersion
 from vigil.cases.models import Case
 from vigil.evidence import archive
@@ -24,6 +24,16 @@ from . import public
 
 def _public_case(slug) -> Case:
     return get_object_or_404(Case, slug=slug, is_public=True)
+
+
+def case_scopes(slug, **url_kwargs) -> list[str]:
+    """The public pages of a case show that case alone (and names of actors and chapters)."""
+    return [public_cache.case_scope(slug)]
+
+
+def _next_event_end(events):
+    """When the first of these upcoming events ends and leaves the page, or None."""
+    return min((event.ends_at for event in events), default=None)
 
 
 def act_rows(case) -> list[dict]:
@@ -70,6 +80,7 @@ def public_figure_rows(case) -> list[dict]:
 DATASETS = {"recognitions": act_rows, "figures": public_figure_rows, "sources": source_rows}
 
 
+@public_cache.public_page(case_scopes)
 @login_not_required
 @require_safe
 def case_page(request, slug):
@@ -84,13 +95,15 @@ def case_page(request, slug):
         "map": world_map_svg(recognition_marks(recognitions, labels), "Recognition by state"),
         "states_recognising": len(recognitions),
         "legend": Characterisation.choices,
-        "events": public.upcoming_public_events(case)[:20],
+        "events": list(public.upcoming_public_events(case)[:20]),
         "materials": public.public_materials(case),
         "datasets": DATASETS.keys(),
     }
-    return render(request, "dossier/public_case.html", context)
+    response = render(request, "dossier/public_case.html", context)
+    return public_cache.valid_until(response, _next_event_end(context["events"]))
 
 
+@public_cache.public_page(case_scopes)
 @login_not_required
 @require_safe
 def open_data(request, slug, dataset, fmt):
@@ -145,8 +158,15 @@ class CaseFeed(Feed):
 
     feed_type = Atom1Feed
 
+    def __call__(self, request, *args, **kwargs):
+        response = super().__call__(request, *args, **kwargs)
+        # One feed object serves every request: what a request found is kept on its own case.
+        case = getattr(request, "public_case", None)
+        return public_cache.valid_until(response, getattr(case, "next_event_end", None))
+
     def get_object(self, request, slug):
-        return _public_case(slug)
+        request.public_case = _public_case(slug)
+        return request.public_case
 
     def title(self, case):
         return f"{case.title}: recognition and events"
@@ -160,6 +180,7 @@ class CaseFeed(Feed):
     def items(self, case):
         acts = list(public.public_acts(case))
         events = list(public.upcoming_public_events(case))
+        case.next_event_end = _next_event_end(events)
         return sorted(acts + events, key=self.item_pubdate, reverse=True)[:50]
 
     def item_title(self, item):

@@ -10,12 +10,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from vigil import public_cache
 from vigil.campaigns import feeds, rsvps
 from vigil.campaigns.forms import RSVPForm
 from vigil.campaigns.models import Event
 from vigil.campaigns.throttle import ReplyThrottled, admit_reply
 
 
+def event_scopes(pk, **url_kwargs) -> list[str]:
+    return [public_cache.event_scope(pk)]
+
+
+@public_cache.public_page(event_scopes)
 @login_not_required
 def public_event(request, pk):
     event = get_object_or_404(
@@ -41,7 +47,10 @@ def public_event(request, pk):
         "consent_statement": rsvps.CONSENT_STATEMENT,
         "json_ld": feeds.event_json_ld(event, request),
     }
-    return render(request, "campaigns/public_event.html", context)
+    response = render(request, "campaigns/public_event.html", context)
+    # Served from the cache to visitors without a session; a reply renews it (see
+    # vigil.dossier.publication), a held place that expires unwritten must too.
+    return public_cache.valid_until(response, rsvps.next_hold_expiry(event))
 
 
 def _too_many_replies(request, event, retry_after: int):

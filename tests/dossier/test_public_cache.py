@@ -1,0 +1,184 @@
+"""The public site is served from a cache that publishing renews at once: a visitor without a
+session gets the stored page in one query, the next visitor after any change sees the change, and
+nothing personal or signed-in is ever stored or served to someone else."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+
+from tests.campaigns.conftest import make_event
+from tests.conftest import make_source
+from vigil.campaigns.models import Chapter
+from vigil.evidence import services
+from vigil.evidence.models import Claim
+from vigil.public_cache import PAGE_PREFIX
+from vigil.recognition import services as recognition_services
+from vigil.recognition.models import Actor
+
+pytestmark = pytest.mark.django_db
+
+
+def page(client, published, name="public_case", *args):
+    response = client.get(reverse(name, args=[published.slug, *args]))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def stored_page_expiries() -> list[datetime.datetime]:
+    """When each stored public page leaves the cache."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT cache_key, expires FROM vigil_cache")
+        rows = cursor.fetchall()
+    expiries = []
+    for key, expires in rows:
+        if PAGE_PREFIX in key:
+            if isinstance(expires, str):  # SQLite hands back text
+                expires = datetime.datetime.fromisoformat(expires)
+            expiries.append(expires.replace(tzinfo=datetime.UTC))
+    return expiries
+
+
+def test_a_page_served_from_the_cache_takes_one_query_however_much_the_case_holds(
+    client, published, django_assert_num_queries
+):
+    first = page(client, published)
+    with django_assert_num_queries(1):
+        assert page(client, published) == first
+    source = make_source(published, text="More.", title="Another report", standing="ngo")
+    for n in range(20):
+        services.add_claim(
+            source,
+            fields={
+                "statement": f"Claim {n}",
+                "claim_type": "figure",
+                "locator": f"p. {n}",
+                "review_status": "verified",
+            },
+            figure={"category": "wounded", "low": 100 + n, "high": None},
+        )
+    assert "≥ 119" in page(client, published)
+    with django_assert_num_queries(1):
+        assert "≥ 119" in page(client, published)
+
+
+def act_fields(actor, wording, review="verified"):
+    return {
+        "actor": actor,
+        "date": datetime.date(2013, 3, 1),
+        "instrument": "resolution",
+        "characterisation": "massacre",
+        "wording": wording,
+        "status": "adopted",
+        "review": review,
+    }
+
+
+def add_public_act(case):
+    actor = Actor.objects.get(kind="state", country_code="COL")
+    recognition_services.record_act(case, fields=act_fields(actor, "a newly published wording"))
+    return "a newly published wording"
+
+
+def verify_an_act(case):
+    actor = Actor.objects.get(kind="state", country_code="PER")
+    act = recognition_services.record_act(
+        case, fields=act_fields(actor, "wording under review", review="unverified")
+    )
+    assert "wording under review" not in page_of(case)
+    recognition_services.update_act(act, fields={"review": "verified"})
+    return "wording under review"
+
+
+def verify_a_figure(case):
+    proposed = Claim.objects.get(statement__startswith="Unverified rumour")
+    services.review_claim(proposed, status="verified")
+    return "9,999"
+
+
+def change_the_summary(case):
+    case.summary = "A summary rewritten for the anniversary."
+    case.save()
+    return "A summary rewritten for the anniversary."
+
+
+def announce_an_event(case):
+    chapter = Chapter.objects.create(name="Baku chapter", city="Baku", country_code="AZE")
+    make_event(chapter, title="Candle-lighting in Baku", case=case)
+    return "Candle-lighting in Baku"
+
+
+def rename_an_actor(case):
+    actor = Actor.objects.create(kind="parliament", name="Grand Assembly", country_code="TUR")
+    recognition_services.record_act(case, fields=act_fields(actor, "the assembly's words"))
+    assert "Grand Assembly" in page_of(case)  # stored under its old name
+    actor.name = "Grand National Assembly"
+    actor.save()
+    return "Grand National Assembly"
+
+
+def page_of(case):
+    from django.test import Client
+
+    return Client().get(reverse("public_case", args=[case.slug])).content.decode()
+
+
+@pytest.mark.parametrize(
+    "publish",
+    [
+        add_public_act,
+        verify_an_act,
+        verify_a_figure,
+        change_the_summary,
+        announce_an_event,
+        rename_an_actor,
+    ],
+)
+def test_what_is_published_shows_on_the_very_next_visit(client, published, publish):
+    page(client, published)  # stored
+    shown = publish(published)
+    assert shown in page(client, published)
+
+
+def test_a_source_made_restricted_leaves_the_page_and_the_open_data_at_once(client, published):
+    assert "Field Report 1993" in page(client, published)
+    assert "Field Report 1993" in page(client, published, "public_data", "sources", "csv")
+    report = published.sources.get(title="Field Report 1993")
+    services.update_source(report, changes={"access_level": "restricted"})
+    assert "Field Report 1993" not in page(client, published)
+    assert "Field Report 1993" not in page(client, published, "public_data", "sources", "csv")
+
+
+def test_the_feed_and_the_open_data_show_a_new_act_at_once(client, published):
+    feed = page(client, published, "public_feed")
+    data = page(client, published, "public_data", "recognitions", "json")
+    wording = add_public_act(published)
+    assert page(client, published, "public_feed") != feed
+    assert "Colombia: massacre" in page(client, published, "public_feed")
+    assert wording not in data
+    assert wording in page(client, published, "public_data", "recognitions", "json")
+
+
+def test_a_case_taken_off_the_public_site_answers_404_at_once(client, published):
+    page(client, published)
+    published.is_public = False
+    published.save()
+    assert client.get(reverse("public_case", args=[published.slug])).status_code == 404
+
+
+def test_a_signed_in_visitor_gets_their_own_page_and_nobody_gets_theirs(
+    client, alice_client, published
+):
+    assert "Sign out" not in page(client, published)  # stored for visitors without a session
+    assert "Sign out alice" in page(alice_client, published)
+    assert "Sign out" not in page(client, published)
+    assert "Sign out alice" in page(alice_client, published)
+
+
+def test_a_page_listing_an_event_is_kept_no_longer_than_the_event_lasts(client, published):
+    chapter = Chapter.objects.create(name="Baku chapter", city="Baku", country_code="AZE")
+    event = make_event(chapter, case=published, days=0)  # later today: it leaves the page soon
+    page(client, published)
+    assert stored_page_expiries()
+    assert max(stored_page_expiries()) <= event.ends_at
