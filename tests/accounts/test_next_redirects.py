@@ -83,3 +83,11 @@ def test_the_helper_refuses_other_hosts_and_keeps_its_default(rf):
     for elsewhere in ELSEWHERE:
         assert safe_next(rf.post("/", {"next": elsewhere}), "/home/") == "/home/"
     assert safe_next(rf.get("/", {"next": "/cases/"}), "/home/") == "/cases/"
+
+
+def test_a_next_that_is_not_a_path_is_never_taken_for_a_page_name(view):
+    """redirect() would look up 'cases:list' or 'abc' as a URL name (a 500 for 'abc')."""
+    client, url, data, own_page = view
+    for name_like in ["cases:list", "abc", "evil.example"]:
+        response = client.post(url, {**data, "next": name_like})
+        assert (response.status_code, response.url) == (302, own_page)

@@ -9,7 +9,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 def safe_next(request, default: str = "") -> str:
     """The request's `next` (POST, else GET) if it stays on this site, else `default`."""
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+    # Only a path on this site: anything else would be taken by redirect() for a URL name.
+    on_site = url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure())
+    if on_site and target.startswith("/"):
         return target
     return default
 
