@@ -5,7 +5,7 @@ from vigil.countries import sort_key
 from vigil.evidence.models import Source
 from vigil.partial_dates import PartialDateFormField
 from vigil.pickers import CountryField, SearchableSelect
-from vigil.recognition.models import Actor, RecognitionAct, Target
+from vigil.recognition.models import Actor, Characterisation, RecognitionAct, Target
 
 ACT_FIELDS = ["actor", "instrument", "characterisation", "wording", "status", "review", "notes"]
 
@@ -169,3 +169,48 @@ class TargetEditForm(forms.ModelForm):
 class MoveForm(forms.Form):
     stage = forms.ChoiceField(choices=Target.Stage.choices, label=_("Move to"))
     note = forms.CharField(required=False, max_length=2000, label=_("Note"))
+
+
+class ActorFilterForm(forms.Form):
+    """The actor list's filters; an unknown value is ignored rather than refused."""
+
+    q = forms.CharField(label=_("Name"), required=False, max_length=200)
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        required=False,
+        choices=[("", _("any")), *(c for c in Actor.Kind.choices if c[0] != Actor.Kind.STATE)],
+    )
+    country = forms.CharField(label=_("Country code"), required=False, max_length=3)
+
+    def apply(self, actors):
+        if not self.is_valid():
+            return actors
+        data = self.cleaned_data
+        if data["q"]:
+            actors = actors.filter(name__icontains=data["q"])
+        if data["kind"]:
+            actors = actors.filter(kind=data["kind"])
+        if data["country"]:
+            actors = actors.filter(country_code=data["country"].strip().upper())
+        return actors
+
+
+class ActFilterForm(forms.Form):
+    """The list of all acts, narrowed by the word used and the status."""
+
+    characterisation = forms.ChoiceField(
+        label=_("Characterisation"),
+        required=False,
+        choices=[("", _("any")), *Characterisation.choices],
+    )
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("any")), *RecognitionAct.Status.choices]
+    )
+
+    def apply(self, acts):
+        if not self.is_valid():
+            return acts
+        for name in ("characterisation", "status"):
+            if self.cleaned_data[name]:
+                acts = acts.filter(**{name: self.cleaned_data[name]})
+        return acts

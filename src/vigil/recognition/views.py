@@ -15,10 +15,12 @@ from vigil.accounts import permissions
 from vigil.accounts.redirects import redirect_next
 from vigil.cases.access import get_case_for_user
 from vigil.evidence.access import visible_sources
-from vigil.paging import paginate
-from vigil.recognition import importer, services, timeline
+from vigil.paging import paginate, sorted_by
+from vigil.recognition import board, importer, services, timeline
 from vigil.recognition.actors import country_name
 from vigil.recognition.forms import (
+    ActFilterForm,
+    ActorFilterForm,
     ActorForm,
     MoveForm,
     RecognitionActForm,
@@ -80,6 +82,7 @@ def overview(request, slug):
     labels = {value: str(label) for value, label in Characterisation.choices}
     counts = Counter(found.characterisation for found in summaries.values())
     national = services.national_acts(all_acts).values("pk")
+    act_filters = ActFilterForm(request.GET)
     context = {
         "case": case,
         "map": world_map_svg(recognition_marks(summaries, labels), _("Recognition by state")),
@@ -89,7 +92,8 @@ def overview(request, slug):
         "states_recognising": len(summaries),
         "beside": paginate(request, acts.exclude(pk__in=national), param="beside_page"),
         "unsourced": paginate(request, acts.filter(source_total=0), param="unsourced_page"),
-        "page": paginate(request, acts),
+        "page": paginate(request, act_filters.apply(acts)),
+        "act_filters": act_filters,
         "chart": timeline.chart(all_acts),
         "characterisations": Characterisation.choices,
     }
@@ -149,16 +153,18 @@ def act_edit(request, slug, pk):
 @require_safe
 def pipeline(request, slug):
     case = get_case_for_user(request.user, slug)
-    targets = (
-        Target.objects.filter(case=case)
-        .select_related("case", "actor", "owner", "chapter")
-        .prefetch_related("history")  # where a declined target moves back to
-    )
     today = timezone.localdate()
-    columns = [
-        {"stage": value, "label": label, "targets": [t for t in targets if t.stage == value]}
-        for value, label in Target.Stage.choices
-    ]
+    stage = request.GET.get("stage", "")
+    stage_page = None
+    if stage in Target.Stage.values:
+        # One stage in full, page by page ("see all" under a column).
+        stage_page = paginate(request, board.cards(case).filter(stage=stage))
+        label = Target.Stage(stage).label
+        count = stage_page.paginator.count
+        targets = stage_page.object_list
+        columns = [{"stage": stage, "label": label, "targets": targets, "count": count}]
+    else:
+        columns = board.columns(case)
     form = TargetForm(initial={"stage": Target.Stage.NOT_ENGAGED})
     form.fields["actor"].queryset = (
         Actor.objects.exclude(pk__in=services.won_actor_ids(case))
@@ -170,7 +176,8 @@ def pipeline(request, slug):
         "columns": columns,
         "today": today,
         "form": form,
-        "overdue": services.overdue_targets(case, today),
+        "overdue": paginate(request, services.overdue_targets(case, today), param="overdue_page"),
+        "stage_page": stage_page,
     }
     return render(request, "recognition/pipeline.html", context)
 
@@ -212,7 +219,9 @@ def target_detail(request, slug, pk):
         "target": target,
         "form": form,
         "move_form": MoveForm(initial={"stage": target.next_stage or target.stage}),
-        "history": target.history.select_related("changed_by"),
+        "history": paginate(
+            request, target.history.select_related("changed_by"), param="history_page"
+        ),
         "needs_act": services.needs_act(target),
     }
     return render(request, "recognition/target_detail.html", context)
@@ -297,8 +306,18 @@ def export_acts(request, slug, fmt):
     return response
 
 
+ACTOR_ORDERS = {
+    "name": ("name", "pk"),
+    "kind": ("kind", "name", "pk"),
+    "country": ("country_code", "name", "pk"),
+    "added": ("-pk",),
+}
+
+
 def actor_list(request):
-    actors = Actor.objects.exclude(kind=Actor.Kind.STATE).select_related("parent")
+    filters = ActorFilterForm(request.GET)
+    actors = filters.apply(Actor.objects.exclude(kind=Actor.Kind.STATE).select_related("parent"))
+    actors, sort = sorted_by(request, actors, ACTOR_ORDERS, default="name")
     form = ActorForm(request.POST or None)
     if request.method == "POST" and not permissions.can_add_actor(request.user):
         raise PermissionDenied("Only researchers and administrators may add bodies.")
@@ -309,7 +328,19 @@ def actor_list(request):
     return render(
         request,
         "recognition/actors.html",
-        {"actors": actors, "form": form, "state_count": Actor.objects.filter(kind="state").count()},
+        {
+            "page": paginate(request, actors),
+            "filters": filters,
+            "sort": sort,
+            "sorts": [
+                ("name", _("name")),
+                ("kind", _("kind")),
+                ("country", _("country")),
+                ("added", _("last added first")),
+            ],
+            "form": form,
+            "state_count": Actor.objects.filter(kind="state").count(),
+        },
     )
 
 
