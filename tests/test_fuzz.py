@@ -20,6 +20,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.urls import reverse
 
+import vigil
 from tests.accounts.test_authorisation import TABLE, World
 
 pytestmark = pytest.mark.django_db
@@ -90,7 +91,8 @@ WORST = {
 
 @dataclass
 class Target:
-    """One form (or one link with a query string) to send hostile values to."""
+    """A form, a link with a query string, a page's query parameters or an address: where the
+    hostile values go."""
 
     method: str
     url: str
@@ -118,6 +120,7 @@ def field_kind(element) -> str:
 
 
 def form_targets(page_url: str, html: str) -> list[Target]:
+    """The page's forms with the values they would send as they stand, and its links' queries."""
     document = lxml.html.fromstring(html)
     targets = []
     for form in document.forms:
@@ -155,7 +158,7 @@ def form_targets(page_url: str, html: str) -> list[Target]:
 
 def query_names() -> list[str]:
     """The query string parameters Vigil's views read by name, found in their source."""
-    source = Path(__file__).resolve().parent.parent / "src" / "vigil"
+    source = Path(vigil.__file__).parent
     names = {
         name for path in source.rglob("*.py") for name in READS_QUERY.findall(path.read_text())
     }
