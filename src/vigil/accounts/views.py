@@ -28,6 +28,7 @@ from vigil.accounts.forms import (
 )
 from vigil.accounts.models import Invitation
 from vigil.accounts.redirects import safe_next
+from vigil.paging import paginate
 
 BACKUP_CODES = 10
 
@@ -165,7 +166,8 @@ def invitation_list(request):
                 request, _("Invitation sent to %(email)s.") % {"email": invitation.email}
             )
             return redirect("accounts:invitations")
-    context = {"form": form, "invitations": Invitation.objects.select_related("case", "chapter")}
+    invited = Invitation.objects.select_related("case", "chapter").order_by("-created_at", "-pk")
+    context = {"form": form, "invitations": paginate(request, invited)}
     return render(request, "accounts/invitations.html", context)
 
 

@@ -6,6 +6,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from vigil.cases.access import get_case_for_user
 from vigil.evidence import archive
+from vigil.paging import paginate
 
 from .builder import request_build
 from .content import build_content
@@ -16,8 +17,12 @@ from .render import render_html
 @require_safe
 def dossier_page(request, slug):
     case = get_case_for_user(request.user, slug)
-    builds = case.dossier_builds.select_related("archived_file", "requested_by")[:10]
-    return render(request, "dossier/builds.html", {"case": case, "builds": builds})
+    builds = case.dossier_builds.select_related("archived_file", "requested_by").order_by(
+        "-created_at", "-pk"
+    )
+    return render(
+        request, "dossier/builds.html", {"case": case, "builds": paginate(request, builds)}
+    )
 
 
 @require_POST

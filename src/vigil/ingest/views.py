@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import messages
+from django.db.models import Exists, OuterRef
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -7,7 +8,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from vigil.cases.access import get_case_for_user
+from vigil.counting import count_of
 from vigil.evidence.access import get_source_for_user, visible_sources
+from vigil.paging import paginate
 from vigil.uploads import UploadField
 
 from . import review, tasks
@@ -48,18 +51,22 @@ def ingest_page(request, slug):
         job = tasks.start(case, form.cleaned_data["files"], request.user)
         messages.info(request, _("The documents are being ingested; this page shows progress."))
         return redirect(job)
-    jobs = case.ingest_jobs.all()[:10]
+    pending = Candidate.objects.filter(status=Candidate.Status.PENDING)
     sources = (
         visible_sources(request.user, case)
-        .filter(candidates__status="pending")
-        .distinct()
-        .order_by("-created_at")[:50]
+        .filter(Exists(pending.filter(source=OuterRef("pk"))))
+        .annotate(pending_count=count_of(pending, "source"))
+        .order_by("-created_at", "-pk")
     )
-    return render(
-        request,
-        "ingest/ingest.html",
-        {"case": case, "form": form, "jobs": jobs, "sources": sources},
-    )
+    context = {
+        "case": case,
+        "form": form,
+        "jobs": paginate(
+            request, case.ingest_jobs.order_by("-created_at", "-pk"), param="jobs_page"
+        ),
+        "sources": paginate(request, sources, param="sources_page"),
+    }
+    return render(request, "ingest/ingest.html", context)
 
 
 @require_safe
@@ -76,16 +83,23 @@ def job_status(request, slug, pk):
                 "error": "",
             }
         )
-    return render(request, "ingest/job.html", {"case": case, "job": job})
+    report = paginate(request, job.report, param="report_page")
+    return render(request, "ingest/job.html", {"case": case, "job": job, "report": report})
 
 
 @require_safe
 def source_review(request, slug, pk):
     case = get_case_for_user(request.user, slug)
     source = get_source_for_user(request.user, case, pk)
-    candidates = list(source.candidates.all())
-    pending = [c for c in candidates if c.status == Candidate.Status.PENDING]
-    for candidate in pending:
+    # The text is shown whole, so its highlights need every candidate; the lists under it (each
+    # pending candidate with its forms) are paged.
+    candidates = list(source.candidates.select_related("claim__case"))
+    pending = paginate(
+        request,
+        [c for c in candidates if c.status == Candidate.Status.PENDING],
+        param="pending_page",
+    )
+    for candidate in pending.object_list:
         # What "Edit as a claim" starts from: the sentence, and the span as locator.
         candidate.sentence = review.sentence_around(source.text, candidate.start, candidate.end)
         candidate.locator = review.locator(candidate)
@@ -95,7 +109,11 @@ def source_review(request, slug, pk):
         "pieces": review.highlighted(source.text, candidates),
         "pending": pending,
         "kinds": Candidate.Kind.choices,
-        "done": [c for c in candidates if c.status != Candidate.Status.PENDING],
+        "done": paginate(
+            request,
+            [c for c in candidates if c.status != Candidate.Status.PENDING],
+            param="done_page",
+        ),
     }
     return render(request, "ingest/review.html", context)
 
