@@ -115,10 +115,7 @@ TABLE = {
         lambda w: {"slug": w.case.slug, "dataset": "figures", "fmt": "json"},
     ),
     ("public_material", "GET"): ("public", lambda w: {"pk": w.material.pk, "language": "en"}),
-    ("public_material", "POST"): (
-        "not-allowed",
-        lambda w: {"pk": w.material.pk, "language": "en"},
-    ),
+    ("public_material", "POST"): ("not-allowed", lambda w: {"pk": w.material.pk, "language": "en"}),
     ("public_material_version", "GET"): ("public", lambda w: {"pk": w.version.pk}),
     ("public_material_version", "POST"): ("not-allowed", lambda w: {"pk": w.version.pk}),
     ("public_event", "GET"): ("public", lambda w: {"pk": w.event.pk}),
@@ -473,11 +470,11 @@ def row_counts() -> tuple[int, ...]:
     world). The audit log is among them, so a change to any audited record shows too."""
     tables = set(connection.introspection.django_table_names(only_existing=True))
     counts = [
-        f"(SELECT COUNT(*) FROM {connection.ops.quote_name(table)})"
+        f"(SELECT COUNT(*) FROM {connection.ops.quote_name(table)})"  # noqa: S608 (Django's names)
         for table in sorted(tables - {"django_session"})
     ]
     with connection.cursor() as cursor:
-        cursor.execute("SELECT " + ", ".join(counts))  # noqa: S608 (table names from Django)
+        cursor.execute("SELECT " + ", ".join(counts))
         return cursor.fetchone()
 
 
