@@ -49,19 +49,20 @@ def search_case(
     if not words:
         return []
     if connection.vendor == "sqlite":
-        found = _search_sqlite(case, words, limit * 2)
-    else:
-        found = _search_postgres(case, words, limit * 2)
-    hits = _hits(found)
-    # Only the hits' sources are checked, not every source the person may see in the case.
-    visible = set(
-        sources.filter(pk__in={_source_id(hit) for hit in hits}).values_list("pk", flat=True)
-    )
-    return [hit for hit in hits if _source_id(hit) in visible][:limit]
+        hits = _hits(_search_sqlite(case, words, limit * 2))
+        seen = _visible_ids(sources, {_source_id(hit) for hit in hits})
+        return [hit for hit in hits if _source_id(hit) in seen][:limit]
+    return _hits(_search_postgres(case, words, sources, limit))
 
 
 def _source_id(hit: SearchHit) -> int:
     return hit.obj.pk if hit.kind == "source" else hit.obj.source_id
+
+
+def _visible_ids(sources: "QuerySet[Source]", ids: set[int]) -> set[int]:
+    """Those of `ids` among the sources the person may see: the hits' sources only are asked
+    about, not every source of the case."""
+    return set(sources.filter(pk__in=ids).values_list("pk", flat=True))
 
 
 def _hits(rows: list[tuple[str, int, str, float]]) -> list[SearchHit]:
@@ -100,27 +101,54 @@ def _search_sqlite(case, words: list[str], limit: int) -> list[tuple]:
     return [(*search_sqlite.decode_key(rowid), snippet, -rank) for rowid, snippet, rank in rows]
 
 
-def _search_postgres(case, words: list[str], limit: int) -> list[tuple]:
-    query = search_postgres.query_sql()
-    # Headlines are made in the outer query, for the rows kept only.
-    sql = f"""
-        SELECT kind, id, ts_headline(vigil_search_config(language), body, {query}, %(options)s),
-               rank
-        FROM (
-            (SELECT 'source' AS kind, s.id, s.text AS body, s.language,
-                    ts_rank(s.search_vector, {query}) AS rank
-             FROM evidence_source s
-             WHERE s.case_id = %(case)s AND s.search_vector @@ {query}
-             ORDER BY rank DESC LIMIT %(limit)s)
-            UNION ALL
-            (SELECT 'claim', c.id, c.statement, s.language, ts_rank(c.search_vector, {query})
-             FROM evidence_claim c JOIN evidence_source s ON s.id = c.source_id
-             WHERE c.case_id = %(case)s AND c.search_vector @@ {query}
-             ORDER BY 5 DESC LIMIT %(limit)s)
-        ) found
-        ORDER BY rank DESC, kind DESC, id LIMIT %(limit)s
-    """  # noqa: S608 - the words are a parameter; {query} is SQL from constants
-    params = {"words": " ".join(words), "case": case.pk, "limit": limit, "options": _PG_HEADLINE}
+def _search_postgres(case, words: list[str], sources, limit: int) -> list[tuple]:
+    """Ranked by the stored vectors; headlines (a parse of the whole text each) made only for
+    the visible rows kept."""
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
+        query = search_postgres.tsquery(cursor, " ".join(words))
+        if not query:
+            return []
+        params = {"query": query, "case": case.pk, "limit": limit * 2}
+        cursor.execute(_PG_RANKED, params)
+        ranked = cursor.fetchall()
+        seen = _visible_ids(sources, {source_id for _, _, source_id, _ in ranked})
+        kept = [row for row in ranked if row[2] in seen][:limit]
+        cursor.execute(
+            _PG_HEADLINES,
+            {
+                **params,
+                "options": _PG_HEADLINE,
+                "sources": [pk for kind, pk, *_ in kept if kind == "source"],
+                "claims": [pk for kind, pk, *_ in kept if kind == "claim"],
+            },
+        )
+        headlines = {(kind, pk): headline for kind, pk, headline in cursor.fetchall()}
+    return [(kind, pk, headlines[kind, pk], rank) for kind, pk, _, rank in kept]
+
+
+_PG_QUERY = "%(query)s::tsquery"
+_PG_RANKED = f"""
+    SELECT * FROM (
+        (SELECT 'source' AS kind, s.id, s.id AS source_id,
+                ts_rank(s.search_vector, {_PG_QUERY}) AS rank
+         FROM evidence_source s
+         WHERE s.case_id = %(case)s AND s.search_vector @@ {_PG_QUERY}
+         ORDER BY rank DESC LIMIT %(limit)s)
+        UNION ALL
+        (SELECT 'claim', c.id, c.source_id, ts_rank(c.search_vector, {_PG_QUERY})
+         FROM evidence_claim c
+         WHERE c.case_id = %(case)s AND c.search_vector @@ {_PG_QUERY}
+         ORDER BY 4 DESC LIMIT %(limit)s)
+    ) found
+    ORDER BY rank DESC, kind DESC, id LIMIT %(limit)s
+"""  # noqa: S608 - SQL from constants; the query and the case are parameters
+_PG_HEADLINES = f"""
+    SELECT 'source', s.id, ts_headline(vigil_search_config(s.language), s.text, {_PG_QUERY},
+                                       %(options)s)
+    FROM evidence_source s WHERE s.id = ANY(%(sources)s)
+    UNION ALL
+    SELECT 'claim', c.id, ts_headline(vigil_search_config(s.language), c.statement, {_PG_QUERY},
+                                      %(options)s)
+    FROM evidence_claim c JOIN evidence_source s ON s.id = c.source_id
+    WHERE c.id = ANY(%(claims)s)
+"""  # noqa: S608 - as above

@@ -126,10 +126,19 @@ _REFILL = {
 }
 
 
-def query_sql() -> str:
-    """A tsquery matching the words as any of the configurations stems them (one %s)."""
+def tsquery(cursor, words: str) -> str:
+    """A tsquery (as text) matching the words as any configuration stems them: every word must
+    occur, in the forms one configuration gives. The forms are listed once each, so that the
+    planner, counting each alternative, sees a rare word as rare. Empty if nothing is left to
+    search for (stop words only)."""
     configs = sorted({*CONFIGS.values(), DEFAULT_CONFIG})
-    return "(" + " || ".join(f"plainto_tsquery('pg_catalog.{c}', %(words)s)" for c in configs) + ")"
+    cursor.execute(
+        "SELECT string_agg(DISTINCT '(' || query::text || ')', ' | ') FROM ("
+        "SELECT plainto_tsquery(config::regconfig, %s) AS query FROM unnest(%s::text[]) config"
+        ") forms WHERE query::text <> ''",
+        [words, [f"pg_catalog.{config}" for config in configs]],
+    )
+    return cursor.fetchone()[0] or ""
 
 
 def fill(cursor, table: str, first_id: int, last_id: int) -> int:
