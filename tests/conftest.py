@@ -34,6 +34,7 @@ def fast_password_hashing(settings):
 def archive_dir(settings, tmp_path):
     """Each test archives into its own folder."""
     settings.ARCHIVE_DIR = tmp_path / "archive"
+    settings.CHECKPOINT_DIR = tmp_path / "checkpoints"  # and keeps its own audit checkpoints
     return settings.ARCHIVE_DIR
 
 

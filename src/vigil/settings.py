@@ -6,6 +6,7 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from vigil.env import env_addresses, env_bool, env_int, env_list, env_str
@@ -238,6 +239,21 @@ INGEST_MAX_TOTAL_MB = env_int("VIGIL_INGEST_MAX_TOTAL_MB", 500, minimum=1)
 
 # How many verified claims the dossier lists as key claims, with their footnotes.
 DOSSIER_KEY_CLAIMS = env_int("VIGIL_DOSSIER_KEY_CLAIMS", 40, minimum=1)
+
+# Tamper evidence: checkpoints of the audit chain's head go to this folder every
+# CHECKPOINT_EVERY entries (and at each `vigil verify`); in production, storage apart from the
+# database. With a time-stamping authority (RFC 3161), archived files and checkpoints get tokens
+# signed by it, checked against its trusted certificate.
+CHECKPOINT_DIR = Path(env_str("VIGIL_CHECKPOINT_DIR", str(DATA_DIR / "checkpoints"))).resolve()
+CHECKPOINT_EVERY = env_int("VIGIL_CHECKPOINT_EVERY", 100, minimum=1)
+TSA_URL = env_str("VIGIL_TSA_URL", "")
+TSA_CERT = env_str("VIGIL_TSA_CERT", "")
+if TSA_URL and not TSA_URL.startswith(("http://", "https://")):
+    raise ImproperlyConfigured(
+        f"VIGIL_TSA_URL must be an http:// or https:// address; got {TSA_URL!r}"
+    )
+if TSA_URL and not TSA_CERT:
+    raise ImproperlyConfigured("VIGIL_TSA_URL needs VIGIL_TSA_CERT, the TSA's trusted certificate")
 
 # Background work (dossiers, ingestion) goes through a queue in the database, so several
 # `vigil db_worker` processes, on one machine or many, can share it.

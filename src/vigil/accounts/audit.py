@@ -15,6 +15,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, models, transaction
 from django.db.models.signals import post_delete, post_save
 
+from vigil.accounts import checkpoints
 from vigil.accounts.models import GENESIS_HASH, AuditEntry
 
 _actor: ContextVar[tuple] = ContextVar("vigil_audit_actor", default=(None, "system"))
@@ -67,6 +68,10 @@ class AuditedModel(models.Model):
     def private_values(self) -> dict:
         """The private fields' real values, kept in memory only to notice that they changed."""
         return {name: getattr(self, name, None) for name in self.audit_private_fields}
+
+    def audit_installed(self) -> bool:
+        """True for reference rows Vigil installs itself without logging (e.g. the states)."""
+        return False
 
     def audit_repr(self) -> str:
         """How the log names the object; models holding personal data name it by number only."""
@@ -121,6 +126,7 @@ def record(
         )
         entry.entry_hash = entry.compute_hash()
         entry.save()
+        checkpoints.after_append(entry)
     return entry
 
 

@@ -27,7 +27,7 @@ from django.contrib.contenttypes.management import create_contenttypes
 from django.core.management import call_command
 from django.db import connection, transaction
 
-from vigil.accounts import audit
+from vigil.accounts import audit, checkpoints
 from vigil.accounts.backup_seal import BackupKey, SealError, is_sealed, seal, unseal
 from vigil.accounts.backup_snapshot import backed_up_models, database_snapshot, dump_models
 from vigil.evidence import archive
@@ -241,6 +241,7 @@ def restore_backup(path: Path, *, passphrase=None, unencrypted=False) -> dict:
             _empty_database()
             # The search index is not in the dump: its triggers index the rows as they load.
             call_command("loaddata", str(contents / DUMPS[manifest["format"]]), verbosity=0)
+        checkpoints.checkpoint_head(restored=True)  # the older log is now the one to keep
         for name, sha in manifest["files"].items():
             if name.startswith("archive/") and not archive.path_for(sha).exists():
                 with (contents / name).open("rb") as stream:

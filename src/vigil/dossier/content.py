@@ -88,7 +88,7 @@ def build_content(
     dossier = Dossier(case=case, issued_on=issued_on)
     sources = list(
         public.public_sources(case)
-        .select_related("archived_file")
+        .select_related("archived_file__trusted_timestamp__token")
         .order_by("published_on", "title")
     )
     dossier.bibliography = [BibliographyEntry(i, s) for i, s in enumerate(sources, start=1)]

@@ -1,7 +1,10 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from vigil.accounts import checkpoints
 from vigil.accounts.audit import verify_chain
+from vigil.accounts.drift import drift_problems
 from vigil.accounts.models import AuditEntry
+from vigil.evidence import timestamps
 from vigil.evidence.archive import verify_archive
 from vigil.evidence.models import ArchivedFile
 from vigil.evidence.search_index import index_problems
@@ -9,27 +12,36 @@ from vigil.evidence.search_index import index_problems
 
 class Command(BaseCommand):
     help = (
-        "Re-hash every archived file and the whole audit chain, and compare the search index "
-        "with the sources and claims. Names each mismatch and exits non-zero when anything was "
-        "altered."
+        "Re-hash every archived file and the whole audit chain, check it against the checkpoints "
+        "and every audited row against its latest audit entry, check the trusted timestamps, and "
+        "compare the search index with the sources and claims. Names each mismatch and exits "
+        "non-zero when anything was altered."
     )
 
     def handle(self, *args, **options):
-        archive_problems = verify_archive()
-        chain_problems = verify_chain()
-        search_problems = index_problems()
-        files, entries = ArchivedFile.objects.count(), AuditEntry.objects.count()
-        for problem in archive_problems + chain_problems + search_problems:
-            self.stderr.write(self.style.ERROR(problem))
-        if archive_problems or chain_problems or search_problems:
+        chain = verify_chain() + checkpoints.checkpoint_problems()
+        found = {
+            "archived file(s)": verify_archive(),
+            "audit problem(s)": chain,
+            "row(s) changed outside Vigil": drift_problems(),
+            "timestamp problem(s)": timestamps.timestamp_problems(),
+            "search index problem(s)": index_problems(),
+        }
+        for problems in found.values():
+            for problem in problems:
+                self.stderr.write(self.style.ERROR(problem))
+        self.stdout.write(timestamps.status_line())
+        if any(found.values()):
+            counts = ", ".join(f"{len(problems)} {kind}" for kind, problems in found.items())
             raise CommandError(
-                f"integrity check failed: {len(archive_problems)} archived file(s), "
-                f"{len(chain_problems)} audit problem(s) and {len(search_problems)} search index "
-                "problem(s) (`vigil reindex` rebuilds the index)"
+                f"integrity check failed: {counts} (`vigil reindex` rebuilds the search index)"
             )
+        # Only an intact chain is worth remembering: a later cut or rewrite is then caught.
+        checkpoints.checkpoint_head()
+        files, entries = ArchivedFile.objects.count(), AuditEntry.objects.count()
         self.stdout.write(
             self.style.SUCCESS(
-                f"OK: {files} archived files and {entries} audit entries verified; the search "
-                "index matches the sources and claims."
+                f"OK: {files} archived files and {entries} audit entries verified, every audited "
+                "row matches its audit log; the search index matches the sources and claims."
             )
         )

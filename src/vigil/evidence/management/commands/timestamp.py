@@ -1,0 +1,28 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from vigil.evidence import timestamps
+
+
+class Command(BaseCommand):
+    help = (
+        "Ask the time-stamping authority (VIGIL_TSA_URL) for a trusted timestamp over every "
+        "archived file not yet timestamped and the audit chain's head, in one request per batch. "
+        "A failure is reported, exits non-zero, and leaves them pending for the next run."
+    )
+
+    def handle(self, *args, **options):
+        if not settings.TSA_URL:
+            self.stdout.write(timestamps.status_line())
+            return
+        try:
+            tokens = timestamps.stamp_pending()
+        except timestamps.TimestampError as error:
+            raise CommandError(f"{error}; what was pending stays pending") from None
+        for token in tokens:
+            self.stdout.write(
+                f"timestamped {len(token.leaves)} hash(es) by {token.tsa_name} at "
+                f"{token.gen_time.isoformat()}"
+            )
+        if not tokens:
+            self.stdout.write("nothing awaits a timestamp")
