@@ -56,6 +56,12 @@ def test_a_row_inserted_or_deleted_in_sql_is_caught(source, capsys):
     assert "is not in the audit log: it was added outside Vigil" in err
 
 
+def test_an_account_made_administrator_in_sql_is_caught(alice, capsys):
+    sql("UPDATE auth_user SET is_superuser = %s WHERE id = %s", [True, alice.pk])
+    err = verify_fails(capsys, "1 row")
+    assert f"auth.User #{alice.pk} differs from its latest audit entry in is_superuser" in err
+
+
 def test_changes_made_through_vigil_leave_verify_content(source, django_user_model, capsys):
     services.update_source(source, changes={"title": "A better title", "reliability_grade": "C"})
     claim = services.add_claim(

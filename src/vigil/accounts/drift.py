@@ -12,6 +12,7 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from vigil.accounts import audit
 from vigil.accounts.audit import AuditedModel
 from vigil.accounts.models import AuditEntry
 
@@ -19,8 +20,20 @@ BATCH = 500  # well under SQLite's limit on query parameters
 _GONE = object()  # the log's last word on the row is that it was deleted
 
 
-def audited_models() -> list[type[AuditedModel]]:
-    return [m for m in apps.get_models() if issubclass(m, AuditedModel)]
+def audited_models() -> list[type[models.Model]]:
+    """The AuditedModels, and the accounts (whose roles are logged by signals of their own)."""
+    return [m for m in apps.get_models() if issubclass(m, AuditedModel)] + [audit._user_model()]
+
+
+def _snapshot(row) -> dict:
+    if isinstance(row, AuditedModel):
+        return row.audit_snapshot()
+    # An account's log holds its name and roles as they were; the rest is private.
+    return {name: getattr(row, name) for name in audit._USER_FIELDS}
+
+
+def _unlogged_by_design(row) -> bool:
+    return isinstance(row, AuditedModel) and row.audit_installed()
 
 
 def _replay(entries) -> dict:
@@ -61,15 +74,18 @@ def _set_null_by_cascade(field: models.Field, recorded) -> bool:
     return not field.related_model._base_manager.filter(pk=recorded).exists()
 
 
-def _differences(model, row: AuditedModel, recorded: dict) -> list[str]:
-    current = row.audit_snapshot()
+def _differences(model, row, recorded: dict) -> list[str]:
+    current = _snapshot(row)
     partial = recorded.get("__partial__", False)
+    opaque = getattr(model, "audit_summarised_fields", set()) | getattr(
+        model, "audit_private_fields", set()
+    )
     changed = []
     for field in model._meta.concrete_fields:
         if field.name not in current or (partial and field.name not in recorded):
             continue
         before, now = recorded.get(field.name), current[field.name]
-        if field.name in model.audit_summarised_fields | model.audit_private_fields:
+        if field.name in opaque:
             same = before == now
         else:
             same = _comparable(field, before) == _comparable(field, now)
@@ -105,7 +121,7 @@ def _row_problems(model) -> Iterator[str]:
             name = f"{label} #{row.pk}"
             recorded = _replay(logged.get(str(row.pk), []))
             if not logged.get(str(row.pk)):
-                if not row.audit_installed():
+                if not _unlogged_by_design(row):
                     yield f"{name} is not in the audit log: it was added outside Vigil"
             elif recorded is _GONE:
                 yield f"{name} exists although the audit log records its deletion"
