@@ -10,6 +10,8 @@ class DossierBuild(AuditedModel):
     """One request to build a case's dossier in the background, and how far it has got. The log
     records who asked for it and the file it produced."""
 
+    audit_unlogged_fields = frozenset({"progress", "stage"})  # written by update() as it goes
+
     class Format(models.TextChoices):
         PDF = "pdf", "PDF"
         HTML = "html", "HTML"
