@@ -249,6 +249,8 @@ class RSVP(AuditedModel):
 
     class Meta:
         ordering = ["created_at", "pk"]
+        # A member's replies are found by e-mail (export, erasure) across every event.
+        indexes = [models.Index(fields=["email"], name="campaigns_rsvp_email")]
         constraints = [
             models.UniqueConstraint(
                 fields=["event", "email"],
