@@ -113,3 +113,11 @@ def test_the_list_covers_every_campaign_view_that_takes_an_id():
                 if isinstance(inner, URLPattern) and "<int:pk>" in str(inner.pattern)
             }
     assert names == {name for name, *_rest in VIEWS}
+
+
+def test_a_refusal_says_why(bob, objects):
+    response = signed_in(bob, second_factor=False).get(
+        reverse("campaigns:event_edit", args=[objects["event"].pk])
+    )
+    assert response.status_code == 403
+    assert "Only the chapter&#x27;s coordinators may do this." in response.content.decode()

@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 
 from vigil.accounts import permissions
 from vigil.campaigns import privacy
@@ -33,17 +34,17 @@ from vigil.campaigns.models import (
 
 def require_campaigns(user) -> None:
     if not permissions.can_view_campaigns(user):
-        raise PermissionDenied("The campaign pages are for chapter coordinators and volunteers.")
+        raise PermissionDenied(_("The campaign pages are for chapter coordinators and volunteers."))
 
 
 def require_coordinator(user) -> None:
     if not permissions.can_coordinate_any(user):
-        raise PermissionDenied("Only chapter coordinators may do this.")
+        raise PermissionDenied(_("Only chapter coordinators may do this."))
 
 
 def require_admin(user) -> None:
     if not permissions.is_admin(user):
-        raise PermissionDenied("Only administrators may do this.")
+        raise PermissionDenied(_("Only administrators may do this."))
 
 
 # Objects by id --------------------------------------------------------------------------------
@@ -54,7 +55,7 @@ def _reach(queryset: QuerySet, pk, *, sees: Callable, changes: Callable | None, 
     `changes(obj)`."""
     found = queryset.filter(pk=pk).first()
     if found is None or not sees(found):
-        raise Http404("Nothing found at this address.")
+        raise Http404(_("Nothing found at this address."))
     if changes is not None and not changes(found):
         raise PermissionDenied(refusal)
     return found
@@ -68,7 +69,7 @@ def _chapter_manager(user, chapter_of: Callable) -> Callable:
     return lambda obj: permissions.can_manage_chapter(user, chapter_of(obj))
 
 
-COORDINATORS_ONLY = "Only the chapter's coordinators may do this."
+COORDINATORS_ONLY = _("Only the chapter's coordinators may do this.")
 
 
 def get_chapter_for_user(user, pk, *, manage: bool = False) -> Chapter:
@@ -88,15 +89,18 @@ def get_member_for_user(user, pk, *, manage: bool = False) -> Member:
         pk,
         sees=_campaign(user),
         changes=(lambda m: privacy.can_manage(user, m)) if manage else None,
-        refusal="Only the coordinators of this member's chapters may do this.",
+        refusal=_("Only the coordinators of this member's chapters may do this."),
     )
 
 
 def get_consent_for_user(user, pk) -> Consent:
     """Consents are shown only to those who manage the member, so only they reach one."""
-    can_manage = lambda c: privacy.can_manage(user, c.member)  # noqa: E731
     return _reach(
-        Consent.objects.select_related("member"), pk, sees=can_manage, changes=None, refusal=""
+        Consent.objects.select_related("member"),
+        pk,
+        sees=lambda consent: privacy.can_manage(user, consent.member),
+        changes=None,
+        refusal="",
     )
 
 
@@ -150,7 +154,7 @@ def get_task_for_user(user, pk) -> Task:
         changes=lambda t: (
             t.assignee_id == user.pk or permissions.can_manage_chapter(user, t.chapter_id)
         ),
-        refusal="Only the task's assignee or its chapter's coordinators may change it.",
+        refusal=_("Only the task's assignee or its chapter's coordinators may change it."),
     )
 
 
@@ -159,12 +163,12 @@ def get_material_for_user(user, pk, *, manage: bool = False, approve: bool = Fal
     if approve:
         changes, refusal = (
             lambda m: permissions.can_approve_material(user, m),
-            "Only a researcher of the material's case may approve or publish it.",
+            _("Only a researcher of the material's case may approve or publish it."),
         )
     elif manage:
         changes, refusal = (
             lambda m: permissions.can_manage_material(user, m),
-            "Only the material's author or a researcher of its case may change it.",
+            _("Only the material's author or a researcher of its case may change it."),
         )
     else:
         changes, refusal = None, ""
@@ -184,7 +188,7 @@ def get_material_version_for_user(user, pk) -> MaterialVersion:
         pk,
         sees=lambda v: permissions.can_view_material(user, v.material),
         changes=lambda v: permissions.can_approve_material(user, v.material),
-        refusal="Only a researcher of the material's case may approve it.",
+        refusal=_("Only a researcher of the material's case may approve it."),
     )
 
 
