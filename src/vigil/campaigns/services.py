@@ -5,6 +5,8 @@ import datetime
 from collections import Counter
 
 from django.db import transaction
+from django.db.models import Count, Q
+from django.db.models.functions import ExtractYear
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -81,10 +83,48 @@ def _anniversary_events(case):
     return Event.objects.filter(case=case).exclude(status=Event.Status.CANCELLED)
 
 
+# An event's own zone is at most 14 hours from UTC: only an event this close to a new year in UTC
+# can belong, in its own zone, to another year than its UTC start says.
+_ZONE_REACH = datetime.timedelta(hours=14)
+
+
+def _new_year(year: int) -> datetime.datetime:
+    return datetime.datetime(year, 1, 1, tzinfo=datetime.UTC)
+
+
+def _near_new_year(years) -> Q:
+    """Events starting within reach of the new year that begins any of `years` (in UTC)."""
+    near = Q(pk__in=[])
+    for year in years:
+        near |= Q(
+            starts_at__gte=_new_year(year) - _ZONE_REACH,
+            starts_at__lt=_new_year(year) + _ZONE_REACH,
+        )
+    return near
+
+
 def anniversary_years(case) -> list[int]:
-    """The years in which the case's events take place, each counted in the event's own zone."""
-    events = _anniversary_events(case).only("starts_at", "time_zone")
-    return sorted({event.local_start.year for event in events})
+    """The years in which the case's events take place, each counted in the event's own zone:
+    the database gives the UTC years, and only events near a new year are read one by one."""
+    events = _anniversary_events(case)
+    utc_years = set(
+        events.annotate(year=ExtractYear("starts_at", tzinfo=datetime.UTC))
+        .values_list("year", flat=True)
+        .distinct()
+        .order_by()
+    )
+    near = _near_new_year(utc_years | {year + 1 for year in utc_years})
+    years = set(
+        events.exclude(near)
+        .annotate(year=ExtractYear("starts_at", tzinfo=datetime.UTC))
+        .values_list("year", flat=True)
+        .distinct()
+        .order_by()
+    )
+    years |= {
+        event.local_start.year for event in events.filter(near).only("starts_at", "time_zone")
+    }
+    return sorted(years)
 
 
 def default_anniversary_year(case, now=None) -> int:
@@ -100,24 +140,26 @@ def default_anniversary_year(case, now=None) -> int:
 
 
 def anniversary(case, year: int) -> dict:
-    """Where the case's events run in a year, by date: the headline 'events in N countries'."""
-    # A day's margin either side, then the event's own zone decides its year.
-    after = datetime.datetime(year - 1, 12, 31, tzinfo=datetime.UTC)
-    before = datetime.datetime(year + 1, 1, 2, tzinfo=datetime.UTC)
-    candidates = (
-        _anniversary_events(case)
-        .filter(starts_at__gte=after, starts_at__lt=before)
-        .select_related("chapter")
-        .order_by("starts_at", "pk")
+    """Where the case's events run in a year: the headline 'events in N countries', counted by
+    the database, and the events by date (a queryset, for a paged list)."""
+    events = _anniversary_events(case)
+    edges = events.filter(_near_new_year([year, year + 1])).only("starts_at", "time_zone")
+    in_year_edges = [event.pk for event in edges if event.local_start.year == year]
+    surely = Q(
+        starts_at__gte=_new_year(year) + _ZONE_REACH,
+        starts_at__lt=_new_year(year + 1) - _ZONE_REACH,
     )
-    events = [event for event in candidates if event.local_start.year == year]
-    countries = Counter(e.country_code for e in events if e.country_code)
-    cities = {(e.country_code, e.city) for e in events if e.city}
+    in_year = events.filter(surely | Q(pk__in=in_year_edges))
+    per_country = (
+        in_year.exclude(country_code="").values("country_code").annotate(n=Count("pk")).order_by()
+    )
+    countries = Counter({row["country_code"]: row["n"] for row in per_country})
+    cities = in_year.exclude(city="").values_list("country_code", "city").distinct().order_by()
     return {
-        "events": events,
+        "events": in_year.select_related("chapter").order_by("starts_at", "pk"),
         "countries": countries,
         "country_count": len(countries),
-        "city_count": len(cities),
+        "city_count": cities.count(),
     }
 
 
@@ -138,10 +180,17 @@ def overdue_tasks(today: datetime.date, chapter=None):
 
 
 def events_per_country_per_year(events) -> dict:
-    """{year: Counter(country: events)} for the dashboard's chart."""
+    """{year: Counter(country: events)} for the dashboard's chart, counted by the database (one
+    row per year and country); the year is the UTC year of the start."""
+    rows = (
+        events.exclude(status=Event.Status.CANCELLED)
+        .exclude(country_code="")
+        .annotate(year=ExtractYear("starts_at", tzinfo=datetime.UTC))
+        .values("year", "country_code")
+        .annotate(n=Count("pk"))
+        .order_by("year", "-n", "country_code")
+    )
     table: dict[int, Counter] = {}
-    for event in events:
-        if event.status == Event.Status.CANCELLED or not event.country_code:
-            continue
-        table.setdefault(event.starts_at.year, Counter())[event.country_code] += 1
-    return dict(sorted(table.items()))
+    for row in rows:
+        table.setdefault(row["year"], Counter())[row["country_code"]] = row["n"]
+    return table

@@ -13,28 +13,36 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from vigil.accounts import permissions
-from vigil.campaigns import feeds, rsvps, services
+from vigil.campaigns import feeds, guests, rsvps, services
 from vigil.campaigns.access import (
     get_event_for_user,
     get_rsvp_for_user,
     require_campaigns,
     require_coordinator,
 )
+from vigil.campaigns.filters import EventFilterForm, past_events, upcoming_events
 from vigil.campaigns.forms import EventForm, OutcomeForm
-from vigil.campaigns.models import RSVP, Chapter, Event, EventPhoto
+from vigil.campaigns.models import Chapter, Event, EventPhoto
 from vigil.cases.models import Case
 from vigil.evidence import archive
 from vigil.evidence.models import ArchivedFile
+from vigil.paging import paginate
 from vigil.recognition.worldmap import Mark, world_map_svg
 
 
 @require_safe
 def event_list(request):
     require_campaigns(request.user)
-    events = Event.objects.select_related("chapter", "case")
-    upcoming = events.filter(ends_at__gte=timezone.now())
-    past = events.filter(ends_at__lt=timezone.now()).order_by("-starts_at")[:50]
-    return render(request, "campaigns/event_list.html", {"upcoming": upcoming, "past": past})
+    filters = EventFilterForm(request.GET)
+    events = filters.apply(Event.objects.select_related("chapter", "case"))
+    context = {"filters": filters}
+    if filters.shows("upcoming"):
+        soonest = upcoming_events(events).order_by("starts_at", "pk")
+        context["upcoming"] = paginate(request, soonest, param="upcoming_page")
+    if filters.shows("past"):
+        latest = past_events(events).order_by("-starts_at", "-pk")
+        context["past"] = paginate(request, latest, param="past_page")
+    return render(request, "campaigns/event_list.html", context)
 
 
 def event_add(request):
@@ -68,15 +76,10 @@ def _sees_emails(user, event) -> bool:
 @require_safe
 def event_detail(request, pk):
     event = get_event_for_user(request.user, pk)
-    now = timezone.now()
-    replies = event.rsvps.filter(status__in=rsvps.LIVE)
     context = {
         "event": event,
-        "confirmed": [r for r in replies if r.status == RSVP.Status.CONFIRMED],
-        "waitlisted": [r for r in replies if r.status == RSVP.Status.WAITLISTED],
-        # Unconfirmed replies whose time is not up yet (expired ones no longer count).
-        "unconfirmed": [r for r in replies if r.status in rsvps.PENDING and r.expires_at > now],
-        "checked_in": sum(1 for r in replies if r.checked_in_at),
+        **guests.guest_counts(event),
+        "guests": paginate(request, guests.guest_list(event), param="guests_page"),
         "sees_emails": _sees_emails(request.user, event),
         "outcome_form": OutcomeForm(instance=event),
         "is_past": event.starts_at < timezone.now(),
@@ -154,6 +157,7 @@ def anniversary(request, slug):
     case = get_object_or_404(Case, slug=slug)  # events only: nothing of the case's evidence
     year = _year_asked(request, services.default_anniversary_year(case))
     data = services.anniversary(case, year)
+    data["events"] = paginate(request, data["events"])
     marks = {
         code: Mark("cls-event", _("%(n)s events") % {"n": n} if n > 1 else _("1 event"))
         for code, n in data["countries"].items()

@@ -22,6 +22,14 @@ from vigil.campaigns.access import (
     require_campaigns,
     require_coordinator,
 )
+from vigil.campaigns.filters import (
+    CONTACT_ORDERS,
+    CONTACT_SORTS,
+    TASK_ORDERS,
+    TASK_SORTS,
+    ContactFilterForm,
+    TaskFilterForm,
+)
 from vigil.campaigns.forms import (
     ContactForm,
     InteractionForm,
@@ -31,21 +39,23 @@ from vigil.campaigns.forms import (
 )
 from vigil.campaigns.importers import CONTACT_COLUMNS, import_contacts
 from vigil.campaigns.models import Contact, Material, Task
+from vigil.paging import paginate, sorted_by
 from vigil.tabular import ImportForm, read_upload
 
 
 @require_safe
 def contact_list(request):
     require_campaigns(request.user)
-    contacts = Contact.objects.select_related("actor", "chapter")
-    kind = request.GET.get("kind")
-    if kind:
-        contacts = contacts.filter(kind=kind)
+    filters = ContactFilterForm(request.GET)
+    contacts = filters.apply(Contact.objects.select_related("actor", "chapter"))
+    contacts, sort = sorted_by(request, contacts, CONTACT_ORDERS, default="name")
+    overdue = services.overdue_follow_ups(timezone.localdate())
     context = {
-        "contacts": contacts,
-        "kinds": Contact.Kind.choices,
-        "kind": kind,
-        "overdue": services.overdue_follow_ups(timezone.localdate()),
+        "page": paginate(request, contacts),
+        "filters": filters,
+        "sort": sort,
+        "sorts": CONTACT_SORTS,
+        "overdue": paginate(request, overdue, param="overdue_page"),
     }
     return render(request, "campaigns/contact_list.html", context)
 
@@ -73,7 +83,9 @@ def contact_detail(request, pk):
     context = {
         "contact": contact,
         "form": form,
-        "interactions": contact.interactions.select_related("recorded_by"),
+        "interactions": paginate(
+            request, contact.interactions.select_related("recorded_by"), param="interactions_page"
+        ),
         "shows_details": privacy.can_see_contact_details(request.user, contact),
         "today": timezone.localdate(),
     }
@@ -121,11 +133,17 @@ def task_list(request):
         form.save()
         messages.success(request, _("Task added."))
         return redirect("campaigns:tasks")
-    tasks = Task.objects.select_related("assignee", "chapter", "event", "target__actor", "material")
+    tasks = Task.objects.select_related(
+        "assignee", "chapter", "event", "target__actor", "target__case", "material"
+    )
+    filters = TaskFilterForm(request.GET)
+    tasks, sort = sorted_by(request, filters.apply(tasks), TASK_ORDERS, default="due")
     context = {
-        "tasks": tasks.exclude(status=Task.Status.DONE),
+        "page": paginate(request, tasks),
+        "filters": filters,
+        "sort": sort,
+        "sorts": TASK_SORTS,
         "form": form,
-        "done": tasks.filter(status=Task.Status.DONE)[:20],
         "today": timezone.localdate(),
         "statuses": Task.Status.choices,
     }
@@ -148,8 +166,10 @@ def material_list(request):
         material = materials.create_material(request.user, **form.cleaned_data)
         messages.success(request, _("Material created; add its language versions."))
         return redirect(material)
-    listed = Material.objects.prefetch_related("versions")
-    return render(request, "campaigns/material_list.html", {"materials": listed, "form": form})
+    listed = paginate(
+        request, Material.objects.prefetch_related("versions").order_by("title", "pk")
+    )
+    return render(request, "campaigns/material_list.html", {"page": listed, "form": form})
 
 
 def material_detail(request, pk):

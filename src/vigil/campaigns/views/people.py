@@ -3,7 +3,6 @@
 import json
 
 from django.contrib import messages
-from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -20,26 +19,38 @@ from vigil.campaigns.access import (
     require_campaigns,
     require_coordinator,
 )
+from vigil.campaigns.filters import MEMBER_ORDERS, MEMBER_SORTS, MemberFilterForm
 from vigil.campaigns.forms import ChapterForm, ConsentForm, MemberForm
 from vigil.campaigns.importers import MEMBER_COLUMNS, import_members
 from vigil.campaigns.models import Chapter, Event, Member
 from vigil.campaigns.views.charts import events_chart
+from vigil.counting import count_of
+from vigil.paging import paginate, sorted_by
 from vigil.tabular import ImportForm, read_upload
 
 
+def _member_counts(chapters):
+    return chapters.annotate(member_count=count_of(Member.chapters.through.objects, "chapter"))
+
+
 def _dashboard_context(request, chapter=None) -> dict:
+    """The panels of a dashboard: each list paged, every count and the chart by aggregate."""
     today = timezone.localdate()
     events = Event.objects.select_related("chapter", "case")
+    chapters = _member_counts(Chapter.objects.order_by("name", "pk"))
     if chapter is not None:
         events = events.filter(chapter=chapter)
-    chapters = Chapter.objects.annotate(member_count=Count("members", distinct=True))
+        chapters = chapters.filter(pk=chapter.pk)
+    follow_ups = services.overdue_follow_ups(today, chapter)
     return {
         "chapter": chapter,
         "upcoming": events.filter(starts_at__gte=timezone.now()).exclude(status="cancelled")[:10],
-        "overdue_follow_ups": services.overdue_follow_ups(today, chapter),
-        "overdue_tasks": services.overdue_tasks(today, chapter),
+        "overdue_follow_ups": paginate(request, follow_ups, param="follow_ups_page"),
+        "overdue_tasks": paginate(
+            request, services.overdue_tasks(today, chapter), param="tasks_page"
+        ),
         "chart": events_chart(services.events_per_country_per_year(events)),
-        "chapters": chapters if chapter is None else chapters.filter(pk=chapter.pk),
+        "chapters": paginate(request, chapters, param="chapters_page"),
     }
 
 
@@ -53,22 +64,29 @@ def chapter_list(request):
     require_campaigns(request.user)
     if request.method == "POST":
         require_admin(request.user)
-    chapters = Chapter.objects.annotate(
-        member_count=Count("members", distinct=True), event_count=Count("events", distinct=True)
+    chapters = _member_counts(Chapter.objects.order_by("name", "pk")).annotate(
+        event_count=count_of(Event.objects, "chapter")
     )
     form = ChapterForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         chapter = form.save()
         messages.success(request, _("Chapter created."))
         return redirect(chapter)
-    return render(request, "campaigns/chapter_list.html", {"chapters": chapters, "form": form})
+    context = {"page": paginate(request, chapters), "form": form}
+    return render(request, "campaigns/chapter_list.html", context)
 
 
 @require_safe
 def chapter_detail(request, pk):
     chapter = get_chapter_for_user(request.user, pk)
     context = _dashboard_context(request, chapter)
-    context["members"] = privacy.present(request.user, chapter.members.prefetch_related("chapters"))
+    members = paginate(
+        request,
+        chapter.members.prefetch_related("chapters").order_by("display_name", "pk"),
+        param="members_page",
+    )
+    context["members"] = privacy.present(request.user, members.object_list)
+    context["members_page"] = members
     context["coordinators"] = chapter.coordinators.all()
     context["manages"] = permissions.can_manage_chapter(request.user, chapter.pk)
     return render(request, "campaigns/chapter_detail.html", context)
@@ -91,15 +109,18 @@ def chapter_edit(request, pk):
 @require_safe
 def member_list(request):
     require_campaigns(request.user)
-    query = request.GET.get("q", "").strip()
-    members = privacy.search_members(
-        request.user, Member.objects.prefetch_related("chapters"), query
-    )
-    return render(
-        request,
-        "campaigns/member_list.html",
-        {"members": privacy.present(request.user, members), "query": query},
-    )
+    filters = MemberFilterForm(request.GET)
+    members = filters.apply(request.user, Member.objects.prefetch_related("chapters"))
+    members, sort = sorted_by(request, members, MEMBER_ORDERS, default="name")
+    page = paginate(request, members)
+    context = {
+        "members": privacy.present(request.user, page.object_list),
+        "page": page,
+        "filters": filters,
+        "sort": sort,
+        "sorts": MEMBER_SORTS,
+    }
+    return render(request, "campaigns/member_list.html", context)
 
 
 def _member_for(request, pk, *, manage=False) -> tuple[Member, privacy.MemberView]:
