@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 
 from tests import tsa as local_tsa
 from tests.conftest import make_source
@@ -81,6 +82,16 @@ def test_verify_names_a_stored_token_replaced_by_a_forged_one(tsa, source, tmp_p
     with pytest.raises(CommandError, match="1 timestamp problem"):
         call_command("verify")
     assert f"trusted timestamp #{token.pk}" in capsys.readouterr().err
+
+
+def test_verify_names_a_checkpoint_whose_timestamp_was_deleted(tsa, source, capsys):
+    [token] = timestamps.stamp_pending()
+    FileTimestamp.objects.all().delete()
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM evidence_timestamptoken WHERE id = %s", [token.pk])
+    with pytest.raises(CommandError, match="1 timestamp problem"):
+        call_command("verify")
+    assert f"checkpoint root {token.merkle_root} is gone" in capsys.readouterr().err
 
 
 def test_an_unreachable_tsa_is_reported_and_the_files_stay_pending(settings, authority, source):

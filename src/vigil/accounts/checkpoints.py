@@ -101,7 +101,9 @@ def _in_force(checkpoints: list[Checkpoint]) -> list[Checkpoint]:
 def after_append(entry: AuditEntry) -> None:
     """Called for each new entry: every VIGIL_CHECKPOINT_EVERY entries, once it is committed."""
     if entry.seq % settings.CHECKPOINT_EVERY == 0:
-        transaction.on_commit(lambda: write_checkpoint(entry.seq, entry.entry_hash))
+        # robust: a checkpoint that cannot be written is logged, never undoes the user's change
+        # (the next one, or `vigil verify`, writes the head again).
+        transaction.on_commit(lambda: write_checkpoint(entry.seq, entry.entry_hash), robust=True)
 
 
 def checkpoint_problems(batch_size: int = 1000) -> list[str]:

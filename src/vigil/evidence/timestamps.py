@@ -183,6 +183,13 @@ def timestamp_problems() -> list[str]:
     for token in TimestampToken.objects.order_by("pk").iterator(chunk_size=20):
         problems.extend(_token_problems(token))
         covered[token.pk] = set(token.leaves)
+    roots = {c.timestamp_root for c in checkpoints.read_checkpoints()[0] if c.timestamp_root}
+    stored = set(TimestampToken.objects.filter(merkle_root__in=roots).values_list("merkle_root"))
+    for root in roots - {root for (root,) in stored}:
+        problems.append(
+            _("the trusted timestamp of checkpoint root %(root)s is gone from the database")
+            % {"root": root}
+        )
     links = FileTimestamp.objects.values_list("token_id", "archived_file__sha256")
     for token_id, sha256 in links.iterator(chunk_size=2000):
         if sha256 not in covered.get(token_id, ()):
