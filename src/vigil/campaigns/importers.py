@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.db.models.functions import Lower
 from django.utils.translation import gettext as _
 
 from vigil.campaigns.models import Chapter, Contact, Member
@@ -111,7 +112,8 @@ def _validate_member(line: int, row: dict, seen: dict) -> RowReport:
         if email in seen:
             errors.append(_("duplicate of row %(line)s in this file") % {"line": seen[email]})
         seen.setdefault(email, line)
-        if Member.objects.filter(email__iexact=email).exists():
+        # Lower-cased like the email above, so the index on lower(email) finds it.
+        if Member.objects.alias(lower_email=Lower("email")).filter(lower_email=email).exists():
             errors.append(_("a member with this email already exists"))
     report.fields = {
         "display_name": row.get("display_name", ""),

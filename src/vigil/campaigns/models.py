@@ -3,6 +3,7 @@ import zoneinfo
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -95,6 +96,8 @@ class Member(AuditedModel):
     class Meta:
         ordering = ["display_name"]
         verbose_name = _("member")
+        # An import asks, row by row, whether a member already has the e-mail in any case.
+        indexes = [models.Index(Lower("email"), name="campaigns_member_email")]
 
     def __str__(self):
         return self.display_name

@@ -17,6 +17,12 @@ from django.contrib.auth import get_user_model
 
 from vigil.accounts.audit import acting_as
 from vigil.campaigns import services as campaign_services
+from vigil.campaigns.importers import (
+    CONTACT_COLUMNS,
+    MEMBER_COLUMNS,
+    import_contacts,
+    import_members,
+)
 from vigil.campaigns.models import Chapter, Contact, Member
 from vigil.cases.models import Case
 from vigil.evidence import services as evidence
@@ -38,19 +44,23 @@ class Setting:
 
     case: Case
     user: Any
+    reviewer: Any  # another person: whoever records a claim does not verify it
     element: Element
     actor: Actor
     chapter: Chapter
 
     @classmethod
     def for_case(cls, case: Case) -> "Setting":
-        user, _created = get_user_model().objects.get_or_create(username="write-paths")
+        people = get_user_model().objects
+        user, _created = people.get_or_create(username="write-paths")
+        reviewer, _created = people.get_or_create(username="write-paths-reviewer")
         chapter = Chapter.objects.order_by("pk").first() or Chapter.objects.create(
             name="Write paths chapter", city="Berlin", country_code="DEU"
         )
         return cls(
             case=case,
             user=user,
+            reviewer=reviewer,
             element=Element.objects.order_by("pk").first(),
             actor=Actor.objects.filter(kind="state").order_by("pk").first(),
             chapter=chapter,
@@ -116,6 +126,21 @@ def _import_file(setting: Setting) -> str:
     return ",".join(COLUMNS) + "\n" + ",".join(row[c] for c in COLUMNS) + "\n"
 
 
+def _csv(columns: list[str], row: dict) -> str:
+    return ",".join(columns) + "\n" + ",".join(row.get(c, "") for c in columns) + "\n"
+
+
+def _members_file(setting: Setting) -> str:
+    number = next(_numbers)
+    row = {"display_name": f"Member {number}", "email": f"new{number}@example.org"}
+    return _csv(MEMBER_COLUMNS, {**row, "chapters": setting.chapter.name})
+
+
+def _contacts_file(setting: Setting) -> str:
+    row = {"name": f"Contact {next(_numbers)}", "kind": "journalist", "country": "PAK"}
+    return _csv(CONTACT_COLUMNS, {**row, "actor": "PAK", "chapter": setting.chapter.name})
+
+
 def _act(setting: Setting) -> RecognitionAct:
     return recognition.record_act(
         setting.case,
@@ -168,7 +193,7 @@ WRITE_PATHS = [
     WritePath(
         "review a claim",
         new_claim,
-        lambda s, c: evidence.review_claim(c, status="verified", user=s.user),
+        lambda s, c: evidence.review_claim(c, status="verified", user=s.reviewer),
     ),
     WritePath("delete a claim", new_claim, lambda s, c: c.delete()),
     WritePath(
@@ -201,7 +226,15 @@ WRITE_PATHS = [
     WritePath(
         "erase a member", _member, lambda s, m: campaign_services.erase_member(m, user=s.user)
     ),
+    WritePath(
+        "import a member (CSV)", _members_file, lambda s, text: import_members(io.StringIO(text))
+    ),
     WritePath("add a contact", _nothing, lambda s, _: _contact(s)),
     WritePath("edit a contact", _contact, lambda s, c: _saved(c, role="editor")),
     WritePath("delete a contact", _contact, lambda s, c: c.delete()),
+    WritePath(
+        "import a contact (CSV)",
+        _contacts_file,
+        lambda s, text: import_contacts(io.StringIO(text)),
+    ),
 ]
