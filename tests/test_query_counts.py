@@ -12,8 +12,11 @@ from django.utils import timezone
 
 from tests.accounts.test_authorisation import TABLE, World
 from tests.conftest import make_source
-from vigil.campaigns.models import RSVP, Contact, Interaction, Member, Task
+from vigil.accounts.models import Invitation
+from vigil.campaigns.models import RSVP, Chapter, Contact, Interaction, Material, Member, Task
+from vigil.dossier.models import DossierBuild
 from vigil.evidence import services as evidence
+from vigil.ingest.models import Candidate, IngestJob
 from vigil.law import services as law
 from vigil.law.models import Element
 from vigil.recognition import services as recognition
@@ -97,6 +100,38 @@ def grow(world: World, size: int, offset: int) -> None:
             event=event, name=f"Guest {number}", email=f"g{number}@example.org", status="confirmed"
         )
         world.event.rsvps.create(name=f"Guest {number}", email=f"h{number}@example.org")
+        grow_lists(world, number, source)
+
+
+def grow_lists(world: World, number: int, source) -> None:
+    """More rows of the other paged lists: dated events, candidates, runs, builds, bodies, moves,
+    invitations, materials and chapters."""
+    evidence.add_claim(
+        source,
+        fields={
+            "statement": f"The town was shelled on day {number}",
+            "claim_type": "event",
+            "locator": f"p. {number}",
+            "occurred_on": datetime.date(1992, 2, 1 + number),
+            "occurred_precision": "day",
+        },
+    )
+    Candidate.objects.create(
+        source=world.source, kind="country", start=number, end=number + 1, text="x", data={}
+    )
+    IngestJob.objects.create(case=world.case, report=[{"name": f"f{number}", "outcome": "stored"}])
+    DossierBuild.objects.create(case=world.case, status="failed")
+    Actor.objects.create(name=f"Assembly {number}", kind="subnational", country_code="DEU")
+    recognition.move_target(world.target, to_stage="contacted" if number % 2 else "briefed")
+    Invitation.objects.create(
+        email=f"i{number}@example.org",
+        role="researcher",
+        case=world.case,
+        token_hash=f"{number:064d}",
+        expires_at=timezone.now() + datetime.timedelta(days=7),
+    )
+    Material.objects.create(title=f"Leaflet {number}", kind="other")
+    Chapter.objects.create(name=f"Chapter {number}", city="Baku", country_code="AZE")
 
 
 def query_counts(world: World) -> dict[tuple[str, str], int]:
