@@ -165,3 +165,10 @@ def test_cancelling_a_guest_asks_for_confirmation_first(coordinator_client, chap
     page = coordinator_client.get(reverse("campaigns:event", args=[event.pk])).content.decode()
     cancel = reverse("campaigns:rsvp_cancel", args=[RSVP.objects.get().pk])
     assert f'action="{cancel}" data-confirm="Cancel this guest' in page
+
+
+def test_a_replys_page_keeps_one_address(chapter, mailoutbox):
+    event = make_event(chapter)
+    rsvp = rsvps.reply(event, name="A", email="a@example.org", consent=True, base_url="http://x/")
+    assert rsvps.receipt_for(rsvp) == rsvps.receipt_for(RSVP.objects.get())
+    assert rsvps.find_by_receipt(rsvps.receipt_for(rsvp)) == rsvp

@@ -41,14 +41,15 @@ def _hash(token: str) -> str:
 
 
 def receipt_for(rsvp: RSVP) -> str:
-    """An unguessable name for the page that shows a reply's state (and cannot confirm it)."""
-    return signing.dumps(rsvp.pk, salt=_RECEIPT_SALT)
+    """An unguessable, stable name for the page that shows a reply's state (and cannot confirm
+    it): the reply's number, signed."""
+    return signing.Signer(salt=_RECEIPT_SALT).sign(str(rsvp.pk))
 
 
 def find_by_receipt(receipt: str) -> RSVP | None:
     try:
-        pk = signing.loads(receipt, salt=_RECEIPT_SALT)
-    except signing.BadSignature:
+        pk = int(signing.Signer(salt=_RECEIPT_SALT).unsign(receipt))
+    except (signing.BadSignature, ValueError):
         return None
     return RSVP.objects.select_related("event").filter(pk=pk).first()
 
