@@ -14,6 +14,7 @@ VIGIL_APPS = [
     "campaigns",
     "dossier",
     "ingest",
+    "ops",
 ]
 
 

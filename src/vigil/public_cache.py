@@ -2,38 +2,43 @@
 at once.
 
 A view whose page is the same for every visitor who is not signed in (the public case page, its
-open data and feed, a public event page) opts in with `@public_page(scopes)`, where
-`scopes(**url_kwargs)` names what the page shows: a case (`case_scope(slug)`) or an event
-(`event_scope(pk)`); every page also depends on `SITE_SCOPE` (actors, chapters). Each scope has a
-version; `bump(scope)` gives it a new one whenever a record a page shows is saved or deleted
-(`vigil.dossier.publication` connects the signals that do it).
+open data and feed, a public event page) opts in with `@public_page(scope)`, where
+`scope(**url_kwargs)` names what the page shows: a case (`case_scope(slug)`) or an event
+(`event_scope(pk)`). Each scope has a version; `bump(scope)` gives it a new one whenever a record
+the page shows is saved or deleted (`vigil.dossier.publication` connects the signals that do it).
 
-Versions and pages live in Django's database cache (the `vigil_cache` table, created by a
-migration). So a bump is part of the writer's own transaction: no visitor sees the new version
-before the change is committed, and every server process, and every machine serving the same
-database, sees it at the same moment.
+Versions live in the database (`PublicPageVersion`), pages in Django's database cache (the
+`vigil_cache` table, created by a migration). So a bump is part of the writer's own transaction:
+no visitor sees the new version before the change is committed, and every server process, and
+every machine serving the same database, sees it at the same moment.
 
 `PublicPageCacheMiddleware` answers a GET from the cache when the stored page was made at the
-scopes' current versions: one query, no template. It stores only what a visitor without a session
-was shown, never a page that set a cookie, and never a CSRF token: the form's token is cut out
-before the page is stored, and each visitor is given their own as the page is served.
+scope's current version: one query (the version), no template. Each server process also keeps the
+pages it served in memory, so that a page is read from the database only when it changed. It
+stores only what a visitor without a session was shown, never a page that set a cookie (but the
+CSRF one), and never a CSRF token: the form's token is cut out before the page is stored, and
+each visitor is given their own as the page is served.
 """
 
 import datetime
+import functools
 import hashlib
 import re
 import secrets
+import time
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
+from django.core.cache.backends.locmem import LocMemCache
+from django.db import DatabaseError, connection
 from django.http import HttpResponse
-from django.middleware.csrf import get_token
-from django.urls import Resolver404, resolve
+from django.middleware.csrf import CsrfViewMiddleware, get_token
+from django.urls import Resolver404, get_urlconf, resolve
 from django.utils import timezone, translation
 
-SITE_SCOPE = "site"
-VERSION_PREFIX = "public-version:"
+from vigil.ops.models import PublicPageVersion
+
 PAGE_PREFIX = "public-page:"
 # A backstop: a change made behind the ORM's back (raw SQL, `update()`) shows within this time.
 PAGE_SECONDS = 3600
@@ -43,6 +48,9 @@ MAX_STORED_BYTES = 8 * 1024 * 1024
 CSRF_FIELD = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 # Pages stored by a server started before this one (older code, older templates) never match.
 SERVER_START = secrets.token_hex(8)
+# This process's copies of the pages it served: the shared cache is read only when they are out
+# of date, which spares decoding a whole page on every visit.
+_served = LocMemCache("vigil-public-pages", {"TIMEOUT": PAGE_SECONDS, "MAX_ENTRIES": 300})
 
 
 def case_scope(slug: str) -> str:
@@ -53,12 +61,12 @@ def event_scope(pk: int) -> str:
     return f"event:{pk}"
 
 
-def public_page(scopes):
+def public_page(scope):
     """Mark a view (one that needs no sign-in and reads no query string) whose GET answer is the
-    same for every visitor without a session; `scopes(**url_kwargs)` lists what it shows."""
+    same for every visitor without a session; `scope(**url_kwargs)` names what it shows."""
 
     def mark(view):
-        view.public_cache_scopes = scopes
+        view.public_cache_scope = scope
         return view
 
     return mark
@@ -73,41 +81,76 @@ def valid_until(response, moment: datetime.datetime | None):
     return response
 
 
+def _new_versions(scopes, **conflicts) -> None:
+    now = timezone.now()
+    rows = [
+        PublicPageVersion(scope=s, version=secrets.token_hex(8), changed_at=now) for s in scopes
+    ]
+    PublicPageVersion.objects.bulk_create(rows, **conflicts)
+
+
 def bump(*scopes: str) -> None:
     """Give each scope a new version: every page showing it is made again on its next visit."""
     if scopes:
-        cache.set_many({VERSION_PREFIX + scope: secrets.token_hex(8) for scope in scopes}, None)
+        # One statement, whether or not the scope had a version; sorted, so that two writers
+        # take the rows' locks in the same order.
+        _new_versions(
+            sorted(set(scopes)),
+            update_conflicts=True,
+            unique_fields=["scope"],
+            update_fields=["version", "changed_at"],
+        )
 
 
-def _first_version(key: str) -> str | None:
-    """A version for a scope the cache has none for (never bumped, or culled)."""
-    version = secrets.token_hex(8)
-    if cache.add(key, version, None):
-        return version
-    return cache.get(key)  # another request gave it one first; None if the database refused
+def _read_version(scope: str) -> str | None:
+    # Every page served from the cache asks this: a plain query, without the ORM's cost.
+    table = connection.ops.quote_name(PublicPageVersion._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT version FROM {table} WHERE scope = %s", [scope])  # noqa: S608
+        row = cursor.fetchone()
+    return row[0] if row else None
 
 
-def _scopes_of(request) -> list[str] | None:
-    """The scopes of a request the cache may answer, or None."""
+def _version(scope: str) -> str | None:
+    """The scope's version, given a first one if it has none yet; None if the database would not
+    take it (busy): the page is then made afresh and not stored."""
+    version = _read_version(scope)
+    if version is None:
+        try:
+            _new_versions([scope], ignore_conflicts=True)  # another request may be first
+        except DatabaseError:
+            return None
+        version = _read_version(scope)
+    return version
+
+
+@functools.lru_cache(maxsize=1024)
+def _scope_of_path(urlconf: str, path: str) -> str | None:
+    try:
+        match = resolve(path, urlconf)
+    except Resolver404:
+        return None
+    scope = getattr(match.func, "public_cache_scope", None)
+    if scope is None or getattr(match.func, "login_required", True):
+        return None
+    return scope(**match.kwargs)
+
+
+def _scope_of(request) -> str | None:
+    """The scope of a request the cache may answer, or None."""
     if request.method not in ("GET", "HEAD") or request.META.get("QUERY_STRING"):
         return None
     if settings.SESSION_COOKIE_NAME in request.COOKIES or CookieStorage.cookie_name in (
         request.COOKIES
     ):
         return None  # perhaps signed in, or a message waiting to be shown: made for them alone
-    try:
-        match = resolve(request.path_info)
-    except Resolver404:
-        return None
-    scopes = getattr(match.func, "public_cache_scopes", None)
-    if scopes is None or getattr(match.func, "login_required", True):
-        return None
-    return [*scopes(**match.kwargs), SITE_SCOPE]
+    return _scope_of_path(get_urlconf() or settings.ROOT_URLCONF, request.path_info)
 
 
 def _page_key(request) -> str:
-    parts = (SERVER_START, request.scheme, request.get_host(), request.path)
-    raw = "\n".join((*parts, translation.get_language() or ""))
+    # The language as LocaleMiddleware, further down, will choose it.
+    language = translation.get_language_from_request(request)
+    raw = "\n".join((SERVER_START, request.scheme, request.get_host(), request.path, language))
     return PAGE_PREFIX + hashlib.sha256(raw.encode()).hexdigest()
 
 
@@ -115,7 +158,7 @@ def _storable(request, response) -> bool:
     return (
         response.status_code == 200
         and not response.streaming
-        and not response.cookies
+        and set(response.cookies) <= {settings.CSRF_COOKIE_NAME}  # each visitor gets their own
         and not request.user.is_authenticated
         and not request.session.modified
         and "private" not in response.get("Cache-Control", "")
@@ -123,7 +166,7 @@ def _storable(request, response) -> bool:
     )
 
 
-def _store(key: str, versions: list[str], response) -> None:
+def _store(key: str, version: str, response) -> None:
     seconds = PAGE_SECONDS
     until = getattr(response, "public_cache_until", None)
     if until is not None:
@@ -133,50 +176,69 @@ def _store(key: str, versions: list[str], response) -> None:
     content, tokens = CSRF_FIELD.subn(rb"\1\2", response.content)
     # Plain values only, so that a page stored by other code always reads back.
     page = {
-        "versions": versions,
+        "version": version,
+        "until": time.time() + seconds,
         "headers": [
-            (name, value)
-            for name, value in response.items()
-            if name.lower() not in ("content-length", "vary")
+            (name, value) for name, value in response.items() if name.lower() != "content-length"
         ],
         "content": content,
         "csrf": tokens > 0,
     }
     cache.set(key, page, seconds)
+    _served.set(key, page, seconds)
 
 
-def _serve(page: dict, request) -> HttpResponse:
-    content = page["content"]
-    if page["csrf"]:
-        token = get_token(request).encode()  # this visitor's own; the cookie is set on the way out
-        content = CSRF_FIELD.sub(lambda field: field[1] + token + field[2], content)
-    response = HttpResponse(content)
-    for name, value in page["headers"]:
-        response[name] = value
-    return response
+def _current(page: dict | None, version: str) -> bool:
+    return page is not None and page["version"] == version and page["until"] > time.time()
+
+
+def _stored_page(key: str, version: str) -> dict | None:
+    """The page stored at this version: this process's copy, else the shared one."""
+    page = _served.get(key)
+    if _current(page, version):
+        return page
+    page = cache.get(key)
+    if not _current(page, version):
+        return None
+    _served.set(key, page, int(page["until"] - time.time()) + 1)
+    return page
 
 
 class PublicPageCacheMiddleware:
-    """Answers anonymous GETs of the public pages from the cache (see the module's docstring).
-    It sits after the session, locale and CSRF middleware and before authentication."""
+    """Answers GETs of the public pages from visitors without a session from the cache (see the
+    module's docstring). It sits first after WhiteNoise: a page served from the cache passes
+    through nothing else, so it does here what it needs of the locale and CSRF middleware."""
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.csrf = CsrfViewMiddleware(get_response)  # for its cookie handling alone
 
     def __call__(self, request):
-        scopes = _scopes_of(request)
-        if scopes is None:
+        scope = _scope_of(request)
+        if scope is None:
             return self.get_response(request)
         key = _page_key(request)
-        version_keys = [VERSION_PREFIX + scope for scope in scopes]
-        found = cache.get_many([key, *version_keys])
         # Read before the view reads the data: a change committed meanwhile leaves the page
-        # stored under versions that are already out of date.
-        versions = [found.get(name) or _first_version(name) for name in version_keys]
-        page = found.get(key)
-        if page is not None and page["versions"] == versions:
-            return _serve(page, request)
+        # stored under a version that is already out of date.
+        version = _version(scope)
+        page = _stored_page(key, version)
+        if page is not None:
+            return self.serve(page, request)
         response = self.get_response(request)
-        if None not in versions and _storable(request, response):
-            _store(key, versions, response)
+        if version is not None and _storable(request, response):
+            _store(key, version, response)
+        return response
+
+    def serve(self, page: dict, request) -> HttpResponse:
+        content = page["content"]
+        if page["csrf"]:
+            self.csrf.process_request(request)  # reads the visitor's CSRF cookie, if any
+            token = get_token(request).encode()  # a token of this visitor's own
+            content = CSRF_FIELD.sub(lambda field: field[1] + token + field[2], content)
+        response = HttpResponse(content)
+        for name, value in page["headers"]:
+            response[name] = value
+        response["Content-Length"] = str(len(content))
+        if page["csrf"]:
+            self.csrf.process_response(request, response)  # sets the cookie when it is new
         return response

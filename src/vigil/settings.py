@@ -67,6 +67,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Public pages for visitors without a session, from the cache: nothing below runs for them.
+    "vigil.public_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "vigil.accounts.middleware.SessionRefreshMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -74,9 +76,6 @@ MIDDLEWARE = [
     # Before anything reads a form: every GET and POST value arrives without control characters.
     "vigil.text_input.ControlCharacterMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    # Anonymous visits to the public pages are answered here from the cache (it needs the
-    # language and the CSRF cookie, and skips everything about signed-in people).
-    "vigil.public_cache.PublicPageCacheMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
@@ -139,9 +138,9 @@ else:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# The public pages and their versions (vigil/public_cache.py). The database cache, because every
-# server process and machine shares it and a version changes inside the writer's transaction;
-# its table is made by a migration (dossier 0002), so `vigil migrate` sets it up.
+# The public pages served from the cache (vigil/public_cache.py). The database cache, because every
+# server process and machine shares it; its table is made by a migration (dossier 0002), so
+# `vigil migrate` sets it up.
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",

@@ -9,7 +9,7 @@ urlpatterns = [
     path("<slug:slug>/", public_views.case_page, name="public_case"),
     path(
         "<slug:slug>/feed.atom",
-        public_page(public_views.case_scopes)(
+        public_page(public_views.case_scope)(
             login_not_required(require_safe(public_views.CaseFeed()))
         ),
         name="public_feed",

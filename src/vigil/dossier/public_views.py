@@ -26,9 +26,9 @@ def _public_case(slug) -> Case:
     return get_object_or_404(Case, slug=slug, is_public=True)
 
 
-def case_scopes(slug, **url_kwargs) -> list[str]:
-    """The public pages of a case show that case alone (and names of actors and chapters)."""
-    return [public_cache.case_scope(slug)]
+def case_scope(slug, **url_kwargs) -> str:
+    """The public pages of a case show that case alone."""
+    return public_cache.case_scope(slug)
 
 
 def _next_event_end(events):
@@ -80,7 +80,7 @@ def public_figure_rows(case) -> list[dict]:
 DATASETS = {"recognitions": act_rows, "figures": public_figure_rows, "sources": source_rows}
 
 
-@public_cache.public_page(case_scopes)
+@public_cache.public_page(case_scope)
 @login_not_required
 @require_safe
 def case_page(request, slug):
@@ -103,7 +103,7 @@ def case_page(request, slug):
     return public_cache.valid_until(response, _next_event_end(context["events"]))
 
 
-@public_cache.public_page(case_scopes)
+@public_cache.public_page(case_scope)
 @login_not_required
 @require_safe
 def open_data(request, slug, dataset, fmt):

@@ -5,8 +5,9 @@ the change.
 
 Records of a case (sources, claims and their figures, recognition acts and their sources,
 materials and their versions, events) bump their case; an event and its replies bump the event's
-page; actors and chapters, whose names appear in many cases, bump the whole site. Whether the
-record is public is not asked: a source made restricted must leave the pages too.
+page; an actor bumps the cases of its acts, and a chapter the pages of its events, which show
+their names. Whether the record is public is not asked: a source made restricted must leave the
+pages too.
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -58,8 +59,14 @@ def _reply_changed(sender, instance, **kwargs):
     public_cache.bump(public_cache.event_scope(instance.event_id))
 
 
-def _site_record_changed(sender, instance, **kwargs):
-    public_cache.bump(public_cache.SITE_SCOPE)
+def _actor_changed(sender, instance, **kwargs):
+    case_ids = RecognitionAct.objects.filter(actor=instance).values_list("case_id", flat=True)
+    public_cache.bump(*_case_scopes(*case_ids))
+
+
+def _chapter_changed(sender, instance, **kwargs):
+    events = Event.objects.filter(chapter=instance).values_list("pk", flat=True)
+    public_cache.bump(*map(public_cache.event_scope, events))
 
 
 def _act_sources_changed(sender, instance, action, pk_set, **kwargs):
@@ -81,8 +88,8 @@ RECEIVERS = {
     MaterialVersion: _material_version_changed,
     Event: _event_changed,
     RSVP: _reply_changed,
-    Actor: _site_record_changed,
-    Chapter: _site_record_changed,
+    Actor: _actor_changed,
+    Chapter: _chapter_changed,
 }
 
 

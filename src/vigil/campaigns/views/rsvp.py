@@ -17,11 +17,11 @@ from vigil.campaigns.models import Event
 from vigil.campaigns.throttle import ReplyThrottled, admit_reply
 
 
-def event_scopes(pk, **url_kwargs) -> list[str]:
-    return [public_cache.event_scope(pk)]
+def event_scope(pk, **url_kwargs) -> str:
+    return public_cache.event_scope(pk)
 
 
-@public_cache.public_page(event_scopes)
+@public_cache.public_page(event_scope)
 @login_not_required
 def public_event(request, pk):
     event = get_object_or_404(
