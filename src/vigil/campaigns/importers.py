@@ -80,7 +80,7 @@ def _validate_contact(line: int, row: dict, seen: dict) -> RowReport:
     if key in seen:
         errors.append(_("duplicate of row %(line)s in this file") % {"line": seen[key]})
     seen.setdefault(key, line)
-    if Contact.objects.filter(name__iexact=key[0], organisation__iexact=key[1]).exists():
+    if _contact_exists(row.get("name", ""), row.get("organisation", "")):
         errors.append(_("a contact with this name and organisation already exists"))
     report.fields = {
         "name": row.get("name", ""),
@@ -95,6 +95,12 @@ def _validate_contact(line: int, row: dict, seen: dict) -> RowReport:
         "notes": row.get("notes", ""),
     }
     return report
+
+
+def _contact_exists(name: str, organisation: str) -> bool:
+    """Asked by lower(name) and lower(organisation), which an index answers."""
+    lowered = Contact.objects.alias(name_lower=Lower("name"), org_lower=Lower("organisation"))
+    return lowered.filter(name_lower=name.lower(), org_lower=organisation.lower()).exists()
 
 
 def _validate_member(line: int, row: dict, seen: dict) -> RowReport:

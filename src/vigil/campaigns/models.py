@@ -320,6 +320,10 @@ class Contact(AuditedModel):
 
     class Meta:
         ordering = ["name"]
+        # An import asks, row by row, whether the name and organisation are already there.
+        indexes = [
+            models.Index(Lower("name"), Lower("organisation"), name="campaigns_contact_name_org")
+        ]
 
     def __str__(self):
         return self.name

@@ -30,7 +30,7 @@ def recognition(chain: Chain, writer: Writer, cases, plan, cited_sources: dict) 
         Actor,
         (
             Actor(
-                name=f"{writer.name()} {kind} {number}",
+                name=f"{writer.name()} {kind} {_series(cases)}-{number}",
                 kind=kind,
                 country_code=state.country_code,
                 parent=state,
@@ -52,6 +52,11 @@ def recognition(chain: Chain, writer: Writer, cases, plan, cited_sources: dict) 
         through.objects.bulk_create(links)
     for case in cases:
         _targets(chain, writer, case, rng.sample(actors, plan.targets // len(cases)))
+
+
+def _series(cases) -> str:
+    """What tells this archive's names from another seed's ("scale-1")."""
+    return cases[0].slug.rsplit("-", 1)[0]
 
 
 def _act(writer: Writer, case, actor) -> RecognitionAct:
@@ -99,7 +104,11 @@ def campaigns(chain: Chain, writer: Writer, cases, plan, users) -> None:
         chain,
         Chapter,
         (
-            Chapter(name=f"{writer.name()} chapter {n}", city=writer.name(), country_code="DEU")
+            Chapter(
+                name=f"{writer.name()} chapter {_series(cases)}-{n}",
+                city=writer.name(),
+                country_code="DEU",
+            )
             for n in range(plan.chapters)
         ),
     )

@@ -141,7 +141,7 @@ def _contacts_file(setting: Setting) -> str:
     return _csv(CONTACT_COLUMNS, {**row, "actor": "PAK", "chapter": setting.chapter.name})
 
 
-def _act(setting: Setting) -> RecognitionAct:
+def _act(setting: Setting, source: Source | None = None) -> RecognitionAct:
     return recognition.record_act(
         setting.case,
         fields={
@@ -152,7 +152,7 @@ def _act(setting: Setting) -> RecognitionAct:
             "wording": _text(),
             "status": "tabled",
         },
-        sources=[new_source(setting)],
+        sources=[source or new_source(setting)],
         user=setting.user,
     )
 
@@ -208,7 +208,7 @@ WRITE_PATHS = [
         _candidate,
         lambda s, c: review.accept(c, user=s.user),
     ),
-    WritePath("add a recognition act", new_source, lambda s, src: _act(s)),
+    WritePath("add a recognition act", new_source, lambda s, src: _act(s, src)),
     WritePath(
         "edit a recognition act",
         _act,
