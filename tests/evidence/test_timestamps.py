@@ -8,6 +8,8 @@ from tests import tsa as local_tsa
 from tests.conftest import make_source
 from vigil.accounts.checkpoints import read_checkpoints
 from vigil.accounts.models import AuditEntry
+from vigil.dossier.content import build_content
+from vigil.dossier.render import render_html
 from vigil.evidence import timestamps
 from vigil.evidence.models import FileTimestamp, TimestampToken
 
@@ -131,3 +133,9 @@ def test_the_source_page_says_when_no_tsa_is_configured(source, alice_client, se
     settings.TSA_URL = ""
     page = alice_client.get(source.get_absolute_url()).content.decode()
     assert "Not timestamped: no time-stamping authority is configured" in page
+
+
+def test_the_dossier_bibliography_says_who_timestamped_each_archived_file(tsa, published):
+    timestamps.stamp_pending()
+    html = render_html(build_content(published))
+    assert "Timestamped by Vigil Test TSA at" in html
