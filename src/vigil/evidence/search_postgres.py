@@ -142,6 +142,7 @@ def tsquery(cursor, words: str) -> str:
 
 
 def fill(cursor, table: str, first_id: int, last_id: int) -> int:
+    """Recompute the vectors of the table's rows with ids in the range; returns how many."""
     cursor.execute(
         f"UPDATE {table} SET search_vector = {_REFILL[table]} WHERE id BETWEEN %s AND %s",  # noqa: S608
         [first_id, last_id],
@@ -184,6 +185,8 @@ def present_triggers(cursor) -> set[str]:
 
 
 def check_sql() -> str:
+    """(problem, kind, id) rows whose stored vector is not the one their text gives ('stale');
+    one LIMIT %s. (A vector lives in its row, so none can be left over.)"""
     source_vector = _SOURCE_VECTOR.format(lang="r.language", r="r")
     claim_vector = _CLAIM_VECTOR.format(lang="s.language", r="r")
     return (

@@ -15,6 +15,13 @@ CLAIM_FLAG = 1 << 40
 ID_MASK = CLAIM_FLAG - 1
 
 
+# The id of the source an entry of the index comes from: the source's own, or its claim's source.
+SOURCE_OF_KEY = (
+    f"CASE WHEN {FTS_TABLE}.rowid & {CLAIM_FLAG} THEN (SELECT source_id FROM evidence_claim "  # noqa: S608
+    f"WHERE id = {FTS_TABLE}.rowid & {ID_MASK}) ELSE {FTS_TABLE}.rowid & {ID_MASK} END"
+)
+
+
 def case_key_range(case_id: int) -> tuple[int, int]:
     """The first and last rowid a case's rows can have in the index."""
     return case_id << CASE_SHIFT, ((case_id + 1) << CASE_SHIFT) - 1
@@ -47,23 +54,25 @@ def _key(table: str, row: str) -> str:
 
 
 def triggers() -> dict[str, str]:
-    triggers = {}
+    """Each trigger's name and body: a row inserted, changed (in a column the index holds) or
+    deleted puts, replaces or removes its index row, found by rowid."""
+    made = {}
     for table, columns in _WATCHED.items():
         insert = f"INSERT INTO {FTS_TABLE} (rowid, title, body, locator) VALUES "  # noqa: S608
         delete = f"DELETE FROM {FTS_TABLE} WHERE rowid = "  # noqa: S608
         changed = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in columns)
-        triggers[f"{table}_fts_insert"] = (
+        made[f"{table}_fts_insert"] = (
             f"AFTER INSERT ON {table} BEGIN {insert}({_values(table, 'NEW')}); END"
         )
-        triggers[f"{table}_fts_update"] = (
+        made[f"{table}_fts_update"] = (
             f"AFTER UPDATE OF {', '.join(columns)} ON {table} WHEN {changed} BEGIN "
             f"{delete}{_key(table, 'OLD')}; "
             f"{insert}({_values(table, 'NEW')}); END"
         )
-        triggers[f"{table}_fts_delete"] = (
+        made[f"{table}_fts_delete"] = (
             f"AFTER DELETE ON {table} BEGIN {delete}{_key(table, 'OLD')}; END"
         )
-    return triggers
+    return made
 
 
 def create(cursor) -> None:
@@ -76,6 +85,7 @@ def create(cursor) -> None:
 
 
 def fill(cursor, table: str, first_id: int, last_id: int) -> int:
+    """(Re)index the table's rows with ids in the range; returns how many."""
     cursor.execute(
         f"INSERT OR REPLACE INTO {FTS_TABLE} (rowid, title, body, locator) "  # noqa: S608
         f"SELECT {_values(table, table)} FROM {table} WHERE id BETWEEN %s AND %s",
@@ -108,6 +118,8 @@ def present_triggers(cursor) -> set[str]:
 
 
 def check_sql() -> str:
+    """(problem, kind, id) rows: a row whose index entry is missing or differs ('stale'), an
+    index entry whose row is gone ('orphan'); one LIMIT %s."""
     parts = []
     for table, kind in (("evidence_source", "source"), ("evidence_claim", "claim")):
         key, title, body, locator = (p.format(row="r") for p in _ROWS[table])
