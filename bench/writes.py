@@ -128,15 +128,13 @@ def print_table(size: str, demo: dict, large: dict) -> None:
 
 def print_reindex_and_search(case, repeat: int) -> None:
     from vigil.evidence import search_index
-    from vigil.evidence.models import Source
     from vigil.evidence.search import search_case
 
-    sources = Source.objects.filter(case=case)
     for words in ("killed", "report civilians", case.place):
         times = []
         for _ in range(repeat):
             began = time.perf_counter()
-            hits = search_case(case, words, sources=sources)
+            hits = search_case(case, words)
             times.append(time.perf_counter() - began)
         best = min(times) * 1000
         print(f"search {words!r} in one case: {len(hits)} hits, {best:.1f} ms")

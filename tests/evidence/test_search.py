@@ -4,14 +4,13 @@ from django.db import connection
 
 from tests.conftest import make_source
 from vigil.evidence import services
-from vigil.evidence.models import Source
 from vigil.evidence.search import search_case
 
 pytestmark = pytest.mark.django_db
 
 
 def search(case, words):
-    return search_case(case, words, sources=Source.objects.filter(case=case))
+    return search_case(case, words)
 
 
 def test_it_finds_words_in_source_texts_and_claims_with_highlights(case):

@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 
 
 def found(case, words) -> list:
-    return [hit.obj for hit in search_case(case, words, sources=Source.objects.filter(case=case))]
+    return [hit.obj for hit in search_case(case, words)]
 
 
 def add_claim(source, statement="Civilians were shelled near the airport.", locator="p. 3"):

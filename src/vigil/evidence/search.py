@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import QuerySet
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -17,6 +16,8 @@ from vigil.evidence.models import Claim, Source
 _START, _STOP = "\x02", "\x03"
 _WORD = re.compile(r"\w+", re.UNICODE)
 _PG_HEADLINE = f"StartSel={_START}, StopSel={_STOP}, MaxWords=35, MinWords=15"
+PAGE_SIZE = 50  # as every other list (vigil.paging)
+ALL_LEVELS = tuple(Source.Access.values)
 
 
 @dataclass
@@ -37,32 +38,42 @@ def highlight(snippet: str) -> SafeString:
 
 
 def search_case(
-    case, query: str, *, sources: "QuerySet[Source]", limit: int = 50
-) -> list[SearchHit]:
-    """Ranked hits among the given (already permission-filtered) sources and their claims.
+    case, query: str, *, levels=ALL_LEVELS, page: int = 1, per_page: int = PAGE_SIZE
+) -> "ResultsPage":
+    """One page of ranked hits among the case's sources of the given access levels (those the
+    person may see: `permissions.source_levels`) and their claims.
 
     Every word must occur (as written, or stemmed: English on SQLite, the source's language on
     PostgreSQL); ranking is BM25 on SQLite and ts_rank on PostgreSQL, a title weighing most.
-    Only the case's part of the index is read.
+    Only the case's part of the index is read; sources of other levels are left out by the
+    query itself, so every page is full and the pages follow one another.
     """
+    page = max(1, page)
     words = words_of(query)
     if not words:
-        return []
-    if connection.vendor == "sqlite":
-        hits = _hits(_search_sqlite(case, words, limit * 2))
-        seen = _visible_ids(sources, {_source_id(hit) for hit in hits})
-        return [hit for hit in hits if _source_id(hit) in seen][:limit]
-    return _hits(_search_postgres(case, words, sources, limit))
+        return ResultsPage([], page, has_next=False, first_rank=1)
+    hidden = sorted(set(Source.Access.values) - set(levels))
+    search = _search_sqlite if connection.vendor == "sqlite" else _search_postgres
+    # One row more than a page says whether another page follows.
+    rows = search(case, words, hidden, offset=(page - 1) * per_page, limit=per_page + 1)
+    hits = _hits(rows[:per_page])
+    return ResultsPage(
+        hits, page, has_next=len(rows) > per_page, first_rank=(page - 1) * per_page + 1
+    )
 
 
-def _source_id(hit: SearchHit) -> int:
-    return hit.obj.pk if hit.kind == "source" else hit.obj.source_id
+class ResultsPage(list):
+    """A page of hits, best first, and where it stands: `number`, `has_next`, `has_previous`,
+    and `first_rank`, the place of its first hit among all the hits."""
 
-
-def _visible_ids(sources: "QuerySet[Source]", ids: set[int]) -> set[int]:
-    """Those of `ids` among the sources the person may see: the hits' sources only are asked
-    about, not every source of the case."""
-    return set(sources.filter(pk__in=ids).values_list("pk", flat=True))
+    def __init__(self, hits: list[SearchHit], number: int, *, has_next: bool, first_rank: int):
+        super().__init__(hits)
+        self.number = number
+        self.first_rank = first_rank
+        self.has_next = has_next
+        self.has_previous = number > 1
+        self.next_page_number = number + 1
+        self.previous_page_number = number - 1
 
 
 def _hits(rows: list[tuple[str, int, str, float]]) -> list[SearchHit]:
@@ -86,62 +97,86 @@ def _hits(rows: list[tuple[str, int, str, float]]) -> list[SearchHit]:
     return hits
 
 
-def _search_sqlite(case, words: list[str], limit: int) -> list[tuple]:
+def _search_sqlite(case, words: list[str], hidden: list[str], *, offset: int, limit: int):
     # Each word quoted: user input never reaches FTS5's query syntax.
     match = " ".join('"' + w.replace('"', "") + '"' for w in words)
     first, last = search_sqlite.case_key_range(case.pk)
+    params = [_START, _STOP, match, first, last]
+    left_out = ""
+    # Entries from sources of the levels the person may not see are left out (SQL from constants).
+    if hidden:
+        levels = ", ".join(["%s"] * len(hidden))
+        left_out = (
+            f"AND {search_sqlite.SOURCE_OF_KEY} NOT IN (SELECT id FROM evidence_source "  # noqa: S608
+            f"WHERE case_id = %s AND access_level IN ({levels}))"
+        )
+        params += [case.pk, *hidden]
     with connection.cursor() as cursor:
         # ORDER BY rank lets FTS5 sort by BM25 itself and make snippets for the rows kept only.
         cursor.execute(
-            "SELECT rowid, snippet(evidence_fts, 1, %s, %s, '…', 24), rank FROM evidence_fts "
-            "WHERE evidence_fts MATCH %s AND rowid BETWEEN %s AND %s ORDER BY rank LIMIT %s",
-            [_START, _STOP, match, first, last, limit],
+            "SELECT rowid, snippet(evidence_fts, 1, %s, %s, '…', 24), rank FROM evidence_fts "  # noqa: S608
+            f"WHERE evidence_fts MATCH %s AND rowid BETWEEN %s AND %s {left_out} "
+            "ORDER BY rank LIMIT %s OFFSET %s",
+            [*params, limit, offset],
         )
         rows = cursor.fetchall()
     return [(*search_sqlite.decode_key(rowid), snippet, -rank) for rowid, snippet, rank in rows]
 
 
-def _search_postgres(case, words: list[str], sources, limit: int) -> list[tuple]:
-    """Ranked by the stored vectors; headlines (a parse of the whole text each) made only for
-    the visible rows kept."""
+def _search_postgres(case, words: list[str], hidden: list[str], *, offset: int, limit: int):
+    """Ranked by the stored vectors, sources of the hidden levels left out; headlines (a parse
+    of the whole text each) made only for the page's rows."""
     with connection.cursor() as cursor:
         query = search_postgres.tsquery(cursor, " ".join(words))
         if not query:
             return []
-        params = {"query": query, "case": case.pk, "limit": limit * 2}
-        cursor.execute(_PG_RANKED, params)
-        ranked = cursor.fetchall()
-        seen = _visible_ids(sources, {source_id for _, _, source_id, _ in ranked})
-        kept = [row for row in ranked if row[2] in seen][:limit]
+        params = {"query": query, "case": case.pk, "hidden": hidden}
+        params.update(end=offset + limit, limit=limit, offset=offset)
+        cursor.execute(_pg_ranked(left_out=bool(hidden)), params)
+        kept = cursor.fetchall()
         cursor.execute(
             _PG_HEADLINES,
             {
                 **params,
                 "options": _PG_HEADLINE,
-                "sources": [pk for kind, pk, *_ in kept if kind == "source"],
-                "claims": [pk for kind, pk, *_ in kept if kind == "claim"],
+                "sources": [pk for kind, pk, _ in kept if kind == "source"],
+                "claims": [pk for kind, pk, _ in kept if kind == "claim"],
             },
         )
         headlines = {(kind, pk): headline for kind, pk, headline in cursor.fetchall()}
-    return [(kind, pk, headlines[kind, pk], rank) for kind, pk, _, rank in kept]
+    return [(kind, pk, headlines[kind, pk], rank) for kind, pk, rank in kept]
 
 
 _PG_QUERY = "%(query)s::tsquery"
-_PG_RANKED = f"""
-    SELECT * FROM (
-        (SELECT 'source' AS kind, s.id, s.id AS source_id,
-                ts_rank(s.search_vector, {_PG_QUERY}) AS rank
-         FROM evidence_source s
-         WHERE s.case_id = %(case)s AND s.search_vector @@ {_PG_QUERY}
-         ORDER BY rank DESC LIMIT %(limit)s)
-        UNION ALL
-        (SELECT 'claim', c.id, c.source_id, ts_rank(c.search_vector, {_PG_QUERY})
-         FROM evidence_claim c
-         WHERE c.case_id = %(case)s AND c.search_vector @@ {_PG_QUERY}
-         ORDER BY 4 DESC LIMIT %(limit)s)
-    ) found
-    ORDER BY rank DESC, kind DESC, id LIMIT %(limit)s
-"""  # noqa: S608 - SQL from constants; the query and the case are parameters
+# A source of a level the person may not see, and its claims, are left out.
+_PG_HIDDEN = (
+    "AND {source} NOT IN (SELECT id FROM evidence_source "
+    "WHERE case_id = %(case)s AND access_level = ANY(%(hidden)s))"
+)
+
+
+def _pg_ranked(*, left_out: bool) -> str:
+    """Each part keeps the rows up to the page's end (ties broken by id, so pages follow one
+    another); then the page is cut from both."""
+    hidden = _PG_HIDDEN if left_out else ""
+    return f"""
+        SELECT * FROM (
+            (SELECT 'source' AS kind, s.id, ts_rank(s.search_vector, {_PG_QUERY}) AS rank
+             FROM evidence_source s
+             WHERE s.case_id = %(case)s AND s.search_vector @@ {_PG_QUERY}
+             {hidden.format(source="s.id")}
+             ORDER BY rank DESC, s.id LIMIT %(end)s)
+            UNION ALL
+            (SELECT 'claim', c.id, ts_rank(c.search_vector, {_PG_QUERY})
+             FROM evidence_claim c
+             WHERE c.case_id = %(case)s AND c.search_vector @@ {_PG_QUERY}
+             {hidden.format(source="c.source_id")}
+             ORDER BY 3 DESC, c.id LIMIT %(end)s)
+        ) found
+        ORDER BY rank DESC, kind DESC, id LIMIT %(limit)s OFFSET %(offset)s
+    """  # noqa: S608 - SQL from constants; the query, the case and the levels are parameters
+
+
 _PG_HEADLINES = f"""
     SELECT 'source', s.id, ts_headline(vigil_search_config(s.language), s.text, {_PG_QUERY},
                                        %(options)s)

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from vigil.accounts import permissions
 from vigil.accounts.redirects import redirect_next
 from vigil.cases.access import get_case_for_user
 from vigil.evidence import archive, services
@@ -240,5 +241,14 @@ def figures(request, slug):
 def search(request, slug):
     case = get_case_for_user(request.user, slug)
     query = request.GET.get("q", "").strip()
-    hits = search_case(case, query, sources=visible_sources(request.user, case)) if query else []
+    levels = permissions.source_levels(request.user, case)
+    hits = search_case(case, query, levels=levels, page=_page_number(request)) if query else []
     return render(request, "evidence/search.html", {"case": case, "query": query, "hits": hits})
+
+
+def _page_number(request, last: int = 10_000) -> int:
+    """`?page=` as a number from 1 to `last` (anything else asks for the first page)."""
+    number = request.GET.get("page", "")
+    if not number.isdecimal() or len(number) > 5:
+        return 1
+    return max(1, min(int(number), last))

@@ -1,7 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from vigil.cases.models import Case
-from vigil.evidence.models import Source
 from vigil.evidence.search import search_case
 
 
@@ -17,7 +16,7 @@ class Command(BaseCommand):
         case = Case.objects.filter(slug=case_slug).first()
         if case is None:
             raise CommandError(f"no case with the short name {case_slug!r}")
-        hits = search_case(case, words, sources=Source.objects.filter(case=case), limit=limit)
+        hits = search_case(case, words, per_page=limit)
         if not hits:
             self.stdout.write("No results.")
         for hit in hits:
