@@ -1,6 +1,13 @@
 from django.contrib import admin
 
-from vigil.evidence.models import ArchivedFile, Claim, Figure, Source
+from vigil.evidence.models import (
+    ArchivedFile,
+    Claim,
+    Figure,
+    FileTimestamp,
+    Source,
+    TimestampToken,
+)
 
 
 @admin.register(ArchivedFile)
@@ -55,3 +62,30 @@ class FigureAdmin(admin.ModelAdmin):
     list_display = ["claim", "category", "low", "high", "population"]
     list_filter = ["category"]
     raw_id_fields = ["claim"]
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Trusted timestamps are evidence too: the back office may look, never add, edit or delete."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(TimestampToken)
+class TimestampTokenAdmin(ReadOnlyAdmin):
+    list_display = ["merkle_root", "tsa_name", "gen_time", "chain_seq"]
+    search_fields = ["merkle_root", "tsa_name"]
+    exclude = ["response"]
+
+
+@admin.register(FileTimestamp)
+class FileTimestampAdmin(ReadOnlyAdmin):
+    list_display = ["archived_file", "token"]
+    list_select_related = ["archived_file", "token"]
+    search_fields = ["archived_file__sha256"]
