@@ -8,7 +8,6 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('campaigns', '0006_member_email_index'),
-        ('recognition', '0003_act_publishing'),
     ]
 
     operations = [
