@@ -10,7 +10,7 @@ their names. Whether the record is public is not asked: a source made restricted
 pages too.
 """
 
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
 from vigil import public_cache
 from vigil.campaigns.models import RSVP, Chapter, Event, Material, MaterialVersion
@@ -19,10 +19,18 @@ from vigil.evidence.models import Claim, Figure, Source
 from vigil.recognition.models import Actor, RecognitionAct
 
 
-def _loaded(instance, field: str):
-    """The value `field` had when the record was read (AuditedModel keeps it for the log), so a
-    record moved to another case leaves the old case's pages too."""
-    return getattr(instance, "_audit_loaded", {}).get(field)
+def _remember_stored(sender, instance, raw=False, **kwargs):
+    """Before a change is saved: the case (or, for a case, the slug) the stored row has, so that
+    a record moved to another case, or a case renamed, leaves the old pages too."""
+    if instance.pk is None or raw:
+        return
+    field = "slug" if sender is Case else "case_id"
+    stored = sender.objects.filter(pk=instance.pk).values_list(field, flat=True)
+    instance._public_pages_before = stored.first()
+
+
+def _before(instance):
+    return getattr(instance, "_public_pages_before", None)
 
 
 def _case_scopes(*case_ids) -> list[str]:
@@ -31,11 +39,11 @@ def _case_scopes(*case_ids) -> list[str]:
 
 
 def _case_record_changed(sender, instance, **kwargs):
-    public_cache.bump(*_case_scopes(instance.case_id, _loaded(instance, "case")))
+    public_cache.bump(*_case_scopes(instance.case_id, _before(instance)))
 
 
 def _case_changed(sender, instance, **kwargs):
-    slugs = {instance.slug, _loaded(instance, "slug")} - {None}
+    slugs = {instance.slug, _before(instance)} - {None}
     public_cache.bump(*map(public_cache.case_scope, slugs))
 
 
@@ -50,7 +58,7 @@ def _material_version_changed(sender, instance, **kwargs):
 
 
 def _event_changed(sender, instance, **kwargs):
-    cases = _case_scopes(instance.case_id, _loaded(instance, "case"))
+    cases = _case_scopes(instance.case_id, _before(instance))
     public_cache.bump(public_cache.event_scope(instance.pk), *cases)
 
 
@@ -93,11 +101,17 @@ RECEIVERS = {
 }
 
 
+# Records that can move to another case (or, for Case, change its slug).
+MOVABLE = (Case, Source, Claim, RecognitionAct, Material, Event)
+
+
 def connect() -> None:
     for model, receiver in RECEIVERS.items():
         uid = f"vigil.publication.{model._meta.label}"
         post_save.connect(receiver, sender=model, dispatch_uid=uid)
         post_delete.connect(receiver, sender=model, dispatch_uid=uid)
+    for model in MOVABLE:
+        pre_save.connect(_remember_stored, sender=model, dispatch_uid=f"vigil.publication.{model}")
     m2m_changed.connect(
         _act_sources_changed,
         sender=RecognitionAct.sources.through,
