@@ -257,6 +257,9 @@ if TSA_URL and not TSA_CERT:
 # Background work (dossiers, ingestion) goes through a queue in the database, so several
 # `vigil db_worker` processes, on one machine or many, can share it.
 TASKS = {"default": {"BACKEND": env_str("VIGIL_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+# A worker renews its lease a few times within this; a job whose worker lets it lapse is resumed
+# by another worker (or marked failed after WORKER_ATTEMPTS tries).
+WORKER_LEASE_SECONDS = env_int("VIGIL_WORKER_LEASE_SECONDS", 30, minimum=1)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("VIGIL_SECURE_COOKIES", False)

@@ -9,6 +9,7 @@ from django_tasks import task
 from vigil.accounts.audit import acting_as
 from vigil.evidence import archive
 from vigil.evidence.models import ArchivedFile
+from vigil.ops.leases import when_given_up
 
 from .content import build_content
 from .models import DossierBuild
@@ -40,6 +41,15 @@ def build_dossier(build_id: int) -> None:
     # The worker acts for the person who asked: the log names them as the dossier's maker.
     with acting_as(build.requested_by):
         _build_and_keep(build)
+
+
+@when_given_up(build_dossier)
+def _given_up(args, kwargs, reason: str) -> None:
+    """Its workers kept dying (a dossier run again is simply built again, from the start)."""
+    build = DossierBuild.objects.select_related("requested_by").get(pk=args[0])
+    with acting_as(build.requested_by):
+        build.error = reason
+        _finish(build, DossierBuild.Status.FAILED)
 
 
 def _build_and_keep(build: DossierBuild) -> None:

@@ -30,6 +30,7 @@ class IngestJob(models.Model):
         default=list, help_text=_("One line per document: name, outcome, reason.")
     )
     staging_dir = models.CharField(max_length=500, blank=True)
+    failure = models.TextField(_("why it failed"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 

@@ -6,6 +6,7 @@ that says so), so it resumes without duplicating.
 """
 
 import hashlib
+import itertools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -15,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vigil.evidence import services as evidence
+from vigil.evidence.models import Source
 from vigil.evidence.text import UnreadableDocument, extract_text, media_type_for
 from vigil.text_input import strip_control_characters
 
@@ -100,6 +102,33 @@ def ingest_document(case, document: Document, *, user=None, names=None) -> Outco
     return Outcome(document.name, "stored", "", result.source.pk, len(found))
 
 
+COUNTERS = {"stored": "stored", "present": "already_present", "refused": "refused"}
+
+
+def _resume(job: IngestJob, documents: Iterable[Document]) -> Iterable[Document]:
+    """A job run again after its worker died goes on from its saved report: the counters are
+    counted again from it and the documents it lists are skipped (the order is stable)."""
+    for field in [*COUNTERS.values(), "candidates"]:
+        setattr(job, field, 0)
+    for line in job.report:
+        field = COUNTERS[line["outcome"]]
+        setattr(job, field, getattr(job, field) + 1)
+        job.candidates += line.get("candidates", 0)
+    job.processed = len(job.report)
+    return itertools.islice(documents, job.processed, None)
+
+
+def _stored_before_the_worker_died(job: IngestJob, outcome: Outcome) -> Outcome:
+    """A document this job stored after its report was last saved, then found again on resuming,
+    is reported as stored, not as already present."""
+    source = Source.objects.filter(
+        pk=outcome.source_id, created_at__gte=job.created_at, created_by=job.created_by
+    ).first()
+    if source is None:
+        return outcome
+    return Outcome(outcome.name, "stored", "", source.pk, source.candidates.count())
+
+
 # The report grows with every document: saving it after each one would rewrite it n times over
 # a run (quadratic); the counters are saved after every document, the report every so many.
 REPORT_EVERY = 25
@@ -120,13 +149,17 @@ def run(
         job.total = total
         job.save(update_fields=["total", "status"])
     names = gazetteer()
-    counters = {"stored": "stored", "present": "already_present", "refused": "refused"}
+    resuming = job.processed > 0
+    if resuming:
+        documents = _resume(job, documents)
     saved = ["processed", "stored", "already_present", "refused", "candidates", "total"]
     try:
         for document in documents:
             outcome = ingest_document(job.case, document, user=job.created_by, names=names)
+            if resuming and outcome.outcome == "present":
+                outcome = _stored_before_the_worker_died(job, outcome)
             job.processed += 1
-            setattr(job, counters[outcome.outcome], getattr(job, counters[outcome.outcome]) + 1)
+            setattr(job, COUNTERS[outcome.outcome], getattr(job, COUNTERS[outcome.outcome]) + 1)
             job.candidates += outcome.candidates
             job.report.append(outcome.as_dict())
             job.total = max(job.total, job.processed)

@@ -11,8 +11,9 @@ from django.utils import timezone
 from django_tasks import task
 
 from vigil.accounts.audit import acting_as
+from vigil.ops.leases import when_given_up
 
-from .collect import gather
+from .collect import count, gather
 from .models import IngestJob
 from .pipeline import run
 
@@ -36,27 +37,41 @@ def stage_uploads(job: IngestJob, uploads) -> None:
             for chunk in upload.chunks():
                 out.write(chunk)
     job.staging_dir = str(folder)
-    job.total = len(uploads)
+    job.total = count(staged_files(folder))  # a zip counts its files, not itself
     job.save(update_fields=["staging_dir", "total"])
+
+
+def staged_files(folder: Path) -> list[Path]:
+    # One numbered folder per upload, holding the file under the name it was uploaded with.
+    return [file for number in sorted(folder.iterdir()) for file in number.iterdir()]
 
 
 @task()
 def ingest_staged(job_id: int) -> None:
+    """Ingest a job's staged files; run again after its worker died, it resumes (pipeline.run)."""
     job = IngestJob.objects.select_related("case", "created_by").get(pk=job_id)
     folder = Path(job.staging_dir)
-    # One numbered folder per upload, holding the file under the name it was uploaded with.
-    staged = [file for number in sorted(folder.iterdir()) for file in number.iterdir()]
+    staged = staged_files(folder)
     try:
         # The worker acts for the person who uploaded the files: the log names them, not "system".
         with acting_as(job.created_by):
             run(job, gather(staged, labels=[file.name for file in staged]))
-    except Exception:
+    except Exception as error:
         logger.exception("ingest job %s failed", job_id)
-        IngestJob.objects.filter(pk=job_id).update(
-            status=IngestJob.Status.FAILED, finished_at=timezone.now()
-        )
+        fail(job_id, str(error))
         raise
     shutil.rmtree(folder, ignore_errors=True)
+
+
+def fail(job_id: int, reason: str) -> None:
+    IngestJob.objects.filter(pk=job_id).update(
+        status=IngestJob.Status.FAILED, finished_at=timezone.now(), failure=reason[:2000]
+    )
+
+
+@when_given_up(ingest_staged)
+def _given_up(args, kwargs, reason: str) -> None:
+    fail(*args, **kwargs, reason=reason)
 
 
 def start(case, uploads, user=None) -> IngestJob:

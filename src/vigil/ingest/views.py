@@ -80,7 +80,7 @@ def job_status(request, slug, pk):
                 "progress": job.progress,
                 "stage": _("%(done)s of %(total)s documents")
                 % {"done": job.processed, "total": job.total},
-                "error": "",
+                "error": job.failure,
             }
         )
     report = paginate(request, job.report, param="report_page")
