@@ -120,6 +120,30 @@ def make_source(case, text="Some text.", title="A report", **metadata) -> Source
     ).source
 
 
+def add_reviewed_claim(
+    source, *, fields: dict, figure: dict | None = None, publish=False, user=None
+):
+    """A claim recorded by one researcher (`user`, else "claim-author") and reviewed to the
+    status `fields` give by another ("claim-reviewer"), as the two-person rule requires;
+    `publish` also publishes it (it must then be verified)."""
+    from django.contrib.auth import get_user_model
+
+    from vigil.dossier import publishing
+
+    users = get_user_model().objects
+    author = user or users.get_or_create(username="claim-author")[0]
+    reviewer, _new = users.get_or_create(username="claim-reviewer")
+    fields = dict(fields)
+    status = fields.pop("review_status", "proposed")
+    note = fields.pop("review_note", "") or ("test dispute" if status == "disputed" else "")
+    claim = services.add_claim(source, fields=fields, figure=figure, user=author)
+    if status != "proposed":
+        services.review_claim(claim, status=status, user=reviewer, note=note)
+    if publish:
+        publishing.publish_claims(source.case, [claim], user=reviewer)
+    return claim
+
+
 @pytest.fixture
 def source(case):
     return make_source(case, text="On 26 February 1992 many civilians were killed in the town.")

@@ -2,9 +2,9 @@ import datetime
 
 import pytest
 
-from tests.conftest import make_source
+from tests.conftest import add_reviewed_claim, make_source
 from vigil.campaigns.models import Chapter, Contact, Member
-from vigil.evidence import services
+from vigil.dossier import publishing
 from vigil.law import services as law_services
 from vigil.law.models import Element
 from vigil.recognition import services as recognition_services
@@ -42,7 +42,7 @@ def published(case, states, law):
     press = make_source(
         case, text="The paper says 200 were killed.", title="Daily Paper 1994", standing="press"
     )
-    figure = services.add_claim(
+    figure = add_reviewed_claim(
         report,
         fields={
             "statement": "At least 161 people were killed",
@@ -52,7 +52,7 @@ def published(case, states, law):
         },
         figure={"category": "killed", "low": 161, "high": None, "population": "civilians"},
     )
-    services.add_claim(
+    add_reviewed_claim(
         press,
         fields={
             "statement": "At least 200 people were killed",
@@ -82,6 +82,11 @@ def published(case, states, law):
         sources=[press],
     )
 
+    # Verified is not public: what the public sees is published deliberately.
+    publishing.publish_claims(case, publishing.awaiting_publication(case))
+    for act in case.recognition_acts.filter(review="verified"):
+        publishing.publish_act(act)
+
     restricted = make_source(
         case, text="internal notes", title=SECRETS["restricted source"], access_level="restricted"
     )
@@ -91,7 +96,7 @@ def published(case, states, law):
         title=SECRETS["confidential source"],
         access_level="confidential",
     )
-    services.add_claim(
+    add_reviewed_claim(
         confidential,
         fields={
             "statement": "A confidential claim",
@@ -100,7 +105,7 @@ def published(case, states, law):
             "review_status": "verified",
         },
     )
-    services.add_claim(
+    add_reviewed_claim(
         report,
         fields={
             "statement": SECRETS["unverified claim"],
@@ -110,7 +115,7 @@ def published(case, states, law):
         },
         figure={"category": "killed", "low": 9999, "high": 9999},
     )
-    services.add_claim(
+    add_reviewed_claim(
         report,
         fields={
             "statement": SECRETS["rejected claim"],

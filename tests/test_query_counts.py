@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.accounts.test_authorisation import TABLE, World
-from tests.conftest import make_source
+from tests.conftest import add_reviewed_claim, make_source
 from vigil.accounts.models import Invitation
 from vigil.campaigns.models import RSVP, Chapter, Contact, Interaction, Material, Member, Task
 from vigil.dossier.models import DossierBuild
@@ -42,7 +42,7 @@ def grow(world: World, size: int, offset: int) -> None:
             title=f"Report number {number}",
             standing="ngo" if number % 2 else "press",
         )
-        claim = evidence.add_claim(
+        claim = add_reviewed_claim(
             source,
             fields={
                 "statement": f"At least {100 + number} people were killed",
@@ -51,6 +51,7 @@ def grow(world: World, size: int, offset: int) -> None:
                 "review_status": "verified" if number % 3 else "proposed",
             },
             figure={"category": "killed", "low": 100 + number, "high": None},
+            publish=bool(number % 3),
         )
         law.link_claim(
             case,

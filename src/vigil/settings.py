@@ -236,6 +236,10 @@ MATRIX_RULE = {
 INGEST_MAX_FILES = env_int("VIGIL_INGEST_MAX_FILES", 500, minimum=1)
 INGEST_MAX_TOTAL_MB = env_int("VIGIL_INGEST_MAX_TOTAL_MB", 500, minimum=1)
 
+# People who must agree before a claim is verified: its author plus REVIEWERS - 1 others. 1 lets a
+# single-person project verify its own claims, shown as "self-verified" wherever they appear.
+REVIEWERS = env_int("VIGIL_REVIEWERS", 2, minimum=1)
+
 # How many verified claims the dossier lists as key claims, with their footnotes.
 DOSSIER_KEY_CLAIMS = env_int("VIGIL_DOSSIER_KEY_CLAIMS", 40, minimum=1)
 

@@ -6,9 +6,8 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from tests.conftest import make_source
+from tests.conftest import add_reviewed_claim, make_source
 from vigil.cases.models import Case
-from vigil.evidence import services
 from vigil.evidence.models import Claim, Source
 from vigil.paging import PAGE_SIZE
 
@@ -24,7 +23,7 @@ def claim(source, number, *, status="verified", kind="act", day=None):
     }
     if day is not None:
         fields |= {"occurred_on": day, "occurred_precision": "day"}
-    return services.add_claim(source, fields=fields)
+    return add_reviewed_claim(source, fields=fields)
 
 
 def test_each_case_counts_its_own_sources_and_claims(administrator_client, case):

@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from vigil.evidence import services
+from tests.conftest import add_reviewed_claim
 
 pytestmark = pytest.mark.django_db
 
@@ -13,7 +13,7 @@ def test_the_case_list_shows_cases_with_their_counts(alice_client, source):
 
 
 def test_the_case_page_shows_the_timeline_of_dated_events_with_sources(alice_client, source):
-    services.add_claim(
+    add_reviewed_claim(
         source,
         fields={
             "statement": "The town was seized at night.",

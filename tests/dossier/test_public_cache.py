@@ -5,12 +5,14 @@ nothing personal or signed-in is ever stored or served to someone else."""
 import datetime
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.db import connection
 from django.urls import reverse
 
 from tests.campaigns.conftest import make_event
-from tests.conftest import make_source
+from tests.conftest import add_reviewed_claim, make_source
 from vigil.campaigns.models import Chapter
+from vigil.dossier import publishing
 from vigil.evidence import services
 from vigil.evidence.models import Claim
 from vigil.public_cache import PAGE_PREFIX
@@ -48,7 +50,7 @@ def test_a_page_served_from_the_cache_takes_one_query_however_much_the_case_hold
         assert page(client, published) == first
     source = make_source(published, text="More.", title="Another report", standing="ngo")
     for n in range(20):
-        services.add_claim(
+        add_reviewed_claim(
             source,
             fields={
                 "statement": f"Claim {n}",
@@ -57,6 +59,7 @@ def test_a_page_served_from_the_cache_takes_one_query_however_much_the_case_hold
                 "review_status": "verified",
             },
             figure={"category": "wounded", "low": 100 + n, "high": None},
+            publish=True,
         )
     assert "≥ 119" in page(client, published)
     with django_assert_num_queries(1):
@@ -77,7 +80,10 @@ def act_fields(actor, wording, review="verified"):
 
 def add_public_act(case):
     actor = Actor.objects.get(kind="state", country_code="COL")
-    recognition_services.record_act(case, fields=act_fields(actor, "a newly published wording"))
+    act = recognition_services.record_act(
+        case, fields=act_fields(actor, "a newly published wording")
+    )
+    publishing.publish_act(act)
     return "a newly published wording"
 
 
@@ -88,12 +94,17 @@ def verify_an_act(case):
     )
     assert "wording under review" not in page_of(case)
     recognition_services.update_act(act, fields={"review": "verified"})
+    assert "wording under review" not in page_of(case)  # verified is not published
+    publishing.publish_act(act)
     return "wording under review"
 
 
 def verify_a_figure(case):
     proposed = Claim.objects.get(statement__startswith="Unverified rumour")
-    services.review_claim(proposed, status="verified")
+    reviewer = get_user_model().objects.get(username="claim-reviewer")
+    services.review_claim(proposed, status="verified", user=reviewer)
+    assert "9,999" not in page_of(case)  # verified is not published
+    publishing.publish_claims(case, [proposed])
     return "9,999"
 
 
@@ -111,7 +122,8 @@ def announce_an_event(case):
 
 def rename_an_actor(case):
     actor = Actor.objects.create(kind="parliament", name="Grand Assembly", country_code="TUR")
-    recognition_services.record_act(case, fields=act_fields(actor, "the assembly's words"))
+    act = recognition_services.record_act(case, fields=act_fields(actor, "the assembly's words"))
+    publishing.publish_act(act)
     assert "Grand Assembly" in page_of(case)  # stored under its old name
     actor.name = "Grand National Assembly"
     actor.save()

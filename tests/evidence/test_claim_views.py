@@ -1,6 +1,7 @@
 import pytest
 from django.urls import reverse
 
+from tests.conftest import give_role, signed_in
 from vigil.evidence.models import Claim
 
 pytestmark = pytest.mark.django_db
@@ -53,23 +54,36 @@ def test_bad_claims_are_refused_with_a_message(alice_client, source, overrides, 
     assert not Claim.objects.exists()
 
 
+@pytest.fixture
+def carol_client(django_user_model, case):
+    """A second researcher of the test case, to review what alice records."""
+    carol = give_role(django_user_model.objects.create_user("carol"), case)
+    return signed_in(carol)
+
+
 def test_the_review_queue_lists_proposed_claims_and_verifying_removes_them(
-    alice_client, alice, source
+    alice_client, carol_client, source
 ):
     add(alice_client, source)
     claim = Claim.objects.get()
     queue = reverse("evidence:review_queue", args=[source.case.slug])
     assert "At least 161 civilians were killed" in alice_client.get(queue).content.decode()
-    alice_client.post(
+    carol_client.post(
         reverse("evidence:claim_review", args=[source.case.slug, claim.pk]), {"status": "verified"}
     )
     claim.refresh_from_db()
-    assert claim.review_status == "verified" and claim.reviewed_by == alice
+    assert claim.review_status == "verified" and claim.reviewed_by.username == "carol"
     assert "At least 161 civilians were killed" not in alice_client.get(queue).content.decode()
 
 
-def test_the_figures_table_shows_the_figure_with_its_source_and_locator(alice_client, source):
-    add(alice_client, source, review_status="verified")
+def test_the_figures_table_shows_the_figure_with_its_source_and_locator(
+    alice_client, carol_client, source
+):
+    add(alice_client, source)
+    carol_client.post(
+        reverse("evidence:claim_review", args=[source.case.slug, Claim.objects.get().pk]),
+        {"status": "verified"},
+    )
     page = alice_client.get(reverse("evidence:figures", args=[source.case.slug])).content.decode()
     assert "≥ 161" in page
     assert source.title in page

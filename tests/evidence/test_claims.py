@@ -1,7 +1,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from tests.conftest import make_source
+from tests.conftest import add_reviewed_claim, make_source
 from vigil.accounts.audit import acting_as
 from vigil.cases.models import Case
 from vigil.evidence import services
@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 
 def figure_claim(source, low, high, category="killed", status="proposed", user=None):
-    return services.add_claim(
+    return add_reviewed_claim(
         source,
         fields={
             "statement": f"{low}-{high} {category}",

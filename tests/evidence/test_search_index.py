@@ -30,13 +30,13 @@ def add_claim(source, statement="Civilians were shelled near the airport.", loca
     return services.add_claim(source, fields=fields)
 
 
-def test_every_service_write_leaves_the_index_consistent(case, source):
+def test_every_service_write_leaves_the_index_consistent(case, source, alice):
     claim = add_claim(source)
     assert search_index.index_problems() == []
     services.update_source(source, changes={"title": "Memorial report", "text": "Shelling."})
     services.update_source(source, changes={"reliability_grade": "A"})
     services.update_claim(claim, fields={"statement": "The airport was shelled at dawn."})
-    services.review_claim(claim, status="verified")
+    services.review_claim(claim, status="verified", user=alice)
     assert search_index.index_problems() == []
     assert found(case, "dawn") == [claim]
     assert found(case, "memorial") == [source]

@@ -1,5 +1,4 @@
-from tests.conftest import make_source
-from vigil.evidence import services
+from tests.conftest import add_reviewed_claim, make_source
 
 _counter = iter(range(10_000))
 
@@ -15,7 +14,7 @@ def evidence(case, *, grade="B", standing="ngo", side="", status="verified", tit
         standing=standing,
         side=side,
     )
-    return services.add_claim(
+    return add_reviewed_claim(
         source,
         fields={
             "statement": f"claim {n}",

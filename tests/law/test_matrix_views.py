@@ -3,6 +3,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from tests.conftest import add_reviewed_claim
 from tests.law.conftest import evidence
 from vigil.law import services
 from vigil.law.models import Element
@@ -71,10 +72,9 @@ def test_confidential_evidence_is_not_counted_for_those_who_cannot_see_it(
     bob_client, alice_client, case, killing
 ):
     from tests.conftest import make_source
-    from vigil.evidence import services as evidence_services
 
     source = make_source(case, text="secret", title="Secret", access_level="confidential")
-    claim = evidence_services.add_claim(
+    claim = add_reviewed_claim(
         source,
         fields={
             "statement": "hidden",

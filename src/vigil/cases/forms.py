@@ -25,3 +25,11 @@ class CaseForm(forms.ModelForm):
             "end_date": forms.DateInput(attrs={"type": "date"}),
             "summary": forms.Textarea(attrs={"rows": 6}),
         }
+
+    def clean_summary(self):
+        """The public summary states no figure that the public figures table does not show."""
+        from vigil.dossier.publishing import check_summary
+
+        summary = self.cleaned_data["summary"]
+        check_summary(self.instance, summary)
+        return summary

@@ -13,6 +13,7 @@ from django.db import transaction
 
 from vigil.accounts.audit import acting_as
 from vigil.cases.models import Case
+from vigil.demo import review as demo_review
 from vigil.evidence import services
 from vigil.evidence.models import Claim, Source
 from vigil.partial_dates import Precision, parse_partial_date
@@ -130,7 +131,7 @@ def _add_claim_once(case, source, key, fields, figure, report, kind) -> None:
     if Claim.objects.filter(case=case, import_key=key).exists():
         report.count(kind, created=False)
         return
-    claim = services.add_claim(source, fields={**fields, "import_key": key}, figure=figure)
+    claim = demo_review.add_claim(source, fields={**fields, "import_key": key}, figure=figure)
     report.count(kind, created=claim is not None)
 
 
@@ -358,6 +359,7 @@ def load_demo(directory: Path = DEMO_DIR) -> LoadReport:
         load_element_links(data, case, report)
         load_recognitions(data, case, sources, report)
         load_sample_campaign(data, case, report, year=_next_anniversary_year(data))
+        demo_review.publish(case)
     return report
 
 

@@ -1,9 +1,11 @@
 """What may leave Vigil: the one place that decides what the dossier, the public site, the open
 data and the feeds may show.
 
-- sources whose access level is public;
-- claims that are verified and come from such a source;
-- recognition acts that are verified, with only their public sources;
+- sources whose access level is public and that a researcher published;
+- claims that are verified, published, and come from such a source;
+- recognition acts that are verified and published, with only their public sources;
+
+Verified is not enough: publishing is a deliberate step of its own (vigil.dossier.publishing).
 - events that are public and not cancelled; of public materials, approved versions only (each
   language serves its latest approved version).
 
@@ -19,18 +21,25 @@ from vigil.recognition.models import RecognitionAct
 
 
 def public_sources(case):
-    return Source.objects.filter(case=case, access_level=Source.Access.PUBLIC)
+    return Source.objects.filter(
+        case=case, access_level=Source.Access.PUBLIC, published_at__isnull=False
+    )
 
 
 def public_claims(case):
     return Claim.objects.filter(
-        case=case, review_status=Claim.Review.VERIFIED, source__in=public_sources(case)
+        case=case,
+        review_status=Claim.Review.VERIFIED,
+        published_at__isnull=False,
+        source__in=public_sources(case),
     )
 
 
 def public_acts(case):
     return (
-        RecognitionAct.objects.filter(case=case, review=RecognitionAct.Review.VERIFIED)
+        RecognitionAct.objects.filter(
+            case=case, review=RecognitionAct.Review.VERIFIED, published_at__isnull=False
+        )
         .select_related("case", "actor")
         .order_by("date", "pk")
     )

@@ -49,7 +49,24 @@ class CredibilityGrade(models.IntegerChoices):
     CANNOT_JUDGE = 6, _("6 — truth cannot be judged")
 
 
-class Source(AuditedModel):
+class Publishable(models.Model):
+    """A record that reaches the public site, open data, feed and dossier only once a researcher
+    publishes it (vigil.dossier.publishing), never merely because it was verified."""
+
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_published(self) -> bool:
+        return self.published_at is not None
+
+
+class Source(Publishable, AuditedModel):
     """A document the case rests on: a report, a judgment, a resolution, testimony, press."""
 
     class Kind(models.TextChoices):
@@ -166,7 +183,7 @@ class Source(AuditedModel):
         return (self.standing, self.side.strip().casefold())
 
 
-class Claim(AuditedModel):
+class Claim(Publishable, AuditedModel):
     """One statement a source makes, with where in the source it is made."""
 
     class Type(models.TextChoices):
@@ -248,11 +265,41 @@ class Claim(AuditedModel):
             raise ValidationError({"occurred_on": _("A dated event needs its date.")})
 
     @property
+    def is_self_verified(self) -> bool:
+        """Verified by the person who recorded it (allowed only with VIGIL_REVIEWERS=1)."""
+        return (
+            self.review_status == self.Review.VERIFIED
+            and self.created_by_id is not None
+            and self.reviewed_by_id == self.created_by_id
+        )
+
+    @property
     def occurred(self) -> str:
         start = format_partial(self.occurred_on, self.occurred_precision)
         if self.occurred_until and self.occurred_until != self.occurred_on:
             return f"{start} – {format_partial(self.occurred_until, self.occurred_precision)}"
         return start
+
+
+class ClaimReview(AuditedModel):
+    """One researcher's word on a claim: its review history, disagreement included."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="reviews")
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewer_name = models.CharField(_("reviewer"), max_length=150)
+    decision = models.CharField(_("decision"), max_length=10, choices=Claim.Review.choices)
+    reason = models.TextField(_("reason"), blank=True)
+    at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("claim review")
+        verbose_name_plural = _("claim reviews")
+
+    def __str__(self):
+        return f"{self.reviewer_name}: {self.get_decision_display()}"
 
 
 class Figure(AuditedModel):

@@ -6,10 +6,9 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from vigil.evidence import archive
+from vigil.evidence import archive, review
 from vigil.evidence.models import ArchivedFile, Claim, Figure, Source
 from vigil.evidence.text import PLAIN, extract_text, media_type_for
 
@@ -107,41 +106,46 @@ def _save_figure(claim: Claim, figure: dict | None) -> None:
 
 @transaction.atomic
 def add_claim(source: Source, *, fields: dict, figure: dict | None = None, user=None) -> Claim:
-    """Record a claim the source makes. Refuses bad grades, ranges and missing sources."""
+    """Record a claim the source makes. Refuses bad grades, ranges and missing sources.
+
+    A review status other than "proposed" is the author's own review, so it obeys the
+    two-person rule of review_claim: with VIGIL_REVIEWERS above 1 a claim is never recorded
+    verified."""
     if source is None:
         raise ValidationError(_("A claim must come from a source."))
+    fields = dict(fields)
+    status = fields.pop("review_status", Claim.Review.PROPOSED)
+    note = fields.pop("review_note", "")
     claim = Claim(source=source, case_id=source.case_id, created_by=_actor(user), **fields)
-    if claim.review_status != Claim.Review.PROPOSED:
-        claim.reviewed_by = _actor(user)
-        claim.reviewed_at = timezone.now()
     claim.full_clean()
     claim.save()
     _save_figure(claim, figure)
+    if status != Claim.Review.PROPOSED:
+        review.review_claim(claim, status=status, user=user, note=note)
+    elif note:
+        claim.review_note = note
+        claim.save(update_fields=["review_note"])
     return claim
 
 
 @transaction.atomic
 def update_claim(claim: Claim, *, fields: dict, figure: dict | None = None, user=None) -> Claim:
-    status_before = claim.review_status
+    """Change what a claim says. A change of review status goes through review_claim's rules."""
+    fields = dict(fields)
+    # A model form has already set the new status on the instance: the stored one is the truth.
+    stored = Claim.objects.filter(pk=claim.pk).values_list("review_status", flat=True).first()
+    status = fields.pop("review_status", claim.review_status)
+    claim.review_status = stored or claim.review_status
     for field, value in fields.items():
         setattr(claim, field, value)
-    if claim.review_status != status_before:
-        claim.reviewed_by = _actor(user)
-        claim.reviewed_at = timezone.now()
     claim.full_clean()
     claim.save()
     _save_figure(claim, figure)
+    if status != claim.review_status:
+        review.review_claim(claim, status=status, user=user, note=fields.get("review_note", ""))
     return claim
 
 
 def review_claim(claim: Claim, *, status: str, user=None, note: str = "") -> Claim:
-    """Mark a claim verified, disputed, rejected or proposed again, recording who did it."""
-    if status not in Claim.Review.values:
-        raise ValidationError(_("Unknown review status: %(status)s") % {"status": status})
-    claim.review_status = status
-    claim.reviewed_by = _actor(user)
-    claim.reviewed_at = timezone.now()
-    if note:
-        claim.review_note = note
-    claim.save(update_fields=["review_status", "reviewed_by", "reviewed_at", "review_note"])
-    return claim
+    """Verify, dispute, reject or propose again; see vigil.evidence.review for the rules."""
+    return review.review_claim(claim, status=status, user=user, note=note)

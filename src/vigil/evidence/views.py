@@ -191,7 +191,12 @@ def claim_edit(request, slug, pk):
 def claim_detail(request, slug, pk):
     case = get_case_for_user(request.user, slug)
     claim = get_claim_for_user(request.user, case, pk)
-    return render(request, "evidence/claim_detail.html", {"case": case, "claim": claim})
+    history = claim.reviews.select_related("reviewer")
+    return render(
+        request,
+        "evidence/claim_detail.html",
+        {"case": case, "claim": claim, "history": history},
+    )
 
 
 @require_POST
@@ -200,15 +205,19 @@ def claim_review(request, slug, pk):
     claim = get_claim_for_user(request.user, case, pk)
     form = ReviewForm(request.POST)
     if form.is_valid():
-        services.review_claim(
-            claim,
-            status=form.cleaned_data["status"],
-            user=request.user,
-            note=form.cleaned_data["note"],
-        )
-        messages.success(
-            request, _("Claim marked %(status)s.") % {"status": claim.get_review_status_display()}
-        )
+        status = form.cleaned_data["status"]
+        try:
+            services.review_claim(
+                claim, status=status, user=request.user, note=form.cleaned_data["note"]
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            if claim.review_status == status:
+                text = _("Claim marked %(status)s.") % {"status": claim.get_review_status_display()}
+            else:
+                text = _("Your verification is recorded; the claim awaits another reviewer.")
+            messages.success(request, text)
     else:
         messages.error(request, _("Unknown review status."))
     return redirect_next(request, claim.source)

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from vigil.accounts.audit import AuditedModel
+from vigil.evidence.models import Publishable
 from vigil.partial_dates import Precision, format_partial, iso_partial
 
 
@@ -98,7 +99,7 @@ class Characterisation(models.TextChoices):
 CHARACTERISATION_RANK = {value: rank for rank, value in enumerate(Characterisation.values)}
 
 
-class RecognitionAct(AuditedModel):
+class RecognitionAct(Publishable, AuditedModel):
     """A resolution, law, declaration, statement, judgment or motion about the case."""
 
     class Instrument(models.TextChoices):

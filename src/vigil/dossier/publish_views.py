@@ -1,0 +1,104 @@
+"""The publish step's pages: a review screen of what is verified but not yet public, a preview of
+exactly what a batch makes public, and publishing or withdrawing one claim, source or act."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from vigil.accounts.redirects import redirect_next
+from vigil.cases.access import get_case_for_user
+from vigil.evidence.access import visible_claims, visible_sources
+from vigil.evidence.models import Source
+from vigil.recognition.models import RecognitionAct
+
+from . import publishing
+
+
+def _record(request, case, kind: str, pk: int):
+    if kind == "claim":
+        return get_object_or_404(visible_claims(request.user, case).select_related("source"), pk=pk)
+    if kind == "source":
+        return get_object_or_404(visible_sources(request.user, case), pk=pk)
+    if kind == "act":
+        return get_object_or_404(RecognitionAct.objects.filter(case=case), pk=pk)
+    raise Http404
+
+
+def _unpublished_sources(request, case):
+    return visible_sources(request.user, case).filter(
+        access_level=Source.Access.PUBLIC, published_at__isnull=True
+    )
+
+
+def _unpublished_acts(case):
+    return RecognitionAct.objects.filter(
+        case=case, review=RecognitionAct.Review.VERIFIED, published_at__isnull=True
+    ).select_related("actor", "case")
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def review(request, slug):
+    """GET: what is verified and may be published. POST with chosen claims: the preview of exactly
+    what becomes public; POST with confirm: publish it."""
+    case = get_case_for_user(request.user, slug, edit=True)
+    awaiting = publishing.awaiting_publication(case).filter(
+        pk__in=visible_claims(request.user, case).values("pk")
+    )
+    context = {
+        "case": case,
+        "awaiting": awaiting,
+        "sources": _unpublished_sources(request, case),
+        "acts": _unpublished_acts(case),
+        "mismatches": publishing.summary_mismatches(case),
+    }
+    if request.method != "POST":
+        return render(request, "dossier/publish_review.html", context)
+    chosen = list(awaiting.filter(pk__in=request.POST.getlist("claim")))
+    if not chosen:
+        messages.error(request, _("Choose the claims to publish."))
+        return redirect("dossier:publish_review", slug=case.slug)
+    try:
+        plan = publishing.plan_claims(chosen)
+        if request.POST.get("confirm"):
+            publishing.publish_claims(case, chosen, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("dossier:publish_review", slug=case.slug)
+    if request.POST.get("confirm"):
+        messages.success(
+            request,
+            _("Published %(claims)s claims and %(sources)s sources.")
+            % {"claims": len(plan.claims), "sources": len(plan.sources)},
+        )
+        return redirect("dossier:publish_review", slug=case.slug)
+    return render(request, "dossier/publish_preview.html", {**context, "plan": plan})
+
+
+@require_POST
+def publish_one(request, slug, kind, pk):
+    case = get_case_for_user(request.user, slug, edit=True)
+    record = _record(request, case, kind, pk)
+    try:
+        if kind == "claim":
+            publishing.publish_claims(case, [record], user=request.user)
+        elif kind == "source":
+            publishing.publish_source(record, user=request.user)
+        else:
+            publishing.publish_act(record, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Published: it is now on the public site."))
+    return redirect_next(request, record)
+
+
+@require_POST
+def withdraw_one(request, slug, kind, pk):
+    case = get_case_for_user(request.user, slug, edit=True)
+    record = _record(request, case, kind, pk)
+    publishing.withdraw(record)
+    messages.success(request, _("Withdrawn: it is no longer public."))
+    return redirect_next(request, record)
