@@ -230,6 +230,7 @@ def review_queue(request, slug):
         visible_claims(request.user, case)
         .filter(review_status=Claim.Review.PROPOSED)
         .select_related("source__case", "figure")
+        .defer("source__text")  # sorted with every row: a source's text would weigh most
         .order_by("source__title", "pk")
     )
     page = paginate(request, claims)
