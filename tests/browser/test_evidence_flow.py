@@ -1,15 +1,16 @@
-"""End to end in a real Chromium: sign in, upload, record a figure, verify it, see it listed."""
+"""End to end in a real Chromium: sign in, upload, record a figure, have a second researcher
+verify it, see it listed."""
 
 import pytest
 
-from tests.conftest import give_role, screenshot, sign_in
+from tests.conftest import PASSWORD, give_role, screenshot, sign_in
 from vigil.cases.models import Case
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_a_researcher_uploads_a_source_records_and_verifies_a_figure(
-    page, live_server, alice, tmp_path
+    page, live_server, alice, django_user_model, tmp_path
 ):
     khojaly = Case.objects.create(slug="khojaly-1992", title="Khojaly massacre")
     give_role(alice, khojaly)
@@ -38,6 +39,12 @@ def test_a_researcher_uploads_a_source_records_and_verifies_a_figure(
     page.get_by_role("button", name="Save claim").click()
     page.get_by_text("Claim recorded.").wait_for()
 
+    page.get_by_role("button", name="Verify").click()  # her own claim: refused
+    page.get_by_text("another researcher must verify it").wait_for()
+    carol = give_role(django_user_model.objects.create_user("carol", password=PASSWORD), khojaly)
+    page.get_by_role("button", name="Sign out alice").click()
+    sign_in(page, live_server, carol.username)
+    page.goto(f"{live_server.url}/cases/{khojaly.slug}/review/")
     page.get_by_role("button", name="Verify").click()
     page.get_by_text("Claim marked verified.").wait_for()
 
