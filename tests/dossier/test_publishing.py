@@ -167,3 +167,23 @@ def test_a_viewer_cannot_publish(client, django_user_model, verified):
     )
     assert response.status_code in (403, 404)
     assert verified not in public.public_claims(verified.case)
+
+
+def test_a_self_verified_figure_says_so_on_the_public_page_and_in_the_dossier(
+    settings, client, published, alice
+):
+    from vigil.dossier.content import build_content
+    from vigil.dossier.render import render_html
+    from vigil.evidence import services
+
+    settings.REVIEWERS = 1
+    source = make_source(published, text="613 were killed.", title="Memorial Report")
+    claim = services.add_claim(
+        source,
+        fields={**FIGURE, "review_status": "verified"},
+        figure={"category": "killed", "low": 613, "high": 613},
+        user=alice,
+    )
+    publishing.publish_claims(published, [claim], user=alice)
+    assert "(self-verified)" in public_page(client, published)
+    assert "(self-verified)" in render_html(build_content(published))
