@@ -221,6 +221,8 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
 MAX_UPLOAD_MB = env_int("VIGIL_MAX_UPLOAD_MB", 50, minimum=1)
+# The languages (ISO 639-1) a scan is read in with OCR when its source's language is not known.
+OCR_LANGUAGES = env_list("VIGIL_OCR_LANGUAGES", ["en", "ru"])
 # Uploads bigger than this stream to a temporary file instead of memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024

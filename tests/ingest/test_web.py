@@ -20,7 +20,7 @@ WORKER_DB = pytest.mark.django_db(transaction=True)
 def test_uploads_become_a_background_job_with_progress_and_a_report(
     alice_client, case, django_capture_on_commit_callbacks
 ):
-    files = [SimpleUploadedFile("report.txt", REPORT), SimpleUploadedFile("photo.png", b"PNG")]
+    files = [SimpleUploadedFile("report.txt", REPORT), SimpleUploadedFile("photo.gif", b"GIF89a")]
     with django_capture_on_commit_callbacks(execute=True):
         response = alice_client.post(reverse("ingest:page", args=[case.slug]), {"files": files})
     job = IngestJob.objects.get()
@@ -32,7 +32,7 @@ def test_uploads_become_a_background_job_with_progress_and_a_report(
     status = alice_client.get(job.get_absolute_url(), HTTP_ACCEPT="application/json").json()
     assert status["progress"] == 100 and status["stage"] == "2 of 2 documents"
     page = alice_client.get(job.get_absolute_url()).content.decode()
-    assert "photo.png: files of this type are not accepted." in page and "review" in page
+    assert "photo.gif: files of this type are not accepted." in page and "review" in page
     assert Source.objects.get().title == "report"
 
 

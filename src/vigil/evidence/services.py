@@ -47,7 +47,7 @@ def add_source_from_bytes(
     if existing is not None:
         return SourceResult(existing, created=False)
     if text is None:
-        text = extract_text(data, media_type, filename)
+        text = extract_text(data, media_type, filename, [metadata.get("language", "")])
     source = Source(case=case, text=text, created_by=_actor(user), **metadata)
     if source.reliability_grade and "reliability_grade" in metadata:
         source.reliability_set_by = _actor(user)

@@ -1,4 +1,5 @@
-"""Reading the text out of a document's bytes: PDF (its text layer), HTML and plain text."""
+"""Reading the text out of a document's bytes: PDF (its text layer, or OCR of a scan), images
+(OCR), HTML and plain text."""
 
 import io
 import logging
@@ -11,12 +12,20 @@ from pypdf.errors import PdfReadError
 
 from vigil.text_input import strip_control_characters
 
+from .ocr import OcrFailed, ocr_text
+
 logger = logging.getLogger(__name__)
 
 PDF = "application/pdf"
 HTML = "text/html"
 PLAIN = "text/plain"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+# Scanned pages, read with OCR, each with the first bytes every file of its kind starts with.
+IMAGES = {
+    "image/png": (b"\x89PNG\r\n\x1a\n",),
+    "image/jpeg": (b"\xff\xd8\xff",),
+    "image/tiff": (b"II*\x00", b"MM\x00*"),
+}
 
 EXTENSIONS = {
     ".pdf": PDF,
@@ -25,6 +34,11 @@ EXTENSIONS = {
     ".txt": PLAIN,
     ".text": PLAIN,
     ".docx": DOCX,
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".tif": "image/tiff",
+    ".tiff": "image/tiff",
 }
 
 
@@ -39,7 +53,10 @@ def media_type_for(filename: str, data: bytes) -> str:
     media_type = EXTENSIONS.get(ext)
     if media_type is None:
         raise UnreadableDocument(
-            _("%(name)s: files of this type are not accepted (PDF, HTML, DOCX or plain text).")
+            _(
+                "%(name)s: files of this type are not accepted "
+                "(PDF, HTML, DOCX, plain text, or a PNG, JPEG or TIFF scan)."
+            )
             % {"name": filename}
         )
     if media_type == PDF and not data.startswith(b"%PDF-"):
@@ -48,6 +65,8 @@ def media_type_for(filename: str, data: bytes) -> str:
         raise UnreadableDocument(
             _("%(name)s is named .docx but is not a Word document.") % {"name": filename}
         )
+    if media_type in IMAGES and not data.startswith(IMAGES[media_type]):
+        raise UnreadableDocument(_("%(name)s is not the image its name says.") % {"name": filename})
     if media_type != PDF and data.startswith(b"%PDF-"):
         return PDF
     return media_type
@@ -119,18 +138,33 @@ def docx_text(data: bytes, filename: str = "") -> str:
     return "\n\n".join(paragraph.text for paragraph in document.paragraphs)
 
 
-def extract_text(data: bytes, media_type: str, filename: str = "") -> str:
-    """The document's text; raises UnreadableDocument with a message for the person."""
+def extract_text(data: bytes, media_type: str, filename: str = "", languages=()) -> str:
+    """The document's text; raises UnreadableDocument with a message for the person. A scan is
+    read in `languages` (ISO 639-1 codes; by default VIGIL_OCR_LANGUAGES)."""
     if not data:
         raise UnreadableDocument(_("%(name)s is empty.") % {"name": filename or _("The file")})
-    if media_type == PDF:
+    if media_type in IMAGES:
+        text = scan_text(data, filename, image=True, languages=languages)
+    elif media_type == PDF:
         text = pdf_text(data, filename)  # each page cleaned, pages separated by form feeds
+        if not text.strip():  # no text layer: a scan
+            text = scan_text(data, filename, image=False, languages=languages)
     else:
         read = {HTML: html_text, DOCX: docx_text}.get(media_type, decode_text)
         text = strip_control_characters(read(data, filename))
     if not text.strip():
         raise UnreadableDocument(
-            _("%(name)s has no readable text (a scanned PDF needs OCR first).")
-            % {"name": filename or _("The file")}
+            _("%(name)s has no readable text.") % {"name": filename or _("The file")}
         )
     return text
+
+
+def scan_text(data: bytes, filename: str, *, image: bool, languages=()) -> str:
+    """The text OCR reads in a scan, each page cleaned, pages separated by form feeds."""
+    try:
+        text = ocr_text(data, image=image, languages=languages)
+    except OcrFailed as error:
+        raise UnreadableDocument(
+            _("%(name)s: %(reason)s") % {"name": filename or _("The file"), "reason": error}
+        ) from error
+    return "\f".join(strip_control_characters(page) for page in text.split("\f"))

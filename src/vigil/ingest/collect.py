@@ -14,7 +14,19 @@ from pathlib import Path, PurePosixPath
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-ACCEPTED = {".pdf", ".html", ".htm", ".txt", ".text", ".docx"}
+ACCEPTED = {
+    ".pdf",
+    ".html",
+    ".htm",
+    ".txt",
+    ".text",
+    ".docx",
+    ".png",
+    ".jpg",
+    ".jpeg",
+    ".tif",
+    ".tiff",
+}
 MAX_RATIO = 100  # unpacked size / packed size beyond which a member is a bomb
 
 
