@@ -237,6 +237,18 @@ TABLE = {
     ("dossier:build", "POST"): ("not-allowed", lambda w: w.in_case(pk=w.build.pk)),
     ("dossier:download", "GET"): ("case-read", lambda w: w.in_case(pk=w.build.pk)),
     ("dossier:download", "POST"): ("not-allowed", lambda w: w.in_case(pk=w.build.pk)),
+    ("dossier:publish_review", "GET"): ("case-write", lambda w: {"slug": w.case.slug}),
+    ("dossier:publish_review", "POST"): ("case-write", lambda w: {"slug": w.case.slug}),
+    ("dossier:publish", "POST"): (
+        "case-write",
+        lambda w: w.in_case(kind="claim", pk=w.claim.pk),
+    ),
+    ("dossier:publish", "GET"): ("not-allowed", lambda w: w.in_case(kind="claim", pk=w.claim.pk)),
+    ("dossier:withdraw", "POST"): (
+        "case-write",
+        lambda w: w.in_case(kind="claim", pk=w.claim.pk),
+    ),
+    ("dossier:withdraw", "GET"): ("not-allowed", lambda w: w.in_case(kind="claim", pk=w.claim.pk)),
     ("ingest:page", "GET"): ("case-read", lambda w: {"slug": w.case.slug}),
     ("ingest:page", "POST"): ("case-write", lambda w: {"slug": w.case.slug}),
     ("ingest:job", "GET"): ("case-read", lambda w: w.in_case(pk=w.job.pk)),

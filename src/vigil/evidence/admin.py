@@ -3,6 +3,7 @@ from django.contrib import admin
 from vigil.evidence.models import (
     ArchivedFile,
     Claim,
+    ClaimReview,
     Figure,
     FileTimestamp,
     Source,
@@ -89,3 +90,19 @@ class FileTimestampAdmin(ReadOnlyAdmin):
     list_display = ["archived_file", "token"]
     list_select_related = ["archived_file", "token"]
     search_fields = ["archived_file__sha256"]
+
+
+@admin.register(ClaimReview)
+class ClaimReviewAdmin(admin.ModelAdmin):
+    """A claim's review history is evidence of who vouched for it: the back office may look, not
+    edit."""
+
+    list_display = ["claim", "reviewer_name", "decision", "at"]
+    list_filter = ["decision"]
+    raw_id_fields = ["claim", "reviewer"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

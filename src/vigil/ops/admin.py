@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from vigil.ops.models import PublicPageVersion
+from vigil.ops.models import PublicPageVersion, WorkerLease
 
 
 @admin.register(PublicPageVersion)
@@ -17,4 +17,17 @@ class PublicPageVersionAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(WorkerLease)
+class WorkerLeaseAdmin(admin.ModelAdmin):
+    """The background workers alive now, by their last renewal; written by the workers alone."""
+
+    list_display = ("worker_id", "pid", "renewed_at")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False
