@@ -137,7 +137,8 @@ def _related_names(entries) -> dict:
                 wanted[field.related_model].update(pk for pk in pks if pk not in (None, ""))
     names = {}
     for model, pks in wanted.items():
-        for record in model._base_manager.filter(pk__in=pks):
+        # Names often read a related record (a target names its actor): fetch those along.
+        for record in model._base_manager.filter(pk__in=pks).select_related():
             names[model, record.pk] = _name_of(record)
     return names
 
