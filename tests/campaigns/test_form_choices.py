@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from tests.campaigns.conftest import make_event
 from tests.conftest import give_role, signed_in
+from vigil.accounts.scoping import ScopedModelForm
 from vigil.campaigns import forms as campaign_forms
 from vigil.campaigns.forms import (
     ChapterForm,
@@ -16,11 +17,11 @@ from vigil.campaigns.forms import (
     EventForm,
     MaterialForm,
     MemberForm,
-    ScopedModelForm,
     TaskForm,
 )
 from vigil.cases.models import Case
 from vigil.recognition import services as recognition_services
+from vigil.recognition.forms import TargetEditForm, TargetForm
 from vigil.recognition.models import Actor
 
 pytestmark = pytest.mark.django_db
@@ -51,6 +52,7 @@ def test_every_campaign_form_with_model_choices_is_scoped():
         fields = form_class.base_fields.values()
         if any(isinstance(field, forms.ModelChoiceField) for field in fields):
             assert issubclass(form_class, ScopedModelForm), form_class
+    assert issubclass(TargetForm, ScopedModelForm) and issubclass(TargetEditForm, ScopedModelForm)
 
 
 def test_a_volunteers_materials_page_names_no_case_that_answers_404(bob, case, hidden_case):
@@ -134,3 +136,19 @@ def test_editing_an_event_keeps_a_case_the_coordinator_cannot_see(
     form = EventForm(instance=event, user=coordinator)
     assert "case" not in form.fields
     assert ChapterForm(instance=chapter, user=coordinator).fields["cases"].queryset.count() == 0
+
+
+def test_a_researchers_target_form_offers_only_their_cases_people_and_no_chapter(
+    alice, django_user_model, case, chapter, coordinator, states
+):
+    colleague = django_user_model.objects.create_user("cora", password="pw-cora-12345")
+    give_role(colleague, case, "viewer")
+    form = TargetForm(user=alice)
+    assert offered(form, "owner") == {alice, colleague}
+    assert coordinator not in offered(form, "owner")
+    assert offered(form, "chapter") == set()
+    target = recognition_services.create_target(
+        case, actor=Actor.objects.get(country_code="FRA"), chapter=chapter
+    )
+    edit = TargetEditForm(instance=target, user=alice)
+    assert "chapter" not in edit.fields  # kept as it is: alice may not see the chapter

@@ -70,6 +70,16 @@ def can_edit_case(user, case) -> bool:
     return case_role(user, case) in ("admin", "researcher")
 
 
+def editable_case_ids(user) -> set[int]:
+    """The cases `user` edits as a researcher (for an administrator, see is_admin)."""
+    if not user.is_authenticated:
+        return set()
+    from vigil.cases.models import CaseMembership
+
+    memberships = CaseMembership.objects.filter(user=user, role=CaseMembership.Role.RESEARCHER)
+    return set(memberships.values_list("case_id", flat=True))
+
+
 def can_create_case(user) -> bool:
     return is_admin(user)
 

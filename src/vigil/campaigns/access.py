@@ -3,18 +3,18 @@
 Every campaign view that takes an id opens with one `get_*_for_user` helper. Anything the person
 may not see answers 404, exactly like an id that does not exist, so neither reveals what exists;
 403 only where they can see the object but may not change it. The `*_choices` functions narrow the
-choices forms offer by the same rules (see forms.ScopedModelForm).
+choices forms offer by the same rules (see vigil.accounts.scoping).
 """
 
 from collections.abc import Callable
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from vigil.accounts import permissions
+from vigil.accounts.scoping import register_choices
 from vigil.campaigns import privacy
 from vigil.campaigns.models import (
     RSVP,
@@ -192,9 +192,10 @@ def get_material_version_for_user(user, pk) -> MaterialVersion:
     )
 
 
-# Choices forms may offer ----------------------------------------------------------------------
+# Choices forms may offer (rules for vigil.accounts.scoping) ---------------------------------------
 
 
+@register_choices("campaigns.Chapter")
 def chapter_choices(user) -> QuerySet:
     """Where a new thing may go: the chapters the person runs."""
     if permissions.is_admin(user):
@@ -202,64 +203,15 @@ def chapter_choices(user) -> QuerySet:
     return Chapter.objects.filter(pk__in=permissions.coordinated_chapter_ids(user))
 
 
-def person_choices(user) -> QuerySet:
-    """Accounts a coordinator may assign or link: the people of the chapters they run."""
-    people = get_user_model().objects.filter(is_active=True)
-    if permissions.is_admin(user):
-        return people
-    chapters = permissions.coordinated_chapter_ids(user)
-    return people.filter(
-        Q(pk=user.pk) | Q(coordinated_chapters__in=chapters) | Q(volunteered_chapters__in=chapters)
-    ).distinct()
-
-
-def case_choices(user) -> QuerySet:
-    """The cases the person may open: no title of a case that answers 404 for them."""
-    return permissions.visible_cases(user)
-
-
-def target_choices(user) -> QuerySet:
-    from vigil.recognition.models import Target
-
-    return Target.objects.filter(case__in=case_choices(user)).select_related("actor", "case")
-
-
+@register_choices("campaigns.Event")
 def event_choices(user) -> QuerySet:
     if not permissions.can_view_campaigns(user):
         return Event.objects.none()
     return Event.objects.all()
 
 
+@register_choices("campaigns.Material")
 def material_choices(user) -> QuerySet:
     if not permissions.can_view_campaigns(user):
         return Material.objects.none()
     return Material.objects.all()
-
-
-def actor_choices(user) -> QuerySet:
-    """Actors (states, parliaments, organisations) are shared: every signed-in person sees them."""
-    from vigil.recognition.models import Actor
-
-    return Actor.objects.all() if user.is_authenticated else Actor.objects.none()
-
-
-# The choices of every model a campaign form may offer, by model label; a form that offers a
-# model missing here fails at once rather than offer everything.
-CHOICES: dict[str, Callable] = {
-    "campaigns.Chapter": chapter_choices,
-    "campaigns.Event": event_choices,
-    "campaigns.Material": material_choices,
-    "cases.Case": case_choices,
-    "recognition.Target": target_choices,
-    "recognition.Actor": actor_choices,
-}
-
-
-def choices_for(user, model) -> QuerySet:
-    if model is get_user_model():
-        return person_choices(user)
-    try:
-        scope = CHOICES[model._meta.label]
-    except KeyError:
-        raise LookupError(f"No rule says which {model._meta.label} a form may offer.") from None
-    return scope(user)

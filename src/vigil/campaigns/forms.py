@@ -4,7 +4,7 @@ import zoneinfo
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from vigil.campaigns.access import choices_for
+from vigil.accounts.scoping import ScopedModelForm
 from vigil.campaigns.models import (
     Chapter,
     Consent,
@@ -22,43 +22,6 @@ from vigil.uploads import ImageUploadField, UploadField
 
 DATE = forms.DateInput(attrs={"type": "date"})
 LOCAL_DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
-
-
-class ScopedModelForm(forms.ModelForm):
-    """A model form made for one person: each choice of a related object offers only what that
-    person may use, by the same rules as the pages (campaigns.access.choices_for).
-
-    A value already set that the person may not see is left as it is: a foreign key's field is
-    removed from the form, and a many-to-many keeps its hidden links when the form is saved.
-    """
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.user = user
-        self.kept_links: dict[str, list] = {}
-        for name, field in list(self.fields.items()):
-            if isinstance(field, forms.ModelChoiceField):
-                self._narrow(name, field)
-
-    def _narrow(self, name, field) -> None:
-        allowed = choices_for(self.user, field.queryset.model).values("pk")
-        field.queryset = field.queryset.filter(pk__in=allowed)
-        if not self.instance.pk:
-            return
-        if isinstance(field, forms.ModelMultipleChoiceField):
-            current = getattr(self.instance, name).all()
-            self.kept_links[name] = list(current.exclude(pk__in=allowed))
-        else:
-            current_pk = getattr(self.instance, f"{name}_id")
-            if current_pk is not None and not field.queryset.filter(pk=current_pk).exists():
-                del self.fields[name]
-
-    def clean(self):
-        cleaned = super().clean()
-        for name, hidden in self.kept_links.items():
-            if name in cleaned and cleaned[name] is not None:
-                cleaned[name] = [*cleaned[name], *hidden]
-        return cleaned
 
 
 class ChapterForm(ScopedModelForm):

@@ -8,6 +8,8 @@ class RecognitionConfig(AppConfig):
     verbose_name = _("Recognition")
 
     def ready(self):
+        from vigil.recognition import choices  # noqa: F401 - registers what forms may offer
+
         post_migrate.connect(_install_states, sender=self)
 
 

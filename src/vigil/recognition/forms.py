@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from vigil.accounts.scoping import ScopedModelForm
 from vigil.countries import sort_key
 from vigil.evidence.models import Source
 from vigil.partial_dates import PartialDateFormField
@@ -98,7 +99,7 @@ class ActorForm(forms.ModelForm):
         return cleaned
 
 
-class TargetForm(forms.ModelForm):
+class TargetForm(ScopedModelForm):
     actor = ActorChoiceField()
 
     class Meta:
@@ -156,7 +157,7 @@ class TargetForm(forms.ModelForm):
         }
 
 
-class TargetEditForm(forms.ModelForm):
+class TargetEditForm(ScopedModelForm):
     class Meta:
         model = Target
         fields = ["owner", "chapter", "next_step", "due_date", "notes"]

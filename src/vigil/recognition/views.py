@@ -165,7 +165,7 @@ def pipeline(request, slug):
         columns = [{"stage": stage, "label": label, "targets": targets, "count": count}]
     else:
         columns = board.columns(case)
-    form = TargetForm(initial={"stage": Target.Stage.NOT_ENGAGED})
+    form = TargetForm(initial={"stage": Target.Stage.NOT_ENGAGED}, user=request.user)
     form.fields["actor"].queryset = (
         Actor.objects.exclude(pk__in=services.won_actor_ids(case))
         .exclude(targets__case=case)
@@ -185,7 +185,7 @@ def pipeline(request, slug):
 @require_POST
 def target_add(request, slug):
     case = get_case_for_user(request.user, slug, edit=True)
-    form = TargetForm(request.POST)
+    form = TargetForm(request.POST, user=request.user)
     if form.is_valid():
         if form.new_body() and not permissions.can_add_actor(request.user):
             raise PermissionDenied("Only researchers and administrators may add bodies.")
@@ -209,7 +209,7 @@ def target_add(request, slug):
 def target_detail(request, slug, pk):
     case = get_case_for_user(request.user, slug, edit=request.method == "POST")
     target = get_object_or_404(Target.objects.select_related("actor", "owner"), case=case, pk=pk)
-    form = TargetEditForm(request.POST or None, instance=target)
+    form = TargetEditForm(request.POST or None, instance=target, user=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Target updated."))
