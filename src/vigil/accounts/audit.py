@@ -6,6 +6,7 @@ by the middleware, and by commands) so the log never has to be written by hand f
 """
 
 import contextlib
+import copy
 import datetime
 import hashlib
 import json
@@ -64,9 +65,23 @@ class AuditedModel(models.Model):
     @classmethod
     def from_db(cls, db, field_names, values):
         instance = super().from_db(db, field_names, values)
-        instance._audit_loaded = instance.audit_snapshot()
+        # The values as loaded; the log's snapshot of them is made only if the object is saved:
+        # most objects loaded are only shown, and a snapshot each (a JSON round trip, a hash of
+        # every long text) was a quarter of a page's time. A JSON value is copied, as it could
+        # be changed in place before a save.
+        instance._audit_loaded_values = {
+            name: copy.deepcopy(value) if isinstance(value, (dict, list)) else value
+            for name, value in zip(field_names, values, strict=True)
+        }
         instance._audit_private = instance.private_values()
         return instance
+
+    def loaded_snapshot(self) -> dict:
+        """The log's snapshot of the object as last loaded or saved (empty for a new one)."""
+        if not hasattr(self, "_audit_loaded"):
+            loaded = getattr(self, "_audit_loaded_values", None)
+            self._audit_loaded = {} if loaded is None else self.audit_snapshot(loaded)
+        return self._audit_loaded
 
     def private_values(self) -> dict:
         """The private fields' real values, kept in memory only to notice that they changed."""
@@ -80,15 +95,20 @@ class AuditedModel(models.Model):
         """How the log names the object; models holding personal data name it by number only."""
         return str(self)
 
-    def audit_snapshot(self) -> dict:
+    def audit_snapshot(self, values: dict | None = None) -> dict:
+        """What the log holds of the object: its current values, or `values` (by attname)."""
+        if values is None:
+            deferred = self.get_deferred_fields()
+            values = {
+                f.attname: getattr(self, f.attname)
+                for f in self._meta.concrete_fields
+                if f.attname not in deferred
+            }
         snapshot = {}
         for field in self._meta.concrete_fields:
-            if (
-                field.attname in self.get_deferred_fields()
-                or field.name in self.audit_unlogged_fields
-            ):
+            if field.attname not in values or field.name in self.audit_unlogged_fields:
                 continue
-            value = getattr(self, field.attname)
+            value = values[field.attname]
             if field.name in self.audit_private_fields:
                 value = "(private)" if value not in (None, "") else ""
             elif field.name in self.audit_summarised_fields and value is not None:
@@ -140,7 +160,7 @@ def _on_save(sender, instance, created, raw=False, **kwargs):
     if raw or _suspended.get() or not isinstance(instance, AuditedModel):
         return
     after = instance.audit_snapshot()
-    before = {} if created else getattr(instance, "_audit_loaded", {})
+    before = {} if created else instance.loaded_snapshot()
     changes = _diff(before, after)
     if not created:
         private_before = getattr(instance, "_audit_private", {})
