@@ -8,8 +8,10 @@ from vigil.recognition import services
 from vigil.recognition.models import Characterisation, RecognitionAct
 from vigil.recognition.worldmap import (
     COLOURS,
+    PRINT_TOLERANCE,
     countries,
     printable_world_map_svg,
+    printed_outlines,
     recognition_marks,
     shapes_version,
     world_map_svg,
@@ -110,9 +112,20 @@ def test_the_shapes_are_one_file_cached_for_good_under_their_version(client, cas
 def test_the_printed_map_carries_its_shapes_and_colours_inline(case, states):
     svg = str(printable_world_map_svg(pakistan_marked(case), "Recognition", blank_fill="#eeeeee"))
     pakistan = svg[svg.index('data-iso="PAK"') :]
-    assert pakistan.index(f'fill="{COLOURS["genocide"]}"') < pakistan.index("<path d=")
+    assert pakistan.index(f'fill="{COLOURS["genocide"]}"') < pakistan.index(' d="M')
     assert 'class="fr country" data-iso="FRA" fill="#eeeeee"' in svg
     assert "<use" not in svg
+    assert svg.count("<path ") == len(countries()[1])  # every country, once
+
+
+def test_the_printed_outlines_are_thinned_within_a_printer_dot_of_the_shapes(db):
+    printed = printed_outlines()
+    assert sum(o.count(",") for o in printed.values()) < 0.8 * sum(
+        c.outline.count(",") for c in countries()[1]
+    )
+    for country in countries()[1]:
+        shape, thinned = bounds(country.outline), bounds(printed[country.alpha2])
+        assert all(abs(a - b) <= PRINT_TOLERANCE + 0.5 for a, b in zip(shape, thinned, strict=True))
 
 
 def bounds(outline: str) -> tuple[float, float, float, float]:
