@@ -56,7 +56,7 @@ def search_case(
     search = _search_sqlite if connection.vendor == "sqlite" else _search_postgres
     # One row more than a page says whether another page follows.
     rows = search(case, words, hidden, offset=(page - 1) * per_page, limit=per_page + 1)
-    hits = _hits(rows[:per_page])
+    hits = _hits(case, rows[:per_page])
     return ResultsPage(
         hits, page, has_next=len(rows) > per_page, first_rank=(page - 1) * per_page + 1
     )
@@ -76,24 +76,27 @@ class ResultsPage(list):
         self.previous_page_number = number - 1
 
 
-def _hits(rows: list[tuple[str, int, str, float]]) -> list[SearchHit]:
-    """(kind, id, snippet, rank) rows, best first, as hits holding their objects (with their
-    case, for their addresses; a source's text is left unread, the snippet shows it)."""
-    sources = (
-        Source.objects.select_related("case")
-        .defer("text")
-        .in_bulk([pk for kind, pk, *_ in rows if kind == "source"])
+def _hits(case, rows: list[tuple[str, int, str, float]]) -> list[SearchHit]:
+    """(kind, id, snippet, rank) rows, best first, as hits holding their objects. Every hit is
+    of `case`, which each object is given for its address instead of reading it once per row;
+    a source's text is left unread (the snippet shows it)."""
+    sources = Source.objects.defer("text").in_bulk(
+        [pk for kind, pk, *_ in rows if kind == "source"]
     )
     claims = (
-        Claim.objects.select_related("source", "case")
+        Claim.objects.select_related("source")
         .defer("source__text")
         .in_bulk([pk for kind, pk, *_ in rows if kind == "claim"])
     )
     hits = []
     for kind, pk, snippet, rank in rows:
         obj = sources.get(pk) if kind == "source" else claims.get(pk)
-        if obj is not None:
-            hits.append(SearchHit(kind, obj, highlight(snippet), rank))
+        if obj is None:
+            continue
+        obj.case = case
+        if kind == "claim":
+            obj.source.case = case
+        hits.append(SearchHit(kind, obj, highlight(snippet), rank))
     return hits
 
 
