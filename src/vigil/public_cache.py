@@ -49,8 +49,10 @@ CSRF_FIELD = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 # Pages stored by a server started before this one (older code, older templates) never match.
 SERVER_START = secrets.token_hex(8)
 # This process's copies of the pages it served: the shared cache is read only when they are out
-# of date, which spares decoding a whole page on every visit.
-_served = LocMemCache("vigil-public-pages", {"TIMEOUT": PAGE_SECONDS, "MAX_ENTRIES": 300})
+# of date, which spares decoding a whole page on every visit. Large ones (open data) are not kept,
+# so that a process holds at most some 100 MB of them.
+_served = LocMemCache("vigil-public-pages", {"TIMEOUT": PAGE_SECONDS, "MAX_ENTRIES": 200})
+MAX_SERVED_BYTES = 512 * 1024
 
 
 def case_scope(slug: str) -> str:
@@ -185,7 +187,12 @@ def _store(key: str, version: str, response) -> None:
         "csrf": tokens > 0,
     }
     cache.set(key, page, seconds)
-    _served.set(key, page, seconds)
+    _keep(key, page)
+
+
+def _keep(key: str, page: dict) -> None:
+    if len(page["content"]) <= MAX_SERVED_BYTES:
+        _served.set(key, page, int(page["until"] - time.time()) + 1)
 
 
 def _current(page: dict | None, version: str) -> bool:
@@ -200,7 +207,7 @@ def _stored_page(key: str, version: str) -> dict | None:
     page = cache.get(key)
     if not _current(page, version):
         return None
-    _served.set(key, page, int(page["until"] - time.time()) + 1)
+    _keep(key, page)
     return page
 
 
