@@ -88,7 +88,9 @@ def test_the_web_export_of_acts_guards_formulas(alice_client, case, states):
 
 @pytest.mark.django_db
 def test_the_public_open_data_guards_formulas(client, published):
-    _hostile_act(published, '=HYPERLINK("https://evil.example","x")')
+    from vigil.dossier import publishing
+
+    publishing.publish_act(_hostile_act(published, '=HYPERLINK("https://evil.example","x")'))
     url = reverse(
         "public_data", kwargs={"slug": published.slug, "dataset": "recognitions", "fmt": "csv"}
     )

@@ -9,12 +9,11 @@ import pytest
 from django.core import mail
 from django.utils import translation
 
-from tests.conftest import make_source
+from tests.conftest import add_reviewed_claim, make_source
 from vigil.accounts import invitations
 from vigil.accounts.models import Invitation
 from vigil.dossier.content import build_content
 from vigil.dossier.render import render_html
-from vigil.evidence import services
 from vigil.partial_dates import format_partial
 
 pytestmark = pytest.mark.django_db
@@ -40,7 +39,7 @@ def test_a_date_reads_the_same_on_the_case_page_in_the_dossier_and_on_the_public
 
 def verified_figure(case, low, high):
     source = make_source(case, text=f"The report counts {low} dead.", title=f"Report {low}")
-    services.add_claim(
+    add_reviewed_claim(
         source,
         fields={
             "statement": f"{low} killed",

@@ -2,8 +2,7 @@
 
 import pytest
 
-from tests.conftest import make_source, screenshot, sign_in
-from vigil.evidence import services as evidence_services
+from tests.conftest import add_reviewed_claim, make_source, screenshot, sign_in
 from vigil.law import services as law_services
 from vigil.law.models import Element
 
@@ -14,7 +13,7 @@ def test_a_researcher_drills_from_the_matrix_to_a_claims_source(
     page, live_server, alice, case, law
 ):
     source = make_source(case, text="The report counts the dead.", title="Field report 1992")
-    claim = evidence_services.add_claim(
+    claim = add_reviewed_claim(
         source,
         fields={
             "statement": "At least 161 people were killed",
