@@ -152,6 +152,11 @@ class Source(Publishable, AuditedModel):
         ordering = ["-published_on", "title"]
         verbose_name = _("source")
         verbose_name_plural = _("sources")
+        # An imported act names its sources by title or address, looked up within the case.
+        indexes = [
+            models.Index(fields=["case", "title"], name="evidence_source_case_title"),
+            models.Index(fields=["case", "url"], name="evidence_source_case_url"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["case", "archived_file"], name="one_source_per_file_per_case"
