@@ -1,9 +1,11 @@
 """Signed-in reads while an editor writes: requests per second, 95th percentile and errors of
-readers alone, then of the same readers while one editor reviews claims back to back, over real
-HTTP against `vigil serve`.
+readers alone, then of the same readers while one editor reviews claims (one a second, as in
+issue #21, or --reviews-per-second N; 0 for back to back), over real HTTP against `vigil serve`.
+The editor's browser follows each review's redirect to the source's page, as a browser does.
+Ten seconds of reading first warm the caches, unreported.
 
 Usage: .venv/bin/python bench/reads_under_writes.py [--seconds 20] [--readers 4]
-           [--data-dir DIR] [--database-url URL]
+           [--reviews-per-second 1] [--data-dir DIR] [--database-url URL]
 Without --data-dir or --database-url it uses a throw-away SQLite database with the demonstration
 case; with them, the database as it is (say one `bench/writes.py` generated) and its first case.
 """
@@ -102,10 +104,12 @@ def read_for(browser: Browser, pages: list[str], until: float, results: list) ->
         number += 1
 
 
-def edit_for(browser: Browser, urls: dict, until: float, results: list) -> None:
+def edit_for(browser: Browser, urls: dict, until: float, rate: float, results: list) -> None:
     page = browser.get(urls["reads"][3])[1]
-    number = 0
+    number, began = 0, time.monotonic()
     while time.monotonic() < until:
+        if rate:  # keep to the pace: the n-th review at n / rate seconds
+            time.sleep(max(0.0, began + number / rate - time.monotonic()))
         status = browser.post(
             urls["reviews"][number % len(urls["reviews"])],
             {"status": ("verified", "proposed")[number % 2], "note": "bench"},
@@ -115,9 +119,9 @@ def edit_for(browser: Browser, urls: dict, until: float, results: list) -> None:
         number += 1
 
 
-def phase(base: str, urls: dict, readers: int, seconds: float, editor: bool) -> dict:
+def phase(base: str, urls: dict, readers: int, seconds: float, editor: float | None) -> dict:
     browsers = [Browser(base, "bench-reader") for _ in range(readers)]
-    writer = Browser(base, "bench-editor") if editor else None
+    writer = Browser(base, "bench-editor") if editor is not None else None
     until = time.monotonic() + seconds
     reads: list = []
     writes: list = []
@@ -125,7 +129,9 @@ def phase(base: str, urls: dict, readers: int, seconds: float, editor: bool) -> 
         threading.Thread(target=read_for, args=(b, urls["reads"], until, reads)) for b in browsers
     ]
     if writer:
-        threads.append(threading.Thread(target=edit_for, args=(writer, urls, until, writes)))
+        threads.append(
+            threading.Thread(target=edit_for, args=(writer, urls, until, editor, writes))
+        )
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -151,6 +157,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--readers", type=int, default=4)
+    parser.add_argument("--reviews-per-second", type=float, default=1.0)
     parser.add_argument("--data-dir", type=Path)
     parser.add_argument("--database-url")
     args = parser.parse_args()
@@ -170,8 +177,12 @@ def main() -> None:
         try:
             base = f"http://127.0.0.1:{port}"
             wait_until_up(base)
-            report(args, phase(base, urls, args.readers, args.seconds, editor=False), "alone")
-            report(args, phase(base, urls, args.readers, args.seconds, editor=True), "editing")
+            phase(base, urls, args.readers, 10, editor=None)  # warm caches; not reported
+            alone = phase(base, urls, args.readers, args.seconds, editor=None)
+            report(args, alone, "alone")
+            rate = args.reviews_per_second
+            editing = phase(base, urls, args.readers, args.seconds, editor=rate)
+            report(args, editing, "editing", alone)
         finally:
             server.terminate()
             server.wait(timeout=30)
@@ -188,13 +199,8 @@ def wait_until_up(base: str) -> None:
     raise SystemExit("vigil serve did not answer within a minute")
 
 
-_alone: dict = {}
-
-
-def report(args, result: dict, label: str) -> None:
-    if label == "alone":
-        _alone.update(result)
-    kept = f", {result['per_second'] / _alone['per_second']:.0%} of alone" if _alone else ""
+def report(args, result: dict, label: str, alone: dict | None = None) -> None:
+    kept = f", {result['per_second'] / alone['per_second']:.0%} of alone" if alone else ""
     print(
         f"{args.readers} readers, {label:7}: {result['per_second']:6.1f} reads/s{kept}, "
         f"median {result['median'] * 1000:.0f} ms, p95 {result['p95'] * 1000:.0f} ms, "
