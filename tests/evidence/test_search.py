@@ -122,7 +122,6 @@ def test_neighbouring_cases_never_see_each_others_hits(case):
 
 @pytest.mark.skipif("connection.vendor != 'sqlite'", reason="counts SQLite's VM instructions")
 def test_a_search_does_not_read_the_matches_in_other_cases(case):
-
     from vigil.cases.models import Case
     from vigil.evidence.models import Claim
 
