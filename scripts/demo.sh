@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 BIN=${VENV:-.venv}/bin
 
 bash scripts/system-deps.sh
+bash scripts/compile-messages.sh
 "$BIN/vigil" migrate --no-input
 "$BIN/vigil" load-demo
 sign_in=$("$BIN/vigil" demo-user)

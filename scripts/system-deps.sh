@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# System libraries Vigil needs beyond Python: Pango and a font for PDF dossiers (WeasyPrint),
-# OCRmyPDF and Tesseract for scans, and, with --browser, Debian's Chromium for the browser tests.
+# System libraries Vigil needs beyond Python: Pango and fonts for PDF dossiers (WeasyPrint) and
+# pages (DejaVu; Noto Nastaliq Urdu and Naskh Arabic for Urdu), gettext's msgfmt to compile the
+# translation catalogues, OCRmyPDF and Tesseract for scans, and, with --browser, Debian's Chromium
+# for the browser tests.
 # Installs what is missing where it can (as root with apt-get); elsewhere it says what to install
 # and carries on.
 set -uo pipefail
@@ -13,6 +15,9 @@ libraries=$(ldconfig -p 2>/dev/null)
 fonts=$(fc-list 2>/dev/null)
 [[ $libraries == *libpango-1.0.so* ]] || want+=(libpango-1.0-0 libpangoft2-1.0-0)
 [[ ${fonts,,} == *dejavu* ]] || want+=(fonts-dejavu-core)
+# Urdu is written in Nastaliq; Naskh is its fallback. Both come in Debian's fonts-noto-core.
+[[ ${fonts,,} == *"noto nastaliq urdu"* ]] || want+=(fonts-noto-core)
+command -v msgfmt >/dev/null 2>&1 || want+=(gettext)
 # OCR of scanned PDFs and images: OCRmyPDF and Tesseract with the languages of the cases served.
 command -v ocrmypdf >/dev/null 2>&1 || want+=(ocrmypdf)
 languages=$(tesseract --list-langs 2>/dev/null)

@@ -7,6 +7,7 @@ BIN=.venv/bin
 
 # System libraries for PDF dossiers, and Debian's Chromium for the browser tests.
 bash scripts/system-deps.sh --browser
+bash scripts/compile-messages.sh
 
 echo "== Lint"
 $BIN/ruff check .

@@ -2,6 +2,7 @@
 
 import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -20,8 +21,16 @@ pytest_plugins = ["tests.published"]
 # alongside it are still synchronous, so Django's async guard does not apply.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "test-artifacts"
 PASSWORD = "correct horse battery staple"
+
+
+def pytest_configure(config):
+    """The translation catalogues are compiled as `make test` does, so that a run of pytest alone
+    shows the pages in every language too (only catalogues changed since are compiled again)."""
+    script = ROOT / "scripts" / "compile-messages.sh"
+    subprocess.run([shutil.which("bash"), str(script)], check=True)
 
 
 @pytest.fixture(autouse=True)

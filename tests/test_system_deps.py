@@ -8,6 +8,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
+FONTS = (
+    "echo '/usr/share/fonts/DejaVuSans.ttf: DejaVu Sans'\n"
+    "echo '/usr/share/fonts/NotoNastaliqUrdu-Regular.ttf: Noto Nastaliq Urdu:style=Regular'\n"
+)
 PANGO_LINE = "\tlibpango-1.0.so.0 (libc6,x86-64) => /usr/lib/x86_64-linux-gnu/libpango-1.0.so.0"
 
 
@@ -40,7 +44,7 @@ def test_a_library_listed_before_a_long_cache_is_found_installed(tmp_path):
         'while [ $i -lt 40000 ]; do echo "\tlibother$i.so.1 => /usr/lib/libother$i.so.1"; '
         "i=$((i+1)); done\n",
     )
-    write_program(tmp_path, "fc-list", "echo '/usr/share/fonts/DejaVuSans.ttf: DejaVu Sans'\n")
+    write_program(tmp_path, "fc-list", FONTS)
     write_program(tmp_path, "apt-get", f'echo "$@" >> "{tmp_path}/apt-get.log"\n')
 
     result = run_system_deps(tmp_path)
@@ -52,7 +56,7 @@ def test_a_library_listed_before_a_long_cache_is_found_installed(tmp_path):
 
 def test_a_missing_library_is_still_reported(tmp_path):
     write_program(tmp_path, "ldconfig", "echo '\tlibc.so.6 => /lib/libc.so.6'\n")
-    write_program(tmp_path, "fc-list", "echo '/usr/share/fonts/DejaVuSans.ttf: DejaVu Sans'\n")
+    write_program(tmp_path, "fc-list", FONTS)
     write_program(tmp_path, "apt-get", f'echo "$@" >> "{tmp_path}/apt-get.log"\n')
     write_program(tmp_path, "id", "echo 1000\n")  # as a user who may not install packages
 
@@ -60,3 +64,14 @@ def test_a_missing_library_is_still_reported(tmp_path):
 
     assert "libpango-1.0-0" in result.stdout
     assert "fonts-dejavu-core" not in result.stdout
+    assert "fonts-noto-core" not in result.stdout
+
+
+def test_a_missing_urdu_font_is_reported(tmp_path):
+    write_program(tmp_path, "ldconfig", f"echo '{PANGO_LINE}'\n")
+    write_program(tmp_path, "fc-list", "echo '/usr/share/fonts/DejaVuSans.ttf: DejaVu Sans'\n")
+    write_program(tmp_path, "id", "echo 1000\n")
+
+    result = run_system_deps(tmp_path)
+
+    assert "fonts-noto-core" in result.stdout

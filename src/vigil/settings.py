@@ -200,8 +200,21 @@ LOGIN_REDIRECT_URL = "cases:list"
 LOGOUT_REDIRECT_URL = "login"
 
 LANGUAGE_CODE = env_str("VIGIL_LANGUAGE", "en")
-LANGUAGES = [("en", _("English")), ("fr", _("French")), ("de", _("German")), ("tr", _("Turkish"))]
+# The languages of Vigil's users (issue #17). Each has a catalogue in src/vigil/locale/, compiled
+# to .mo by `make demo` and `make test` (scripts/compile-messages.sh): the .mo files are built, not
+# kept in git, so they always match their .po files.
+LANGUAGES = [
+    ("en", _("English")),
+    ("az", _("Azerbaijani")),
+    ("ur", _("Urdu")),
+    ("ru", _("Russian")),
+    ("tr", _("Turkish")),
+]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+if LANGUAGE_CODE not in dict(LANGUAGES):
+    raise ImproperlyConfigured(
+        f"VIGIL_LANGUAGE must be one of {', '.join(dict(LANGUAGES))}; got {LANGUAGE_CODE!r}"
+    )
 TIME_ZONE = env_str("VIGIL_TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True
