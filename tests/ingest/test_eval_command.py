@@ -1,8 +1,11 @@
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+
+from vigil.ingest.evaluation import KINDS
 
 DEVSET = Path(__file__).parent / "devset"
 
@@ -42,25 +45,38 @@ def test_a_folder_without_docs_is_named(tmp_path):
         call_command("eval_extract", str(tmp_path))
 
 
-def test_the_development_set_is_real_texts_of_many_kinds_each_labelled():
+def test_the_development_set_is_labelled_texts_in_the_five_languages():
     docs = sorted(p.stem for p in (DEVSET / "docs").glob("*.txt"))
     labelled = sorted(p.stem for p in (DEVSET / "truth").glob("*.json"))
     assert docs == labelled
-    assert len(docs) >= 12 and "seed-article" in docs
     readme = (DEVSET / "README.md").read_text()
+    languages = Counter()
     for name in docs:
-        assert f"`{name}`" in readme, f"{name} has no source in the dev set's README"
+        assert f"`{name}`" in readme, f"{name} is not described in the dev set's README"
         truth = json.loads((DEVSET / "truth" / f"{name}.json").read_text())
-        assert set(truth) == {"dates", "figures", "legal_refs", "countries", "organizations"}
+        assert set(truth) == {"language", *KINDS}
+        languages[truth["language"]] += 1
+    assert languages["en"] >= 12
+    for language in ("az", "ru", "tr", "ur"):
+        assert languages[language] >= 12, language
+
+
+def test_it_prints_each_language_apart(capsys):
+    call_command("eval_extract", str(DEVSET))
+    out = capsys.readouterr().out
+    for language in ("az", "en", "ru", "tr", "ur"):
+        assert f"{language} overall F1 " in out
 
 
 def test_the_extractors_keep_their_quality_on_the_development_set():
     from vigil.ingest.evaluation import evaluate
 
-    scores = evaluate(DEVSET).scores
-    assert scores["figures"].f1 >= 0.9
-    assert scores["legal_refs"].f1 >= 0.9
-    assert scores["dates"].f1 >= 0.85
+    # Floors under today's figures per language (issue #18 prints them): a change that loses
+    # ground in one language fails here even when the others gain.
+    floors = {"en": 0.8, "az": 0.2, "ru": 0.05, "tr": 0.3, "ur": 0.0}
+    languages = evaluate(DEVSET).languages
+    for language, floor in floors.items():
+        assert languages[language].overall.f1 >= floor, language
 
 
 def test_it_scores_the_text_as_ingestion_normalises_it(tmp_path, capsys):

@@ -3,7 +3,9 @@
 Truth, one JSON object per document: "dates": ["1992-02-26", "1993-04", "1993"]; "figures":
 [{"category": "killed", "value": 613} or with "low"/"high"]; "legal_refs": [{"instrument":
 "Rome Statute", "article": "6"}]; "countries": ["AZE"]; "organizations": ["…"]. Items are
-compared as multisets per document (organisations through the gazetteer's names).
+compared as multisets per document (organisations through the gazetteer's names). "language"
+(an ISO 639-1 code) says which language's figures a document counts towards; without it, the
+language is detected as ingestion detects it.
 """
 
 import json
@@ -14,7 +16,7 @@ from pathlib import Path
 from .extract import extract_all
 from .extract.entities import canonical_organisation
 from .extract.legal import normalise_article
-from .normalise import normalise
+from .normalise import detect_language, normalise
 
 KINDS = ["dates", "figures", "legal_refs", "countries", "organizations"]
 
@@ -43,6 +45,14 @@ class Score:
 class Evaluation:
     scores: dict[str, Score] = field(default_factory=lambda: {k: Score() for k in KINDS})
     documents: int = 0
+    # The same figures for each language's documents alone.
+    languages: dict[str, "Evaluation"] = field(default_factory=dict)
+
+    def add(self, kind: str, expected: Counter, got: Counter) -> None:
+        score = self.scores[kind]
+        score.tp += sum((expected & got).values())
+        score.fp += sum((got - expected).values())
+        score.fn += sum((expected - got).values())
 
     @property
     def overall(self) -> Score:
@@ -94,13 +104,14 @@ def evaluate(directory: Path) -> Evaluation:
             continue
         truth = json.loads(truth_file.read_text())
         # The same normalisation as ingestion: what is scored is what reviewers see.
-        found = _found_items(normalise(doc.read_text()))
+        text = normalise(doc.read_text())
+        found = _found_items(text)
+        language = truth.get("language") or detect_language(text) or "?"
+        per_language = result.languages.setdefault(language, Evaluation())
         for kind in KINDS:
             expected = _truth_items(truth, kind)
-            got = found[kind]
-            score = result.scores[kind]
-            score.tp += sum((expected & got).values())
-            score.fp += sum((got - expected).values())
-            score.fn += sum((expected - got).values())
+            result.add(kind, expected, found[kind])
+            per_language.add(kind, expected, found[kind])
         result.documents += 1
+        per_language.documents += 1
     return result

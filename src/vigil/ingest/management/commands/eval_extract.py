@@ -8,7 +8,8 @@ from vigil.ingest.evaluation import KINDS, evaluate
 class Command(BaseCommand):
     help = (
         "Score the extractors against hand-labelled documents: DIR/docs/NAME.txt and "
-        "DIR/truth/NAME.json. Prints precision, recall and F1 per kind and overall."
+        "DIR/truth/NAME.json. Prints precision, recall and F1 per kind and overall, for each "
+        "language first when the documents are in several."
     )
 
     def add_arguments(self, parser):
@@ -20,11 +21,21 @@ class Command(BaseCommand):
         result = evaluate(directory)
         if not result.documents:
             raise CommandError(f"no labelled documents in {directory}")
+        if len(result.languages) > 1:
+            for language, part in sorted(result.languages.items()):
+                self.stdout.write(f"language {language}: {part.documents} documents")
+                self._table(part)
+                self.stdout.write(f"{language} overall F1 {part.overall.f1:.2f}")
+                self.stdout.write("")
+            self.stdout.write("all languages:")
         self.stdout.write(f"{result.documents} documents")
+        self._table(result)
+        self.stdout.write(f"overall F1 {result.overall.f1:.2f}")
+
+    def _table(self, result) -> None:
         self.stdout.write(f"{'kind':<15}{'precision':>10}{'recall':>10}{'F1':>8}  tp/fp/fn")
         for kind in KINDS:
             s = result.scores[kind]
             self.stdout.write(
                 f"{kind:<15}{s.precision:>10.2f}{s.recall:>10.2f}{s.f1:>8.2f}  {s.tp}/{s.fp}/{s.fn}"
             )
-        self.stdout.write(f"overall F1 {result.overall.f1:.2f}")
