@@ -7,7 +7,7 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from tests.campaigns.conftest import make_event
-from vigil.campaigns import services
+from vigil.campaigns import overviews
 from vigil.campaigns.models import Event
 
 pytestmark = pytest.mark.django_db
@@ -72,7 +72,7 @@ def test_the_anniversary_view_counts_countries_and_cities(
     make_event(chapter, case=case, days=11, title="Second event in Berlin")
     make_event(other_chapter, case=case, days=10, time_zone="Europe/Paris")
     year = Event.objects.first().starts_at.year
-    data = services.anniversary(case, year)
+    data = overviews.anniversary(case, year)
     assert (data["country_count"], data["city_count"], len(data["events"])) == (2, 2, 3)
     page = coordinator_client.get(
         reverse("campaigns:anniversary", args=[case.slug]), {"year": year}
@@ -200,8 +200,8 @@ def test_the_anniversary_view_lists_events_by_date(
 def test_an_event_belongs_to_the_year_of_its_own_zone(case, chapter):
     year = timezone.localdate().year + 1
     new_year_night = evening(chapter, case, datetime.date(year, 1, 1), hour=0)  # 23:00 UTC
-    assert list(services.anniversary(case, year)["events"]) == [new_year_night]
-    assert list(services.anniversary(case, year - 1)["events"]) == []
+    assert list(overviews.anniversary(case, year)["events"]) == [new_year_night]
+    assert list(overviews.anniversary(case, year - 1)["events"]) == []
 
 
 @pytest.mark.parametrize("junk", ["T", "-1", "99999999999999999999", "2027.5", "0"])

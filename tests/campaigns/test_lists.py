@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.campaigns.conftest import make_event
-from vigil.campaigns import guests, services
+from vigil.campaigns import guests, overviews
 from vigil.campaigns.models import RSVP, Chapter, Contact, Event, Interaction, Member, Task
 from vigil.paging import PAGE_SIZE
 
@@ -267,13 +267,13 @@ def test_the_anniversary_counts_equal_reading_every_event(case, chapter, other_c
             status=chance.choice(["scheduled", "scheduled", "cancelled"]),
         )
     for year in (2029, 2030, 2031):
-        found, expected = services.anniversary(case, year), row_by_row(case, year)
+        found, expected = overviews.anniversary(case, year), row_by_row(case, year)
         assert list(found["events"]) == expected["events"], year
         assert found["countries"] == expected["countries"], year
         assert found["country_count"] == len(expected["countries"])
         assert found["city_count"] == expected["city_count"], year
     events = Event.objects.filter(case=case).exclude(status="cancelled")
-    assert services.anniversary_years(case) == sorted({e.local_start.year for e in events})
+    assert overviews.anniversary_years(case) == sorted({e.local_start.year for e in events})
 
 
 def test_the_dashboard_chart_counts_equal_reading_every_event(chapter, other_chapter):
@@ -290,5 +290,5 @@ def test_the_dashboard_chart_counts_equal_reading_every_event(chapter, other_cha
     for event in Event.objects.all():
         if event.status != "cancelled" and event.country_code:
             expected.setdefault(event.starts_at.year, Counter())[event.country_code] += 1
-    found = services.events_per_country_per_year(Event.objects.all())
+    found = overviews.events_per_country_per_year(Event.objects.all())
     assert found == expected and list(found) == sorted(expected)

@@ -51,3 +51,29 @@ def test_it_never_overwrites_an_archived_file(case):
     archive.store_bytes(b"original")
     assert os.stat(path).st_ino == inode
     assert not list((archive.archive_root() / "incoming").iterdir())
+
+
+def test_archive_upload_keeps_an_uploaded_file_once_under_its_first_name():
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    photo = SimpleUploadedFile("vigil.jpg", b"\xff\xd8 a photo", content_type="image/jpeg")
+    first = archive.archive_upload(photo, name=photo.name, media_type="image/jpeg")
+    again = archive.archive_upload(b"\xff\xd8 a photo", name="copy.bin", media_type="image")
+    assert again.pk == first.pk
+    assert (again.original_name, again.media_type, again.size) == ("vigil.jpg", "image/jpeg", 10)
+    assert archive.read_bytes(first.sha256) == b"\xff\xd8 a photo"
+    assert ArchivedFile.objects.count() == 1
+
+
+def test_every_place_that_keeps_bytes_archives_them_through_archive_upload():
+    """A second way of writing ArchivedFile rows would skip what archive_upload guarantees."""
+    from pathlib import Path
+
+    import vigil
+
+    writers = []
+    for path in Path(vigil.__file__).parent.rglob("*.py"):
+        code = path.read_text(encoding="utf-8")
+        if "ArchivedFile.objects.get_or_create" in code or "ArchivedFile.objects.create" in code:
+            writers.append(path.name)
+    assert writers == ["archive.py"]

@@ -15,7 +15,6 @@ from django.utils.translation import gettext as _
 from vigil.accounts import permissions
 from vigil.campaigns.models import Material, MaterialVersion
 from vigil.evidence import archive
-from vigil.evidence.models import ArchivedFile
 
 
 def create_material(user, *, title: str, kind: str, case=None, description: str = "") -> Material:
@@ -41,14 +40,8 @@ def add_version(material: Material, *, language: str, upload, user) -> MaterialV
             _("Only the material's author or a researcher of its case may change it.")
         )
     language = language.strip().lower()
-    sha, size = archive.store_chunks(upload.chunks())
-    archived, _created = ArchivedFile.objects.get_or_create(
-        sha256=sha,
-        defaults={
-            "size": size,
-            "media_type": upload.content_type or "",
-            "original_name": upload.name[:255],
-        },
+    archived = archive.archive_upload(
+        upload, name=upload.name, media_type=upload.content_type or ""
     )
     latest = latest_version(material, language)
     if latest is not None and latest.archived_file_id == archived.pk:

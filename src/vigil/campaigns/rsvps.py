@@ -278,9 +278,13 @@ def _promote_all(event: Event, now=None) -> list[RSVP]:
     return promoted
 
 
-def promote_after_capacity_change(event: Event) -> list[RSVP]:
-    """After an edit that may add places: fill them from the waiting list."""
-    return _promote_all(event)
+def promote_after_capacity_change(event: Event, previous_capacity: int | None) -> list[RSVP]:
+    """After an edit of the event: places it gained (a larger capacity, or none at all) go to the
+    waiting list in turn. An edit that adds no place promotes no one."""
+    gained = event.capacity is None or (
+        previous_capacity is not None and event.capacity > previous_capacity
+    )
+    return _promote_all(event) if gained else []
 
 
 def check_in(rsvp: RSVP, now=None) -> RSVP:

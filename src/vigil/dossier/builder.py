@@ -8,7 +8,6 @@ from django_tasks import task
 
 from vigil.accounts.audit import acting_as
 from vigil.evidence import archive
-from vigil.evidence.models import ArchivedFile
 from vigil.ops.leases import when_given_up
 
 from .content import build_content
@@ -57,15 +56,10 @@ def _build_and_keep(build: DossierBuild) -> None:
     build.save(update_fields=["status"])
     try:
         data = build_bytes(build.case, build.format, _report(build.pk))
-        sha, size = archive.store_bytes(data)
+        media_type = "application/pdf" if build.format == "pdf" else "text/html"
         with transaction.atomic():
-            build.archived_file, _created = ArchivedFile.objects.get_or_create(
-                sha256=sha,
-                defaults={
-                    "size": size,
-                    "original_name": build.filename,
-                    "media_type": "application/pdf" if build.format == "pdf" else "text/html",
-                },
+            build.archived_file = archive.archive_upload(
+                data, name=build.filename, media_type=media_type
             )
             _finish(build, DossierBuild.Status.DONE, progress=100)
     except Exception as error:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from django.conf import settings
 
+from vigil.evidence.models import ArchivedFile
 from vigil.private_files import private_folder
 
 CHUNK = 1024 * 1024
@@ -54,6 +55,22 @@ def store_bytes(data: bytes) -> tuple[str, int]:
     return store_chunks([data])
 
 
+def archive_upload(content, *, name: str, media_type: str):
+    """Store bytes in the archive and return their ArchivedFile row: the one way Vigil keeps a
+    file (sources, dossiers, materials, event photos).
+
+    `content` is bytes or an uploaded file (read in chunks, never whole). Bytes already archived
+    give back their existing row, with the name and media type they were first stored under.
+    """
+    chunks = [content] if isinstance(content, bytes) else content.chunks()
+    sha, size = store_chunks(chunks)
+    archived, _created = ArchivedFile.objects.get_or_create(
+        sha256=sha,
+        defaults={"size": size, "media_type": media_type[:100], "original_name": name[:255]},
+    )
+    return archived
+
+
 def read_bytes(sha256: str) -> bytes:
     return path_for(sha256).read_bytes()
 
@@ -68,8 +85,6 @@ def hash_file(path: Path) -> str:
 
 def verify_archive() -> list[str]:
     """Re-hash every archived file; return one line per file missing or altered."""
-    from vigil.evidence.models import ArchivedFile
-
     problems = []
     for archived in ArchivedFile.objects.order_by("pk").iterator(chunk_size=500):
         path = path_for(archived.sha256)

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from vigil.evidence import archive, review
-from vigil.evidence.models import ArchivedFile, Claim, Figure, Source
+from vigil.evidence.models import Claim, Figure, Source
 from vigil.evidence.text import PLAIN, extract_text, media_type_for
 
 
@@ -52,13 +52,8 @@ def add_source_from_bytes(
     if source.reliability_grade and "reliability_grade" in metadata:
         source.reliability_set_by = _actor(user)
     source.full_clean(exclude=["archived_file"])
-    sha, size = archive.store_bytes(data)
     with transaction.atomic():
-        archived, _created = ArchivedFile.objects.get_or_create(
-            sha256=sha,
-            defaults={"size": size, "media_type": media_type, "original_name": filename[:255]},
-        )
-        source.archived_file = archived
+        source.archived_file = archive.archive_upload(data, name=filename, media_type=media_type)
         source.save()
     return SourceResult(source, created=True)
 

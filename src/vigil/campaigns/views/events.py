@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from vigil.accounts import permissions
-from vigil.campaigns import feeds, guests, rsvps, services
+from vigil.campaigns import feeds, guests, overviews, rsvps, services
 from vigil.campaigns.access import (
     get_event_for_user,
     get_rsvp_for_user,
@@ -22,10 +22,8 @@ from vigil.campaigns.access import (
 )
 from vigil.campaigns.filters import EventFilterForm, past_events, upcoming_events
 from vigil.campaigns.forms import EventForm, OutcomeForm
-from vigil.campaigns.models import Chapter, Event, EventPhoto
+from vigil.campaigns.models import Chapter, Event
 from vigil.cases.models import Case
-from vigil.evidence import archive
-from vigil.evidence.models import ArchivedFile
 from vigil.paging import paginate
 from vigil.recognition.worldmap import Mark, world_map_svg
 
@@ -62,8 +60,7 @@ def event_edit(request, pk):
     form = EventForm(request.POST or None, instance=event, user=request.user)
     if request.method == "POST" and form.is_valid():
         event = form.save()
-        if event.capacity is None or (was_capacity is not None and event.capacity > was_capacity):
-            rsvps.promote_after_capacity_change(event)
+        rsvps.promote_after_capacity_change(event, was_capacity)
         messages.success(request, _("Event updated."))
         return redirect(event)
     return render(request, "campaigns/form_page.html", {"form": form, "title": event.title})
@@ -92,19 +89,8 @@ def event_outcome(request, pk):
     event = get_event_for_user(request.user, pk, manage=True)
     form = OutcomeForm(request.POST, request.FILES, instance=event)
     if form.is_valid():
-        form.save()
-        photo = form.cleaned_data.get("photo")
-        if photo:
-            sha, size = archive.store_chunks(photo.chunks())
-            archived, _created = ArchivedFile.objects.get_or_create(
-                sha256=sha,
-                defaults={
-                    "size": size,
-                    "media_type": photo.content_type or "image",
-                    "original_name": photo.name[:255],
-                },
-            )
-            EventPhoto.objects.create(event=event, archived_file=archived)
+        report = {name: form.cleaned_data[name] for name in OutcomeForm.Meta.fields}
+        services.report_outcome(event, report, photo=form.cleaned_data.get("photo"))
         messages.success(request, _("Outcome report saved."))
     else:
         messages.error(
@@ -155,8 +141,8 @@ def _year_asked(request, default: int) -> int:
 def anniversary(request, slug):
     require_campaigns(request.user)
     case = get_object_or_404(Case, slug=slug)  # events only: nothing of the case's evidence
-    year = _year_asked(request, services.default_anniversary_year(case))
-    data = services.anniversary(case, year)
+    year = _year_asked(request, overviews.default_anniversary_year(case))
+    data = overviews.anniversary(case, year)
     data["events"] = paginate(request, data["events"])
     marks = {
         code: Mark("cls-event", _("%(n)s events") % {"n": n} if n > 1 else _("1 event"))
@@ -167,7 +153,7 @@ def anniversary(request, slug):
         "year": year,
         **data,
         "map": world_map_svg(marks, _("Countries with events")),
-        "years": sorted(set(services.anniversary_years(case)) | {year}),
+        "years": sorted(set(overviews.anniversary_years(case)) | {year}),
     }
     return render(request, "campaigns/anniversary.html", context)
 

@@ -1,5 +1,6 @@
 """Outreach: contacts and their history, follow-ups, tasks and materials."""
 
+import contextlib
 import io
 
 from django.contrib import messages
@@ -11,7 +12,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from vigil.accounts import permissions
 from vigil.accounts.redirects import redirect_next
-from vigil.campaigns import materials, privacy, services
+from vigil.campaigns import materials, overviews, privacy, services
 from vigil.campaigns.access import (
     get_contact_for_user,
     get_interaction_for_user,
@@ -49,7 +50,7 @@ def contact_list(request):
     filters = ContactFilterForm(request.GET)
     contacts = filters.apply(Contact.objects.select_related("actor", "chapter"))
     contacts, sort = sorted_by(request, contacts, CONTACT_ORDERS, default="name")
-    overdue = services.overdue_follow_ups(timezone.localdate())
+    overdue = overviews.overdue_follow_ups(timezone.localdate())
     context = {
         "page": paginate(request, contacts),
         "filters": filters,
@@ -74,10 +75,7 @@ def contact_detail(request, pk):
     contact = get_contact_for_user(request.user, pk, manage=request.method == "POST")
     form = InteractionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        interaction = form.save(commit=False)
-        interaction.contact = contact
-        interaction.recorded_by = request.user
-        interaction.save()
+        services.record_interaction(contact, form.cleaned_data, user=request.user)
         messages.success(request, _("Interaction recorded."))
         return redirect(contact)
     context = {
@@ -95,8 +93,7 @@ def contact_detail(request, pk):
 @require_POST
 def follow_up_done(request, pk):
     interaction = get_interaction_for_user(request.user, pk)
-    interaction.follow_up_done = True
-    interaction.save(update_fields=["follow_up_done"])
+    services.mark_follow_up_done(interaction)
     messages.success(request, _("Follow-up marked done."))
     return redirect_next(request, interaction.contact)
 
@@ -153,9 +150,9 @@ def task_list(request):
 @require_POST
 def task_status(request, pk):
     task = get_task_for_user(request.user, pk)
-    if request.POST.get("status") in Task.Status.values:
-        task.status = request.POST["status"]
-        task.save(update_fields=["status"])
+    # A value that is not a status changes nothing (the list is shown again either way).
+    with contextlib.suppress(ValidationError):
+        services.set_task_status(task, request.POST.get("status", ""))
     return redirect("campaigns:tasks")
 
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from vigil.accounts import permissions
-from vigil.campaigns import privacy, services
+from vigil.campaigns import overviews, privacy, services
 from vigil.campaigns.access import (
     get_chapter_for_user,
     get_consent_for_user,
@@ -41,15 +41,15 @@ def _dashboard_context(request, chapter=None) -> dict:
     if chapter is not None:
         events = events.filter(chapter=chapter)
         chapters = chapters.filter(pk=chapter.pk)
-    follow_ups = services.overdue_follow_ups(today, chapter)
+    follow_ups = overviews.overdue_follow_ups(today, chapter)
     return {
         "chapter": chapter,
         "upcoming": events.filter(starts_at__gte=timezone.now()).exclude(status="cancelled")[:10],
         "overdue_follow_ups": paginate(request, follow_ups, param="follow_ups_page"),
         "overdue_tasks": paginate(
-            request, services.overdue_tasks(today, chapter), param="tasks_page"
+            request, overviews.overdue_tasks(today, chapter), param="tasks_page"
         ),
-        "chart": events_chart(services.events_per_country_per_year(events)),
+        "chart": events_chart(overviews.events_per_country_per_year(events)),
         "chapters": paginate(request, chapters, param="chapters_page"),
     }
 
@@ -186,9 +186,7 @@ def consent_add(request, pk):
     member, _view = _member_for(request, pk, manage=True)
     form = ConsentForm(request.POST)
     if form.is_valid():
-        consent = form.save(commit=False)
-        consent.member = member
-        consent.save()
+        services.record_consent(member, **form.cleaned_data)
         messages.success(request, _("Consent recorded."))
     return redirect(member)
 
