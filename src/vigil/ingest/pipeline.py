@@ -71,11 +71,12 @@ def ingest_document(case, document: Document, *, user=None, names=None) -> Outco
         text = normalise(extract_text(data, media_type, filename))
     except UnreadableDocument as error:
         return Outcome(document.name, "refused", str(error))
-    found = extract_all(text, names)
+    language = detect_language(text)
+    found = extract_all(text, names, language)
     metadata = {
         "kind": "other",
         "title": PurePath(filename).stem.replace("_", " ")[:400],
-        "language": detect_language(text),
+        "language": language,
         "access_level": "restricted",
     }
     with transaction.atomic():

@@ -48,8 +48,29 @@ class Spans:
         return True
 
 
-def extract_all(text: str, gazetteer=None) -> list["Candidate"]:
+def extract_all(text: str, gazetteer=None, language: str | None = None) -> list["Candidate"]:
+    """Every candidate in the text, in the order of the text. `language` (ISO 639-1) chooses the
+    word tables; without it the text's language is detected as ingestion detects it."""
+    from . import entities, lexical
+
+    if language is None:
+        from ..normalise import detect_language
+
+        language = detect_language(text)
+    if language in lexical.LANGUAGES:
+        # The gazetteer's names (in any language and script) are looked for in every text.
+        organisations = [c for c in entities.find(text, gazetteer) if c.kind == "organization"]
+        for candidate in organisations:
+            candidate.data.setdefault("rule", "organization.gazetteer")
+        return sorted(lexical.find(text, language) + organisations, key=lambda c: (c.start, c.kind))
+    return _english(text, gazetteer)
+
+
+def _english(text: str, gazetteer=None) -> list["Candidate"]:
     from . import dates, entities, figures, legal
+    from .lexical import entities as lexical_entities
+    from .lexical.tables import tables_for
+    from .lexical.tokens import tokenize
 
     legal_refs = legal.find(text)
     # A year inside a resolution's citation ("822 (1993)") is part of it; a day ("822 of April 30,
@@ -65,7 +86,9 @@ def extract_all(text: str, gazetteer=None) -> list["Candidate"]:
         for f in figures.find(text)
         if not any(f.overlaps(d) and d.data.get("precision") != "year" for d in found_dates)
     ]
+    english = tables_for("en")
+    adjectives = lexical_entities.adjectives(text, tokenize(text, english), english)
     return sorted(
-        legal_refs + found_dates + found_figures + entities.find(text, gazetteer),
+        legal_refs + found_dates + found_figures + entities.find(text, gazetteer) + adjectives,
         key=lambda c: (c.start, c.kind),
     )

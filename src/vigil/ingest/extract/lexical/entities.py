@@ -1,0 +1,53 @@
+"""Countries and organisations in a language's own words: names from the locale data (Babel's
+territory names) and the language's table, national adjectives before a word for the state
+("российский посол", "Fransız heyeti", "روسی سفیر"), and organisations' names per language.
+A name inside an organisation's or an instrument's name is not a mention of its country."""
+
+from .. import Candidate
+from .tokens import Token
+
+
+def _spans(tokens, phrases) -> list[tuple[int, int, object]]:
+    found, index = [], 0
+    while index < len(tokens):
+        match = phrases.match(tokens, index) if tokens[index].kind == "word" else None
+        if match:
+            found.append((index, match[0], match[1]))
+            index = match[0]
+        else:
+            index += 1
+    return found
+
+
+def _candidate(kind, text, tokens, start, end, data) -> Candidate:
+    first, last = tokens[start].start, tokens[end - 1].end
+    return Candidate(kind, first, last, text[first:last], data)
+
+
+def find(text: str, tokens: list[Token], tables) -> list[Candidate]:
+    language = tables.language
+    found = []
+    organizations = _spans(tokens, tables.organizations)
+    instruments = _spans(tokens, tables.instruments)
+    inside = {i for s, e, _ in organizations + instruments for i in range(s, e)}
+    for start, end, name in organizations:
+        data = {"name": name, "rule": f"{language}.organization.name"}
+        found.append(_candidate("organization", text, tokens, start, end, data))
+    for start, end, code in _spans(tokens, tables.country_names):
+        if start not in inside:
+            data = {"code": code, "rule": f"{language}.country.name"}
+            found.append(_candidate("country", text, tokens, start, end, data))
+    found += adjectives(text, tokens, tables, inside)
+    return found
+
+
+def adjectives(text, tokens, tables, inside=frozenset()) -> list[Candidate]:
+    """National adjectives before a word for the state: "Russian veto", "российский посол"."""
+    found = []
+    for start, end, code in _spans(tokens, tables.country_adjectives):
+        if start in inside or end >= len(tokens):
+            continue
+        if tables.state_nouns.match(tokens, end):
+            data = {"code": code, "rule": f"{tables.language}.country.adjective"}
+            found.append(_candidate("country", text, tokens, start, end, data))
+    return found

@@ -1,0 +1,216 @@
+"""Casualty figures in a language's own words: a count (digits, number words, a vague plural),
+its hedge ("не менее", "en az", "ən azı", "کم از کم"; "40'tan fazla", "40 سے زائد"), and the
+category a casualty word in its clause gives it.
+
+In steps: `_counts` finds the numbers; `_is_toll` drops those that count something else (a
+population, votes, an article, a day of a month, a year); `_hedged` reads the bounds and ranges;
+`_categories` looks for the casualty word after the number in its clause, then before it; a
+number with none that follows a figure as one of its parts ("в том числе 106 женщин") or as the
+next item of its list counts what that figure counts.
+"""
+
+from dataclasses import dataclass
+
+from .. import Candidate
+from .tokens import Token, clause_bounds, sentence_bounds
+
+AFTER_REACH = 6  # tokens after a number in which its casualty word may stand
+
+
+@dataclass
+class Count:
+    start: int  # token indices
+    end: int
+    value: int
+    vague: bool = False
+
+
+def _number_words(tokens, index, tables) -> Count | None:
+    """ "сорок пять" = 45, "üç bin" = 3,000, "двенадцать" = 12."""
+    total, current, position = 0, 0, index
+    while position < len(tokens) and tokens[position].kind == "word":
+        scale = tables.scales.match(tokens, position)
+        if scale and position > index:
+            total += max(current, 1) * scale[1]
+            current, position = 0, scale[0]
+            continue
+        word = tables.number_words.match(tokens, position)
+        if not word:
+            break
+        current += word[1]
+        position = word[0]
+    total += current
+    return Count(index, position, total) if position > index and total else None
+
+
+def _counts(tokens, tables, skip) -> list[Count]:
+    counts, index = [], 0
+    while index < len(tokens):
+        token = tokens[index]
+        if index in skip:
+            index += 1
+            continue
+        count = None
+        if token.kind == "number" and token.value:
+            count = Count(index, index + 1, token.value)
+            scale = tables.scales.match(tokens, index + 1) if index + 1 < len(tokens) else None
+            if scale and not token.suffix:
+                count = Count(index, scale[0], token.value * scale[1])
+        elif token.kind == "word":
+            vague = tables.vague.match(tokens, index)
+            if vague and not (index > 0 and tokens[index - 1].kind == "number"):
+                value = tables.scales.match(tokens, index)
+                count = Count(index, vague[0], value[1] if value else 100, vague=True)
+            else:
+                count = _number_words(tokens, index, tables)
+        if count:
+            counts.append(count)
+            index = count.end
+        else:
+            index += 1
+    return counts
+
+
+def _is_toll(tokens, count: Count, tables) -> bool:
+    token = tokens[count.start]
+    following = count.end
+    if following < len(tokens) and tokens[following].text == ".":
+        following += 1
+    if following < len(tokens):
+        if tables.not_counted_after.match(tokens, following):
+            return False
+        if tables.months.match(tokens, following) and count.value <= 31:
+            return False
+        if tokens[following].text in "/)":
+            return False
+    if count.start > 0:
+        if tables.not_counted_before.ends_at(tokens, count.start, reach=2):
+            return False
+        if tokens[count.start - 1].text in "(/№":
+            return False
+    if token.kind == "number" and len(token.low) == 4 and 1500 <= count.value <= 2099:
+        return False
+    clause_start, _ = clause_bounds(tokens, count.start)
+    for index in range(clause_start, count.start):
+        if tables.population.match(tokens, index):
+            return False
+    return True
+
+
+def _hedged(tokens, count: Count, tables) -> tuple[int, int | None, int | None, int]:
+    """(first token, low, high, last token) with the hedges around the count read."""
+    low, high, start, end = count.value, count.value, count.start, count.end
+    if count.vague:
+        high = None
+    before = tables.hedge_before.ends_at(tokens, count.start, reach=4)
+    after = tables.hedge_after.match(tokens, count.end) if count.end < len(tokens) else None
+    if before:
+        start = before[0]
+        low, high = _bound(before[1], count.value, low, high)
+    elif after:
+        end = after[0]
+        low, high = _bound(after[1], count.value, low, high)
+    return start, low, high, end
+
+
+def _bound(kind: str, value: int, low, high):
+    if kind == "lower":
+        return value, None
+    if kind == "upper":
+        return None, value
+    return low, high
+
+
+def _categories(tokens, start: int, end: int, tables) -> list[str]:
+    clause_start, clause_end = clause_bounds(tokens, start)
+    limit = min(clause_end, end + AFTER_REACH)
+    index = end
+    while index < limit:
+        if tokens[index].kind == "number":
+            break
+        found = tables.categories.match(tokens, index)
+        if found:
+            return _joined(tokens, found, tables)
+        index += 1
+    for index in range(start - 1, clause_start - 1, -1):
+        found = tables.categories.match(tokens, index)
+        if found and found[0] <= start:
+            return [found[1]]
+    return []
+
+
+def _joined(tokens, first, tables) -> list[str]:
+    """The category found and any joined to it ("убиты и ранены")."""
+    categories, position = [first[1]], first[0]
+    while position < len(tokens):
+        joiner = tables.list_joiners.match(tokens, position)
+        following = (
+            joiner and joiner[0] < len(tokens) and tables.categories.match(tokens, joiner[0])
+        )
+        if not following:
+            break
+        if following[1] not in categories:
+            categories.append(following[1])
+        position = following[0]
+    return categories
+
+
+def _part_of(tokens, previous_end: int, start: int, tables) -> bool:
+    """Whether the words between a figure and this count make it a part or the next item:
+    "613 … жителей, в том числе 106", "106 женщин и 63"."""
+    if sentence_bounds(tokens, start)[0] > previous_end:
+        return False
+    between = range(previous_end, start)
+    if any(tables.included.match(tokens, i) for i in between):
+        return True
+    words = [i for i in between if tokens[i].kind == "word"]
+    joined = any(tables.list_joiners.match(tokens, i) for i in between)
+    return joined and len(words) <= 3
+
+
+def find(text: str, tokens: list[Token], tables, taken: list[Candidate]) -> list[Candidate]:
+    spans = [(c.start, c.end) for c in taken]
+    skip = {i for i, t in enumerate(tokens) if any(s <= t.start < e for s, e in spans)}
+    counts = [c for c in _counts(tokens, tables, skip) if _is_toll(tokens, c, tables)]
+    found: list[Candidate] = []
+    head: tuple[list[str], int] | None = None  # the last figure's categories and end
+    index = 0
+    while index < len(counts):
+        count = counts[index]
+        start, low, high, end = _hedged(tokens, count, tables)
+        rule = "figure.category"
+        # "от 500 до 1000", "500 ile 1.000 arasında", "500-dən 1000-ə qədər": a range.
+        if index + 1 < len(counts):
+            following = counts[index + 1]
+            between = (
+                tables.range_between.match(tokens, count.end) if count.end < len(tokens) else None
+            )
+            adjacent = following.start == count.end and count.vague is False
+            if (
+                (between and between[0] == following.start) or adjacent
+            ) and following.value > count.value:
+                low, high = count.value, following.value
+                _, _, follow_high, end = _hedged(tokens, following, tables)
+                high = follow_high if follow_high is not None else following.value
+                if start == count.start and tables.range_before.ends_at(tokens, start, reach=1):
+                    start -= 1
+                rule = "figure.range"
+                index += 1
+        categories = _categories(tokens, start, end, tables)
+        if not categories and head and _part_of(tokens, head[1], start, tables):
+            categories, rule = head[0], "figure.part"
+        index += 1
+        if not categories:
+            continue
+        head = (categories, end)
+        first, last = tokens[start].start, tokens[end - 1].end
+        for category in categories:
+            data = {
+                "category": category,
+                "low": low,
+                "high": high,
+                "population": "",
+                "rule": f"{tables.language}.{rule}",
+            }
+            found.append(Candidate("figure", first, last, text[first:last], data))
+    return found

@@ -1,0 +1,230 @@
+"""A language's word tables, loaded from `../tables/<language>.toml`, as phrase sets that match
+on tokens.
+
+An entry is one or more words; a word of the text matches a word of an entry when it equals it
+or, in languages that glue endings to their words, starts with it (entries of three letters or
+fewer must match whole: "оон" is not the start of every word that begins so).
+"""
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from babel import Locale
+
+TABLES = Path(__file__).resolve().parent.parent / "tables"
+LANGUAGES = ("az", "ru", "tr", "ur")
+
+
+def fold(text: str) -> str:
+    """Lower case that keeps every character in its place ("İ" is one letter, not two)."""
+    folded = text.replace("İ", "i").lower()
+    return folded if len(folded) == len(text) else "".join(c.lower()[:1] or c for c in text)
+
+
+class Phrases:
+    """Entries (phrases) → values, matched at a token position, longest first."""
+
+    def __init__(self, entries: dict[str, object], prefix: bool):
+        self.prefix = prefix
+        self.by_first: dict[str, list[tuple[tuple[str, ...], object]]] = {}
+        for phrase, value in entries.items():
+            words = tuple(_entry_words(fold(phrase)))
+            if words:
+                self.by_first.setdefault(words[0], []).append((words, value))
+        for rows in self.by_first.values():
+            rows.sort(key=lambda row: -sum(len(w) for w in row[0]))
+        self.longest_first = max((len(w) for w in self.by_first), default=0)
+
+    def word_matches(self, entry_word: str, word: str) -> bool:
+        if word == entry_word:
+            return True
+        if entry_word.endswith("*"):  # a short beginning marked as one: "yıl*"
+            return word.startswith(entry_word[:-1])
+        return self.prefix and len(entry_word) > 3 and word.startswith(entry_word)
+
+    def match(self, tokens, index: int):
+        """(index after the phrase, value) for the longest entry starting at tokens[index]."""
+        word = tokens[index].low
+        best = None
+        for length in range(min(len(word), self.longest_first), 0, -1):
+            rows = self.by_first.get(word[:length], ()) or self.by_first.get(
+                word[:length] + "*", ()
+            )
+            for words, value in rows:
+                end = index + len(words)
+                if end > len(tokens) or (best is not None and end <= best[0]):
+                    continue
+                if all(self.word_matches(w, tokens[index + k].low) for k, w in enumerate(words)):
+                    best = (end, value)
+        return best
+
+    def ends_at(self, tokens, end: int, reach: int = 6):
+        """(start index, value) of the longest entry that ends just before tokens[end]."""
+        for start in range(max(0, end - reach), end):
+            found = self.match(tokens, start)
+            if found and found[0] == end:
+                return start, found[1]
+        return None
+
+
+@dataclass
+class Tables:
+    language: str
+    raw: dict
+    prefix: bool
+
+    def phrases(self, entries) -> Phrases:
+        if isinstance(entries, list):
+            entries = {entry: True for entry in entries}
+        return Phrases(entries, self.prefix)
+
+    def section(self, *path, default=None):
+        node = self.raw
+        for key in path:
+            node = node.get(key, {}) if isinstance(node, dict) else {}
+        return node if node != {} else ({} if default is None else default)
+
+
+def _entry_words(phrase: str) -> list[str]:
+    from .tokens import words_of
+
+    words = []
+    for word in phrase.split():
+        star = word.endswith("*")
+        parts = words_of(word.rstrip("*"))
+        if star and parts:
+            parts[-1] += "*"
+        words += parts
+    return words
+
+
+def _all_words(node) -> list[str]:
+    if isinstance(node, str):
+        return node.split()
+    if isinstance(node, dict):
+        return [w for key, value in node.items() for w in _all_words(key) + _all_words(value)]
+    if isinstance(node, list):
+        return [w for item in node for w in _all_words(item)]
+    return []
+
+
+def _by_value(table: dict[str, list[str]]) -> dict[str, str]:
+    return {phrase: value for value, phrases in table.items() for phrase in phrases}
+
+
+@lru_cache(maxsize=8)
+def tables_for(language: str) -> "LanguageTables":
+    raw = tomllib.loads((TABLES / f"{language}.toml").read_text())
+    return LanguageTables(language, raw, raw.get("prefix_matching", True))
+
+
+class LanguageTables(Tables):
+    """The phrase sets each extractor uses, built once per language."""
+
+    def __init__(self, language: str, raw: dict, prefix: bool):
+        super().__init__(language, raw, prefix)
+        section = self.section
+        self.abbreviations = {fold(w) for w in _all_words(raw) if w.endswith(".")}
+        self.months = self.phrases(
+            {m: int(n) for n, names in section("months").items() for m in names}
+        )
+        self.year_after = self.phrases(section("dates", "year_after", default=[]))
+        self.year_before = self.phrases(section("dates", "year_before", default=[]))
+        self.first_day = self.phrases(section("dates", "first_day", default=[]))
+        self.day_joiners = self.phrases(section("dates", "range_joiners", default=[]))
+        numbers = section("numbers")
+        # Number words match whole ("altı" is six, "altında" is not).
+        self.number_words = Phrases(numbers.get("words", {}), prefix=False)
+        self.scales = Phrases(numbers.get("scales", {}), prefix=True)
+        self.vague = self.phrases(numbers.get("vague", []))
+        figures = section("figures")
+        categories = ("killed", "wounded", "missing", "hostage", "displaced")
+        self.categories = self.phrases(
+            {phrase: c for c in categories for phrase in figures.get(c, [])}
+        )
+        self.hedge_before = self.phrases(
+            {
+                **{p: "lower" for p in figures.get("lower_before", [])},
+                **{p: "upper" for p in figures.get("upper_before", [])},
+                **{p: "approx" for p in figures.get("approx_before", [])},
+            }
+        )
+        self.hedge_after = self.phrases(
+            {
+                **{p: "lower" for p in figures.get("lower_after", [])},
+                **{p: "upper" for p in figures.get("upper_after", [])},
+                **{p: "approx" for p in figures.get("approx_after", [])},
+            }
+        )
+        self.range_before = self.phrases(figures.get("range_before", []))
+        self.range_between = self.phrases(figures.get("range_between", []))
+        self.not_counted_after = self.phrases(figures.get("not_counted_after", []))
+        self.not_counted_before = self.phrases(figures.get("not_counted_before", []))
+        self.population = self.phrases(figures.get("population", []))
+        self.included = self.phrases(figures.get("included", []))
+        self.list_joiners = self.phrases(figures.get("list_joiners", []))
+        legal = section("legal")
+        self.article = self.phrases(legal.get("article", []))
+        self.resolution = self.phrases(legal.get("resolution", []))
+        self.resolution_marks = self.phrases(legal.get("resolution_number_marks", []))
+        self.legal_joiners = self.phrases(legal.get("list_joiners", []))
+        self.instrument_after_article = legal.get("instrument_after_article", False)
+        self.instruments = self.phrases(_by_value(legal.get("instruments", {})))
+        self.instrument_kinds = self.phrases(legal.get("kinds", {}))
+        self.bodies = self.phrases(_by_value(legal.get("bodies", {})))
+        countries = section("countries")
+        names = _by_value(countries.get("names", {}))
+        names.update(_locale_country_names(language))
+        for excluded in countries.get("not_countries", []):
+            names.pop(fold(excluded), None)
+        self.country_names = CountryNames(names, prefix)
+        self.country_adjectives = self.phrases(_by_value(countries.get("adjectives", {})))
+        self.state_nouns = self.phrases(countries.get("state_nouns", []))
+        self.organizations = self.phrases(_by_value(section("organizations")))
+
+
+class CountryNames(Phrases):
+    """Country names from the locale data: in languages that glue endings on, each word of a
+    name may take an ending of up to four letters, and lose its final vowel to it ("Армения"
+    → "Армении", "Azerbaycan" → "Azerbaycan'da"); a name of fewer than five letters must
+    match whole. A name is written with a capital where the script has them."""
+
+    VOWELS = "аяеоыиaeıioöuüəy"
+
+    def __init__(self, entries: dict[str, object], prefix: bool):
+        if prefix:
+            entries = {" ".join(self._stem(w) for w in p.split()): v for p, v in entries.items()}
+        super().__init__(entries, prefix)
+
+    def _stem(self, word: str) -> str:
+        if len(word) < 6:
+            return word
+        return word[:-1] if word[-1] in self.VOWELS else word
+
+    def word_matches(self, entry_word: str, word: str) -> bool:
+        if word == entry_word or not self.prefix:
+            return word == entry_word
+        if len(entry_word) < 5:  # "Iran'da", not "Iranian"
+            return word.startswith(entry_word) and word[len(entry_word)] in "'’-"
+        return word.startswith(entry_word) and len(word) - len(entry_word) <= 4
+
+    def match(self, tokens, index: int):
+        if tokens[index].text[:1].islower():
+            return None
+        return super().match(tokens, index)
+
+
+@lru_cache(maxsize=8)
+def _locale_country_names(language: str) -> dict[str, str]:
+    import pycountry
+
+    names = {}
+    for code, name in Locale(language).territories.items():
+        if len(code) != 2 or not code.isalpha():
+            continue
+        country = pycountry.countries.get(alpha_2=code)
+        if country is not None:
+            names[fold(name)] = country.alpha_3
+    return names

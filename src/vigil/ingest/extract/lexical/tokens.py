@@ -1,0 +1,108 @@
+"""Tokens: words, numbers (with the endings some languages hyphenate or apostrophise onto them:
+"1993-cü", "40'tan") and single marks, each with its place in the text."""
+
+import re
+from dataclasses import dataclass
+
+TOKEN = re.compile(
+    r"(?P<number>\d+(?:[.,\u00a0\u202f ]\d{3}(?!\d))*(?:/\d+)*)(?P<suffix>['’-][^\W\d_]+)?"
+    r"|(?P<word>[^\W\d_]+(?:['’-][^\W\d_]+)*\.?)"
+    r"|(?P<mark>[^\w\s])"
+)
+BREAK = re.compile(r"\n[ \t]*\n")
+CLAUSE_MARKS = {",", "،", ";", ":", "—", "–"}
+SENTENCE_MARKS = {".", "!", "?", "۔", ";"}
+
+
+@dataclass
+class Token:
+    text: str
+    low: str
+    start: int
+    end: int
+    kind: str  # "number", "word" or "mark"
+    suffix: str = ""
+    value: int | None = None
+    # Whether a sentence ends before this token (a full stop, or a blank line between).
+    sentence_start: bool = False
+
+
+def words_of(phrase: str) -> list[str]:
+    return [m.group().lower() for m in TOKEN.finditer(phrase)]
+
+
+def _number_value(digits: str) -> int | None:
+    if "/" in digits:
+        return None
+    plain = re.sub(r"[.,\u00a0\u202f ]", "", digits)
+    return int(plain) if plain.isdigit() else None
+
+
+def tokenize(text: str, tables) -> list[Token]:
+    from .tables import fold
+
+    tokens: list[Token] = []
+    previous_end = 0
+    sentence_ended = True
+    for match in TOKEN.finditer(text):
+        start, end = match.span()
+        kind = match.lastgroup if match.lastgroup != "suffix" else "number"
+        raw = match.group()
+        if match.group("number") is not None:
+            kind = "number"
+        elif match.group("word") is not None:
+            kind = "word"
+            # "г." and "md." (the tables' abbreviations) keep their dot; any other word gives
+            # it back as the end of its sentence.
+            if raw.endswith(".") and fold(raw) not in tables.abbreviations:
+                raw = raw[:-1]
+                end -= 1
+        else:
+            kind = "mark"
+        sentence_start = sentence_ended or bool(BREAK.search(text, previous_end, start))
+        token = Token(raw, fold(raw), start, end, kind, sentence_start=sentence_start)
+        if kind == "number":
+            token.suffix = fold(match.group("suffix") or "")
+            token.low = fold(match.group("number"))
+            token.value = _number_value(match.group("number"))
+        tokens.append(token)
+        sentence_ended = kind == "mark" and raw in SENTENCE_MARKS
+        if kind == "word" and match.group().endswith(".") and raw == match.group()[:-1]:
+            # The dot cut from the word is a token of its own.
+            tokens.append(Token(".", ".", end, end + 1, "mark"))
+            sentence_ended = True
+        previous_end = tokens[-1].end
+    # "7. maddesi", "II. maddesine": an ordinal's dot before a word in lower case ends nothing.
+    for index in range(2, len(tokens)):
+        token = tokens[index]
+        if (
+            token.sentence_start
+            and token.text[:1].islower()
+            and tokens[index - 1].text == "."
+            and tokens[index - 2].kind == "number"
+            and not BREAK.search(text, tokens[index - 1].end, token.start)
+        ):
+            token.sentence_start = False
+    return tokens
+
+
+def sentence_bounds(tokens: list[Token], index: int) -> tuple[int, int]:
+    start = index
+    while start > 0 and not tokens[start].sentence_start:
+        start -= 1
+    end = index + 1
+    while end < len(tokens) and not tokens[end].sentence_start:
+        end += 1
+    return start, end
+
+
+def clause_bounds(tokens: list[Token], index: int) -> tuple[int, int]:
+    """The clause around tokens[index]: its sentence, cut at commas and semicolons."""
+    low, high = sentence_bounds(tokens, index)
+    start = index
+    while start > low and tokens[start - 1].text not in CLAUSE_MARKS:
+        start -= 1
+    end = index + 1
+    while end < high and tokens[end].text not in CLAUSE_MARKS:
+        end += 1
+    return start, end
