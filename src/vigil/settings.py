@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "vigil.campaigns",
     "vigil.dossier",
     "vigil.ingest",
+    "vigil.api",
     # Before django_tasks_db: its `db_worker` command is replaced by one that outlasts a busy
     # database.
     "vigil.ops",
@@ -62,6 +63,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "axes",
     "csp",
+    # The API's interactive documentation: Swagger UI's files from the installed package.
+    "ninja",
 ]
 
 MIDDLEWARE = [
@@ -186,6 +189,8 @@ INVITATION_DAYS = env_int("VIGIL_INVITATION_DAYS", 7, minimum=1)
 RSVP_HOLD_MINUTES = env_int("VIGIL_RSVP_HOLD_MINUTES", 30, minimum=1)
 RSVP_REPLIES_PER_EVENT = env_int("VIGIL_RSVP_REPLIES_PER_EVENT", 5, minimum=1)
 RSVP_REPLIES_PER_ADDRESS = env_int("VIGIL_RSVP_REPLIES_PER_ADDRESS", 20, minimum=1)
+# Requests one API token may make in a minute (429 with Retry-After past it).
+API_REQUESTS_PER_MINUTE = env_int("VIGIL_API_REQUESTS_PER_MINUTE", 120, minimum=1)
 PASSWORD_RESET_TIMEOUT = 3 * 3600
 OTP_TOTP_ISSUER = "Vigil"
 

@@ -7,6 +7,7 @@ from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
 from vigil.accounts import views as account_views
+from vigil.api.api import urlpatterns as api_urlpatterns
 from vigil.campaigns.views import events as campaign_events
 from vigil.campaigns.views import rsvp as campaign_rsvp
 from vigil.recognition import public_views as recognition_public
@@ -21,6 +22,8 @@ urlpatterns = [
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("account/", include("vigil.accounts.urls")),
+    path("account/", include("vigil.api.urls")),
+    path("api/v1/", api_urlpatterns()),
     path("invite/<str:token>/", account_views.accept_invitation, name="accept_invitation"),
     path(
         "password-reset/",

@@ -19,6 +19,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from tests.conftest import give_role, signed_in
+from vigil.api import tokens as api_tokens
 from vigil.campaigns import rsvps
 from vigil.campaigns.models import (
     RSVP,
@@ -153,6 +154,11 @@ TABLE = {
     ("accounts:two_factor_verify", "POST"): ("signed-in", lambda w: {}),
     ("accounts:password_change", "GET"): ("signed-in", lambda w: {}),
     ("accounts:password_change", "POST"): ("signed-in", lambda w: {}),
+    ("api_tokens", "GET"): ("signed-in", lambda w: {}),
+    ("api_tokens", "POST"): ("signed-in", lambda w: {}),
+    # A token is revoked by its owner alone (the world's token is the administrator's).
+    ("api_token_revoke", "POST"): ("admin", lambda w: {"pk": w.api_token.pk}),
+    ("api_token_revoke", "GET"): ("not-allowed", lambda w: {"pk": w.api_token.pk}),
     # Administrators.
     ("cases:create", "GET"): ("admin", lambda w: {}),
     ("cases:create", "POST"): ("admin", lambda w: {}),
@@ -411,6 +417,12 @@ class World:
             users[persona] = django_user_model.objects.create_user(
                 persona, password="pw-" + persona, is_superuser=persona == "admin"
             )
+        self.api_token, _token = api_tokens.create_token(
+            users["admin"],
+            name="a script",
+            scope="read-write",
+            expires_at=timezone.now() + datetime.timedelta(days=30),
+        )
         for persona, case_, role in [
             ("researcher-a", case, "researcher"),
             ("researcher-b", self.other_case, "researcher"),
@@ -450,6 +462,8 @@ def project_url_names() -> set[str]:
             if isinstance(pattern, URLResolver):
                 if pattern.namespace == "admin":
                     continue  # the back office: see test_the_back_office_is_for_administrators
+                if pattern.namespace == "api":
+                    continue  # every API operation: see test_authorisation_api.py
                 walk(
                     pattern.url_patterns,
                     f"{prefix}{pattern.namespace}:" if pattern.namespace else prefix,
@@ -490,14 +504,18 @@ def row_counts() -> tuple[int, ...]:
         return cursor.fetchone()
 
 
-def request(client, method, url):
-    """Make the request and undo whatever it changed, so every persona meets the same world.
-    Returns the response and whether the request added or removed any row."""
+def request(client, method, url, send=None):
+    """Make the request (GET or POST to `url`, or as `send(client)` makes it) and undo whatever
+    it changed, so every persona meets the same world. Returns the response and whether the
+    request added or removed any row."""
     cookies = client.cookies
     client.cookies = cookies.__class__(cookies)  # signing out replaces the session cookie
     with transaction.atomic():
         before = row_counts()
-        response = client.get(url) if method == "GET" else client.post(url)
+        if send is not None:
+            response = send(client)
+        else:
+            response = client.get(url) if method == "GET" else client.post(url)
         changed = row_counts() != before
         transaction.set_rollback(True)
     client.cookies = cookies
