@@ -73,7 +73,7 @@ def test_the_extractors_keep_their_quality_on_the_development_set():
 
     # Floors under today's figures per language (issue #18 prints them): a change that loses
     # ground in one language fails here even when the others gain.
-    floors = {"en": 0.8, "az": 0.95, "ru": 0.95, "tr": 0.95, "ur": 0.95}
+    floors = {"en": 0.95, "az": 0.95, "ru": 0.95, "tr": 0.95, "ur": 0.95}
     languages = evaluate(DEVSET).languages
     for language, floor in floors.items():
         assert languages[language].overall.f1 >= floor, language

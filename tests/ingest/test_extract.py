@@ -310,16 +310,40 @@ def test_legal_references_as_real_texts_write_them(sentence, expected):
 @pytest.mark.parametrize(
     "sentence",
     [
-        "the General Assembly adopted resolution 62/243 by a recorded vote",
         "The Security Council met. The General Assembly then adopted resolution 68",
         # An article after an instrument, but of another law.
         "the Rome Statute applies; Article 6 of the Criminal Code of Azerbaijan does too",
-        # Too far from any instrument to belong to it.
-        "the Rome Statute. " + "Nothing more is said here. " * 20 + "Article 6 applies.",
     ],
 )
 def test_resolutions_and_articles_that_are_not_references(sentence):
     assert legal.find(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Issue #18's labelling: every numbered resolution of the General Assembly counts …
+        (
+            "the General Assembly adopted resolution 62/243 by a recorded vote",
+            [("UNGA Resolution", "62/243")],
+        ),
+        (
+            "Recalling A/RES/78/282 and S/RES/884 (1993)",
+            [("UNGA Resolution", "78/282"), ("UNSC Resolution", "884")],
+        ),
+        # … and an article belongs to the instrument named before it, however far back.
+        (
+            "the Rome Statute. " + "Nothing more is said here. " * 20 + "Article 6 applies.",
+            [("Rome Statute", "6")],
+        ),
+        (
+            "Article 1 of Protocol No. 1 to the Convention",
+            [("ECHR Protocol 1", "1")],
+        ),
+    ],
+)
+def test_assembly_resolutions_protocols_and_far_articles_are_references(sentence, expected):
+    assert refs(legal.find(sentence)) == expected
 
 
 def test_dates_inside_a_resolution_citation_stay_dates_but_its_year_does_not():
@@ -452,18 +476,18 @@ def test_legal_references_in_the_forms_of_ihl_practice_and_resolutions(text, exp
         "Additional Protocol II (draft)\nArticle 26(3) of the draft Additional Protocol II "
         "provided it, while Article 26 as a whole was adopted by 44 votes",
         "Article 3(3) of the 1980 Protocol II to the Convention on Certain Conventional Weapons",
-        "The General Assembly recalled its resolution 60/1 and its resolution 55",
+        "The General Assembly recalled its resolution 55",
     ],
 )
 def test_drafts_other_protocols_and_other_bodies_resolutions_are_not_references(text):
     assert legal.find(text) == []
 
 
-def test_an_instruments_year_is_a_date_but_a_resolutions_is_its_citation():
+def test_neither_an_instruments_year_nor_a_resolutions_is_a_date():
     found = extract_all(
         "Article 51(4) of the 1977 Additional Protocol I; Security Council resolution 1502 (2003)"
     )
-    assert values([c for c in found if c.kind == "date"]) == ["1977"]
+    assert values([c for c in found if c.kind == "date"]) == []
 
 
 def test_places_counted_are_not_people():
@@ -678,7 +702,8 @@ def test_instruments_outside_the_canonical_list_are_not_references(text):
         (
             "Article 49 of the Fourth Geneva Convention … inserted in the Rome Statute … the sixth "
             "paragraph of Article 49",
-            [("Geneva Convention IV", "49"), ("Geneva Convention IV", "49")],
+            # Issue #18's labelling: a paragraph named in words is in brackets too.
+            [("Geneva Convention IV", "49"), ("Geneva Convention IV", "49(6)")],
         ),
     ],
 )

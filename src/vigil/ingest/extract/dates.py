@@ -77,8 +77,19 @@ YEAR_CUE = re.compile(
 
 # "the 1995 massacre", "the 1994 genocide": a year used as an adjective before a noun.
 YEAR_BEFORE_NOUN = re.compile(
-    r"\b(?:the|a|an)\s+(?P<year>1[5-9]\d\d|20\d\d)\s+(?!(?:people|persons|civilians|men|women|children|"
-    r"victims|refugees|residents|soldiers|troops|families|homes|houses|bodies|dead|of)\b)[A-Za-z]"
+    r"\b(?:[Tt]he|[Aa]n?)\s+(?P<year>1[5-9]\d\d|20\d\d)\s+(?!(?:people|persons|civilians|men|women|"
+    r"children|victims|refugees|residents|soldiers|troops|families|homes|houses|bodies|dead|of)\b)"
+    # "the 1949 Geneva Conventions", "the 1948 Convention": the year is part of the name.
+    r"(?!(?:[A-Z][\w-]*\s+){0,3}(?:Conventions?|Protocols?|Statute|Charter|Covenant|Declaration)\b)"
+    r"[A-Za-z]"
+)
+# "Fourth Geneva Convention (1949)", "Additional Protocol I (1977)": an instrument's year.
+INSTRUMENT_YEAR = re.compile(
+    r"(?:Conventions?|Protocol(?:\s+[IV]+)?|Statute|Charter|Covenant|Declaration|Court|Rights)\s*$"
+)
+# "a count published in 20051": a footnote mark glued to a year.
+YEAR_WITH_MARK = re.compile(
+    r"\b(?:in|since|by|of)\s+(?P<year>1[89]\d\d|20\d\d)(?=\d{1,2}[,.;:]?\s)", re.I
 )
 # "Isayeva v. Russia (2005)": a year standing alone in brackets; after "resolution 1502" it is
 # part of the resolution's citation.
@@ -109,7 +120,15 @@ YEARLESS = [
     ),
 ]
 ANNUAL_DAY = re.compile(
-    r"\s+as\s+(?:the|a|an|its)\s+(?:\w+\s+){0,3}(?:day|days|anniversary)\b", re.I
+    r"\s+as\s+(?:the|a|an|its)\s+(?:\w+\s+){0,3}(?:day|days|anniversary)\b"
+    r"|,?\s+(?:the|a)\s+(?:\w+\s+){0,3}(?:day|anniversary)\b",
+    re.I,
+)
+# "every year on 26 February", "is remembered on 26 February": a day of every year.
+ANNUAL_BEFORE = re.compile(
+    r"\b(?:(?:every|each)\s+year|annually|yearly|remembered|commemorated|observed|marked)"
+    r"\s+(?:\w+\s+){0,2}on\s+(?:the\s+)?$",
+    re.I,
 )
 YEAR_REACH = 1500  # characters within which a yearless date looks for its year
 
@@ -180,8 +199,13 @@ def find(text: str) -> list[Candidate]:
         *YEAR_BEFORE_NOUN.finditer(text),
         *YEAR_IN_BRACKETS.finditer(text),
         *YEAR_AFTER_COMMA.finditer(text),
+        *YEAR_WITH_MARK.finditer(text),
     ]:
         start, end = match.start("year"), match.end("year")
+        if match.re is YEAR_IN_BRACKETS and INSTRUMENT_YEAR.search(
+            text, max(0, match.start() - 40), match.start()
+        ):
+            continue
         if taken.claim(start, end):
             value = {"value": match.group("year"), "precision": "year"}
             if match.re not in (YEAR_CUE, YEAR_AFTER_COMMA):
@@ -248,7 +272,9 @@ def _yearless(text: str, found: list[Candidate], taken: Spans) -> list[Candidate
             if not match.group("month")[0].isupper() or not taken.free(match.start(), match.end()):
                 continue
             # "proclaimed July 11 as the International Day": a day of every year, not a date.
-            if ANNUAL_DAY.match(text, match.end()):
+            if ANNUAL_DAY.match(text, match.end()) or ANNUAL_BEFORE.search(
+                text, max(0, match.start() - 60), match.start()
+            ):
                 continue
             source = _year_source(text, match, dated, starts)
             if source is None:

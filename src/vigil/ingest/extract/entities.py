@@ -301,29 +301,73 @@ def _organisation_re(index: dict[str, str]) -> re.Pattern:
     return re.compile(r"\b(?<![\w-])(" + "|".join(parts) + r")(?!\w|-[A-Z\d])")
 
 
+# "the General Assembly of the United Nations": the body's long name names that body only.
+OF_THE_UN = re.compile(r"\s+of\s+the\s+United\s+Nations\b")
+# "Armenia-Azerbaijan": two countries joined by a hyphen.
+HYPHEN_PAIR = re.compile(r"\b([A-Z][a-z]+)-([A-Z][a-z]+)\b")
+
+
 def find(text: str, gazetteer=None) -> list[Candidate]:
-    found = []
-    excluded = [m.span() for m in NOT_COUNTRIES.finditer(text)]
-    for match in _country_re().finditer(text):
-        code = _country_code(match.group())
-        if code is None or any(s <= match.start() < e for s, e in excluded):
-            continue
-        found.append(
-            Candidate("country", match.start(), match.end(), match.group(), {"code": code})
-        )
-    index = gazetteer_index(gazetteer)
-    for match in _organisation_re(index).finditer(text):
-        spoken = " ".join(match.group().split())
-        name = index.get(spoken) or canonical_organisation(spoken, gazetteer)
-        found.append(
-            Candidate("organization", match.start(), match.end(), match.group(), {"name": name})
-        )
+    from .legal import INSTRUMENT_RE
+
+    # Names inside an instrument's name ("Charter of the United Nations", "Rome Statute of the
+    # International Criminal Court") name no organisation and no country.
+    instruments = [m.span() for m in INSTRUMENT_RE.finditer(text)]
+    organisations = _organisations(text, gazetteer, instruments)
+    inside = instruments + [(c.start, c.end) for c in organisations]
+    found = _countries(text, inside) + organisations
     # "Congo" alone is either Congo; in a text that names the Democratic Republic, it is that.
     if any(c.data.get("code") == "COD" for c in found):
         for c in found:
             if c.kind == "country" and c.data["code"] == "COG" and c.text == "Congo":
                 c.data["code"] = "COD"
     return found + _named_by_context(text, found)
+
+
+def _within(start: int, spans) -> bool:
+    return any(s <= start < e for s, e in spans)
+
+
+def _countries(text: str, inside) -> list[Candidate]:
+    found = []
+    excluded = [m.span() for m in NOT_COUNTRIES.finditer(text)] + inside
+    for match in _country_re().finditer(text):
+        code = _country_code(match.group())
+        if code is None or _within(match.start(), excluded):
+            continue
+        data = {"code": code, "rule": "en.country.name"}
+        found.append(Candidate("country", match.start(), match.end(), match.group(), data))
+    for match in HYPHEN_PAIR.finditer(text):
+        if _country_code(match.group()) or _within(match.start(), excluded):
+            continue
+        for group in (1, 2):
+            code = _country_code(match.group(group))
+            if code:
+                data = {"code": code, "rule": "en.country.hyphen-pair"}
+                found.append(
+                    Candidate(
+                        "country", match.start(group), match.end(group), match.group(group), data
+                    )
+                )
+    return found
+
+
+def _organisations(text: str, gazetteer, instruments) -> list[Candidate]:
+    found, extended = [], []
+    index = gazetteer_index(gazetteer)
+    for match in _organisation_re(index).finditer(text):
+        if _within(match.start(), instruments + extended):
+            continue
+        spoken = " ".join(match.group().split())
+        name = index.get(spoken) or canonical_organisation(spoken, gazetteer)
+        end = match.end()
+        long_name = OF_THE_UN.match(text, end)
+        if long_name and name != "United Nations":
+            end = long_name.end()
+            extended.append((match.end(), end))
+        data = {"name": name, "rule": "en.organization.gazetteer"}
+        found.append(Candidate("organization", match.start(), end, text[match.start() : end], data))
+    return found
 
 
 # Names that are an organisation's only in context: "Memorial, a Russian human rights NGO" (not
@@ -355,9 +399,8 @@ def _named_by_context(text: str, found: list[Candidate]) -> list[Candidate]:
             if match.group()[0].isupper() and not any(
                 c.start <= match.start() < c.end for c in found if c.kind == "organization"
             ):
+                data = {"name": name, "rule": "en.organization.context"}
                 extra.append(
-                    Candidate(
-                        "organization", match.start(), match.end(), match.group(), {"name": name}
-                    )
+                    Candidate("organization", match.start(), match.end(), match.group(), data)
                 )
     return extra

@@ -35,7 +35,7 @@ CATEGORIES = [
     ),
     (
         "wounded",
-        r"wounded|wounding|injured|injuring|injuries|disabled|maimed|crippled|hurt|invalids?|"
+        r"wounded|wounding|injured|injuring|injuries|disabled|handicapped|maimed|crippled|hurt|invalids?|"
         r"wounds",
     ),
     (
@@ -44,7 +44,8 @@ CATEGORIES = [
         r"deportations?|fled|flee|fleeing|forced to flee|refugees|evicted|driven out|"
         r"driven abroad|driven from|driven into exile|from their homes|uprooted|"
         r"forcibly transferred|homeless|took refuge|sought refuge|taking refuge|"
-        r"left their (?:homes?|territory|towns?|villages?|lands?)",
+        r"left their (?:homes?|territory|towns?|villages?|lands?)|"
+        r"left the (?:district|region|area|city|town|country|province)",
     ),
     (
         "killed",
@@ -82,7 +83,8 @@ NOT_A_COUNT_BEFORE = re.compile(
     # a population is not a toll; "boys over 12" and "as young as nine" are ages
     r"population(?:\s+of)?(?:\s+(?:about|some|around|approximately|nearly|over))?|"
     r"(?:boys|girls|men|women|children|males|females|persons|people|those)\s+(?:over|under|"
-    r"above|below|aged|older than|younger than)|as young as|as old as)\s*$",
+    r"above|below|aged|older than|younger than)|aged\s+(?:over|under|above|below)|"
+    r"as young as|as old as)\s*$",
     re.I,
 )
 NOT_A_COUNT_AFTER = re.compile(
@@ -92,6 +94,9 @@ NOT_A_COUNT_AFTER = re.compile(
     r"charges|votes|abstentions|interviews|sessions|pages|camps|sites|locations|districts|towns|"
     r"cities|regions|provinces|hospitals|schools|churches|mosques|graves|mass graves|families|"
     r"households|in the (?:morning|afternoon|evening)|a\.m\.|p\.m\.|am\b|pm\b|o'clock|"
+    # counts of things, not of people ("two joint criminal enterprises", "five acts")
+    r"(?:[\w-]+\s+){0,2}(?:enterprises|acts|shells|rounds|missiles|rockets|attacks|incidents|"
+    r"crimes|reports|cases|trials|operations|parties|states|countries)\b|"
     r"st\b|nd\b|rd\b|th\b|/|\.\d)",
     re.I,
 )
@@ -161,7 +166,7 @@ LABEL = re.compile(
 )
 # … when the words just before the number link it to that label.
 LINK_BEFORE = re.compile(
-    r"(?:\b(?:is|was|are|were|be|of|at|reached|stood at|rose to|to|numbered|totalled|totaled|or|"
+    r"(?:\b(?:is|was|are|were|be|of|at|as|reached|stood at|rose to|to|numbered|totalled|totaled|or|"
     r"includes|included|contains|lists|"
     r"and|estimated at)|[:\n(]|\bDeaths)\s*(?:(?:at least|more than|over|about|around|some|"
     r"nearly|almost|an estimated|up to|as many as|approximately|somewhere)\s*)?$",
@@ -380,6 +385,23 @@ DAY_OF_MONTH_BEFORE = re.compile(rf"\b{MONTH_NAMES}\s*$")
 DAY_OF_MONTH_AFTER = re.compile(rf"\s*(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_NAMES}\b")
 
 
+YEAR_CUE_BEFORE = re.compile(r"\b(?:in|since|by|of)\s*$", re.I)
+HYPOTHETICAL = re.compile(
+    r"\b(?:if|unless|suppose|supposing|imagine|hypothetical(?:ly)?|would|(?:do|does|did)\s+not\s+need"
+    r"|need\s+not)\b",
+    re.I,
+)
+SENTENCE_MARK = re.compile(r"[.!?](?:\s|$)|\n\n")
+
+
+def _sentence(text: str, position: int) -> str:
+    """The sentence around a position (its full stops, or blank lines)."""
+    starts = [m.end() for m in SENTENCE_MARK.finditer(text, max(0, position - 300), position)]
+    start = starts[-1] if starts else max(0, position - 300)
+    end_mark = SENTENCE_MARK.search(text, position, position + 300)
+    return text[start : end_mark.start() if end_mark else position + 300]
+
+
 RATE = re.compile(r"\s+(?:[\w-]+\s+){0,2}(?:every|per|a|each)\s+(?:day|week|month|hour)\b", re.I)
 
 
@@ -412,6 +434,13 @@ def _is_count(text: str, match) -> bool:
         )
         or FOOTNOTE_BEFORE.search(text, max(0, match.start() - 2), match.start())
     ):
+        return False
+    # "published in 20051": a year with a footnote mark glued on.
+    if re.fullmatch(r"(?:1[89]|20)\d\d\d{1,2}", raw) and YEAR_CUE_BEFORE.search(before):
+        return False
+    # "you do not need six million people killed", "if 10,000 people were expelled": a toll
+    # that is supposed, not reported.
+    if HYPOTHETICAL.search(_sentence(text, match.start())):
         return False
     # A bare four-digit number from 1500 to 2099 is a year, unless hedged like a count ("more
     # than 2000") or followed by whom it counts ("2000 people").

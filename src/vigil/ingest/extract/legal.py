@@ -121,29 +121,39 @@ ARTICLE_NUMBER = (
     r"para(?:graph|\.)?\s*[,)]?)?"
     r"(?:\s*\(\s*[0-9a-zA-Z]+\s*\)|\s+[a-z]\)|\s+[ivx]+\))*"
 )
-ARTICLE_LIST = rf"{ARTICLE_NUMBER}(?:\s*(?:,|and|&|or)\s*(?:and\s+)?{ARTICLE_NUMBER})*"
+# "2, 3 and 5", "2 and Article 13"
+ARTICLE_LIST = rf"{ARTICLE_NUMBER}(?:\s*(?:,|and|&|or)\s*(?:and\s+)?(?:(?:Articles?|Arts?\.)\s*)?{ARTICLE_NUMBER})*"
+# "Article 2 (right to life) of the Convention": a gloss between an article and its instrument.
+GLOSS = r"(?:\s*\([^()\d][^()]{0,80}\))?"
 # "article 6 of the Rome Statute", "Art. II(c) of the Genocide Convention", "articles 2,3 of …"
 BEFORE = re.compile(
-    rf"\b(?:articles?|arts?\.)\s*(?P<list>{ARTICLE_LIST})\s*(?:,\s*)?(?:of|in|under)\s+"
-    rf"(?:the\s+)?(?:(?:initial\s+)?provisions\s+of\s+the\s+)?(?:\d{{4}}\s+)?(?P<instrument>{INSTRUMENT_RE.pattern})",
+    rf"\b(?:articles?|arts?\.)\s*(?P<list>{ARTICLE_LIST}){GLOSS}\s*(?:,\s*)?(?:of|in|under)\s+"
+    rf"(?:the\s+)?(?:same\s+)?(?:(?:initial\s+)?provisions\s+of\s+the\s+)?(?:\d{{4}}\s+)?"
+    rf"(?P<instrument>{INSTRUMENT_RE.pattern})",
     re.I,
 )
 # "the Rome Statute, article 7(1)(a)", "Genocide Convention Art. III"
 AFTER = re.compile(
-    rf"(?P<instrument>{INSTRUMENT_RE.pattern})(?:'s)?\s*[,(]?\s*(?:in\s+)?(?:articles?|arts?\.)\s*"
+    rf"(?P<instrument>{INSTRUMENT_RE.pattern})(?:'s)?(?:\s*\(\d{{4}}\))?\s*[,(]?\s*(?:in\s+)?"
+    r"(?:articles?|arts?\.)\s*"
     rf"(?P<list>{ARTICLE_LIST})",
     re.I,
 )
 # What may follow a resolution's number: its year, "(1993)", or the day it was adopted ("822 of
 # April 30, 1993", "822 of 30 April 1993").
 ADOPTED_ON = (
-    r"(?:\s*\(\d{4}\)|\s+of\s+(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+,?\s+\d{4}"
+    r"(?:\s*\(\d{4}\)|\s*\((?:\d{1,2}\s+[A-Z][a-z]+\.?,?\s+|[A-Z][a-z]+\.?\s+\d{1,2},?\s+)\d{4}\)"
+    r"|\s+of\s+(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+,?\s+\d{4}"
     r"|\d{4})(?!\d))"
 )
 ADOPTED_RE = re.compile(ADOPTED_ON)
 ADOPTED = ADOPTED_ON + "?"
 RESOLUTION_LIST = (
     rf"\d{{1,4}}(?![/\d]){ADOPTED}(?:\s*(?:,|and|&)\s*(?:and\s+)?\d{{1,4}}(?![/\d]){ADOPTED})*"
+)
+DATED = r"\s*\((?:\d{1,2}\s+[A-Z][a-z]+\.?,?\s+|[A-Z][a-z]+\.?\s+\d{1,2},?\s+)\d{4}\)"
+DATED_RESOLUTIONS = re.compile(
+    rf"\b\d{{1,4}}{DATED}(?:\s*(?:,|and)\s*(?:and\s+)?\d{{1,4}}{DATED})+"
 )
 RESOLUTION = re.compile(
     r"\b(?:(?:(?:UN|U\.N\.|United Nations)\s+)?(?:Security\s+Council|UNSC|SC)\s+resolutions?|UNSCRs?)\s*"
@@ -164,7 +174,22 @@ BODY = re.compile(
     r"Parliament|Congress|Senate|House|Assembly|Council of Europe|Committee|Commission)\b",
     re.I,
 )
-SYMBOL = re.compile(r"\bS/RES/(?P<list>\d{1,4})(?:\s*\(\d{4}\))?")
+# "S/RES/822 (1993)", "A/RES/78/282", and glued to a word as converted pages leave them.
+SYMBOL = re.compile(r"(?P<body>[AS])/RES/(?P<list>\d{1,4}(?:/\d{1,4})?)(?:\s*\(\d{4}\))?")
+# "resolution 62/243", "General Assembly resolution 60/1": a session and a number.
+ASSEMBLY_RESOLUTION = re.compile(r"\bresolutions?\s+(?:No\.?\s*)?(?P<list>\d{1,3}/\d{1,4})\b", re.I)
+# "Article 1 of Protocol No. 1 to the Convention": the ECHR's protocols.
+PROTOCOL_ARTICLE = re.compile(
+    rf"\b(?:articles?|arts?\.)\s*(?P<list>{ARTICLE_LIST})\s+of\s+(?:the\s+)?Protocol\s+No\.?\s*"
+    r"(?P<protocol>\d{1,2})(?:\s+to\s+the\s+(?:European\s+)?Convention(?:\s+on\s+Human\s+Rights)?)?",
+    re.I,
+)
+# "the sixth paragraph of Article 49" is 49(6).
+PARAGRAPH_BEFORE = re.compile(
+    r"\b(?P<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+"
+    r"paragraph\s+of\s+$",
+    re.I,
+)
 SINGLE_NUMBER = re.compile(rf"{ARTICLE_NUMBER}", re.I)
 
 
@@ -221,6 +246,7 @@ def normalise_article(article: str) -> str:
 
 
 def _articles(listing: str) -> list[str]:
+    listing = re.sub(r"\b(?:articles?|arts?\.)", " ", listing, flags=re.I)
     return [normalise_article(m.group()) for m in SINGLE_NUMBER.finditer(listing)]
 
 
@@ -242,10 +268,17 @@ def find(text: str) -> list[Candidate]:
                 )
             )
 
+    for match in PROTOCOL_ARTICLE.finditer(text):
+        add(match, f"ECHR Protocol {match.group('protocol')}", _articles(match.group("list")))
+    for match in SYMBOL.finditer(text):
+        body = "UNGA Resolution" if match.group("body") == "A" else "UNSC Resolution"
+        add(match, body, [match.group("list")])
+    for match in ASSEMBLY_RESOLUTION.finditer(text):
+        add(match, "UNGA Resolution", [match.group("list")])
     for pattern in (BEFORE, AFTER):
         for match in pattern.finditer(text):
             add(match, _instrument(match.group("instrument")), _articles(match.group("list")))
-    for pattern in (RESOLUTION, RESOLUTION_AFTER, SYMBOL):
+    for pattern in (RESOLUTION, RESOLUTION_AFTER):
         for match in pattern.finditer(text):
             add(match, "UNSC Resolution", _resolution_numbers(match.group("list")))
     named_before = _ShortNames(text)
@@ -254,10 +287,14 @@ def find(text: str) -> list[Candidate]:
         if instrument:
             add(match, instrument, _articles(match.group("list")))
     _articles_in_context(text, add, found, named_before)
-    for match in RESOLUTION_NEARBY.finditer(text):
-        if _security_council_sentence(text, match.start()) or _security_council_speaks(
-            text, match.start()
+    # "four resolutions: 822 (30 April 1993), 853 (29 July 1993) …": numbers with their days.
+    for match in DATED_RESOLUTIONS.finditer(text):
+        if _security_council_named_last(text, match.start()) and re.search(
+            r"\bresolutions\b", text[max(0, match.start() - 300) : match.start()], re.I
         ):
+            add(match, "UNSC Resolution", _resolution_numbers(match.group()))
+    for match in RESOLUTION_NEARBY.finditer(text):
+        if _security_council_named_last(text, match.start()):
             add(match, "UNSC Resolution", _resolution_numbers(match.group("list")))
     return sorted(found, key=lambda c: c.start)
 
@@ -319,7 +356,6 @@ class _ShortNames:
 # instrument belongs to the one named just before it, unless it names another law itself.
 BARE_ARTICLE = re.compile(rf"\b(?:articles?|arts?\.)\s*(?P<list>{ARTICLE_LIST})", re.I)
 OTHER_LAW = re.compile(r"\s*,?\s*(?:of|in|under)\s+(?:the\s+|this\s+|that\s+|its\s+)?\w", re.I)
-CONTEXT_REACH = 400
 DRAFT = re.compile(r"\bdraft\s+$", re.I)
 
 
@@ -347,6 +383,9 @@ def _articles_in_context(text: str, add, found: list, named_before: _ShortNames)
         if OTHER_LAW.match(text, match.end()):
             continue
         articles = _articles(match.group("list"))
+        ordinal = PARAGRAPH_BEFORE.search(text, max(0, match.start() - 30), match.start())
+        if ordinal and len(articles) == 1:
+            articles = [f"{articles[0]}({ORDINALS[ordinal.group('ordinal').lower()]})"]
         # "the sixth paragraph of Article 49": the instrument already cited with article 49.
         earlier = []
         for article in {a.split("(")[0] for a in articles}:
@@ -361,9 +400,7 @@ def _articles_in_context(text: str, add, found: list, named_before: _ShortNames)
             index = bisect.bisect_right(anchors, (match.start(), "\uffff")) - 1
             if index < 0:
                 continue
-            end, instrument = anchors[index]
-            if end < match.start() - CONTEXT_REACH or "\n\n" in text[end : match.start()]:
-                continue
+            instrument = anchors[index][1]
         before = len(found)
         add(match, instrument, articles)
         if len(found) > before:
@@ -376,25 +413,9 @@ def _resolution_numbers(listing: str) -> list[str]:
     return re.findall(r"\b\d{1,4}\b", ADOPTED_RE.sub(" ", listing))
 
 
-def _security_council_speaks(text: str, position: int) -> bool:
-    """Whether "its resolution" is the Security Council's ("The Security Council, Recalling its
-    resolution 1556 (2004)"): "its" is the body last named, however many sentences back."""
-    # "its resolution 1556 (2004) …, its resolution 1547 (2004) … and resolution 1502 (2003)"
-    if not re.search(
-        r"\bits\s+(?:resolutions?\b[^.;]{0,150})?$", text[max(0, position - 200) : position], re.I
-    ):
-        return False
-    bodies = list(BODY.finditer(text, max(0, position - 1500), position))
-    return bool(bodies) and bodies[-1].group("sc") is not None
-
-
-SENTENCE_END = re.compile(r"[.;!?]\s|\n\n")
-
-
-def _security_council_sentence(text: str, position: int) -> bool:
-    sentence_start = max(
-        (m.end() for m in SENTENCE_END.finditer(text, max(0, position - 200), position)),
-        default=max(0, position - 200),
-    )
-    bodies = list(BODY.finditer(text, sentence_start, position))
+def _security_council_named_last(text: str, position: int) -> bool:
+    """Whether the body named last before a resolution is the Security Council ("The Security
+    Council, Recalling its resolution 1556 (2004)", a heading "Resolution 853 (1993)" under a
+    paragraph about the Council), however many sentences back."""
+    bodies = list(BODY.finditer(text, max(0, position - 3000), position))
     return bool(bodies) and bodies[-1].group("sc") is not None
