@@ -177,6 +177,8 @@ TABLE = {
     ("evidence:source_upload", "POST"): ("case-write", lambda w: {"slug": w.case.slug}),
     ("evidence:source_web", "GET"): ("case-write", lambda w: {"slug": w.case.slug}),
     ("evidence:source_web", "POST"): ("case-write", lambda w: {"slug": w.case.slug}),
+    ("evidence:source_choices", "GET"): ("case-read", lambda w: {"slug": w.case.slug}),
+    ("evidence:source_choices", "POST"): ("not-allowed", lambda w: {"slug": w.case.slug}),
     ("evidence:source", "GET"): ("case-read", lambda w: w.in_case(pk=w.source.pk)),
     ("evidence:source", "POST"): ("not-allowed", lambda w: w.in_case(pk=w.source.pk)),
     ("evidence:source_file", "GET"): ("case-read", lambda w: w.in_case(pk=w.source.pk)),

@@ -69,3 +69,30 @@ def test_a_target_moves_back_on_the_board(page, live_server, alice, case, states
         "briefed",
         "contacted",
     ]
+
+
+def test_an_act_is_recorded_with_sources_picked_by_searching(
+    page, live_server, alice, case, states
+):
+    wanted = make_source(case, text="Resolution of the Senate.", title="Senate resolution text")
+    also = make_source(case, text="Committee minutes.", title="Committee minutes")
+    make_source(case, text="Unrelated.", title="Press report on the harvest")
+    sign_in(page, live_server, "alice")
+    page.goto(f"{live_server.url}/cases/{case.slug}/recognition/acts/new/")
+    page.get_by_label("Actor").select_option(label="Pakistan (PAK)")
+    page.get_by_label("Instrument").select_option("resolution")
+    page.get_by_label("Characterisation").select_option("genocide")
+    page.get_by_label("Exact wording").fill("the genocide")
+    search = page.get_by_label("Sources")
+    assert "Press report on the harvest" not in page.content()  # the archive is not sent
+    search.fill("senate")
+    page.get_by_role("button", name="Add: Senate resolution text").click()
+    search.fill(str(also.pk))
+    page.get_by_role("button", name="Add: Committee minutes").click()
+    chosen = page.locator("[data-chosen-sources]")
+    assert "Senate resolution text" in chosen.inner_text()
+    chosen.locator("li", has_text="Committee minutes").get_by_role("button", name="Remove").click()
+    screenshot(page, "act-form-source-picker")
+    page.get_by_role("button", name="Save").click()
+    page.get_by_text("Recognition act recorded.").wait_for()
+    assert list(case.recognition_acts.get().sources.all()) == [wanted]

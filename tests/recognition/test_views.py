@@ -3,6 +3,7 @@ from django.urls import reverse
 
 from tests.conftest import make_source
 from tests.recognition.conftest import act, state
+from vigil.cases.models import Case
 
 pytestmark = pytest.mark.django_db
 
@@ -103,3 +104,66 @@ def test_the_timeline_counted_by_the_database_matches_the_acts(case, states):
     acts = RecognitionAct.objects.filter(case=case)
     assert timeline.counts_per_year(acts) == timeline.acts_per_year(list(acts))
     assert timeline.counts_per_year(acts)["undated"] == 1
+
+
+def act_fields(**changes):
+    fields = {
+        "actor": state("PAK").pk,
+        "instrument": "resolution",
+        "characterisation": "genocide",
+        "wording": "the genocide",
+        "status": "adopted",
+        "review": "verified",
+    }
+    return {**fields, **changes}
+
+
+def test_the_act_form_names_only_the_chosen_sources(alice_client, case, states):
+    chosen = make_source(case, text="a", title="Senate resolution")
+    make_source(case, text="b", title="An unrelated press report")
+    recorded = act(case, state("PAK"), sources=[chosen])
+    page = alice_client.get(reverse("recognition:act_edit", args=[case.slug, recorded.pk]))
+    text = page.content.decode()
+    assert "Senate resolution" in text
+    assert "An unrelated press report" not in text
+    assert f'value="{chosen.pk}"' in text
+
+
+def test_sources_typed_as_numbers_are_recorded_with_the_act(alice_client, case, states):
+    first = make_source(case, text="a", title="Senate resolution")
+    second = make_source(case, text="b", title="Committee report")
+    alice_client.post(
+        reverse("recognition:act_add", args=[case.slug]),
+        act_fields(sources=f" {first.pk},{second.pk} "),
+    )
+    assert set(case.recognition_acts.get().sources.all()) == {first, second}
+
+
+def test_a_source_number_that_is_not_a_number_is_refused_clearly(alice_client, case, states):
+    response = alice_client.post(
+        reverse("recognition:act_add", args=[case.slug]), act_fields(sources="12, twelve")
+    )
+    assert "“twelve” is not a source number." in response.content.decode()
+    assert not case.recognition_acts.exists()
+
+
+def test_a_source_of_another_case_is_refused(alice_client, case, states):
+    other = Case.objects.create(slug="other", title="Other case", place="Elsewhere")
+    elsewhere = make_source(other, text="x", title="Report elsewhere")
+    response = alice_client.post(
+        reverse("recognition:act_add", args=[case.slug]), act_fields(sources=str(elsewhere.pk))
+    )
+    assert f"No source numbered {elsewhere.pk} in this case" in response.content.decode()
+    assert not case.recognition_acts.exists()
+
+
+def test_the_act_form_takes_sources_as_a_list_of_numbers_as_the_api_sends_them(case, states):
+    from vigil.recognition.forms import RecognitionActForm
+
+    first = make_source(case, text="a", title="Senate resolution")
+    second = make_source(case, text="b", title="Committee report")
+    form = RecognitionActForm(
+        act_fields(sources=[first.pk, second.pk]), case=case, sources_queryset=case.sources.all()
+    )
+    assert form.is_valid(), form.errors
+    assert set(form.cleaned_data["sources"]) == {first, second}

@@ -8,6 +8,7 @@ urlpatterns = [
     path("sources/", views.source_list, name="sources"),
     path("sources/upload/", views.source_upload, name="source_upload"),
     path("sources/web/", views.source_web, name="source_web"),
+    path("sources/choices.json", views.source_choices, name="source_choices"),
     path("sources/<int:pk>/", views.source_detail, name="source"),
     path("sources/<int:pk>/edit/", views.source_edit, name="source_edit"),
     path("sources/<int:pk>/file/", views.source_file, name="source_file"),

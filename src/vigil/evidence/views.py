@@ -1,8 +1,9 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
@@ -27,6 +28,7 @@ from vigil.evidence.forms import (
 )
 from vigil.evidence.models import Claim
 from vigil.evidence.search import search_case
+from vigil.evidence.source_picker import matching_sources
 from vigil.evidence.text import UnreadableDocument
 from vigil.paging import paginate, sorted_by
 
@@ -53,6 +55,22 @@ def source_list(request, slug):
     )
     context = {"case": case, "page": page, "filters": filters, "sort": sort}
     return render(request, "evidence/source_list.html", context)
+
+
+@require_safe
+def source_choices(request, slug):
+    """One page of the case's sources matching `?q=` (title words or a number), as JSON, for the
+    source pickers of forms: {"results": [{id, title, author, url}], "more": bool}."""
+    case = get_case_for_user(request.user, slug)
+    query = request.GET.get("q", "").strip()[:200]
+    matches, more = matching_sources(
+        visible_sources(request.user, case), query, page=_page_number(request)
+    )
+    for match in matches:
+        match["url"] = reverse("evidence:source", kwargs={"slug": case.slug, "pk": match["id"]})
+    return JsonResponse(
+        {"results": matches, "more": more}, json_dumps_params={"ensure_ascii": False}
+    )
 
 
 def _report_added(request, result):

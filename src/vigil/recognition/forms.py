@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from vigil.accounts.scoping import ScopedModelForm
 from vigil.countries import sort_key
-from vigil.evidence.models import Source
+from vigil.evidence.source_picker import SourcesField
 from vigil.partial_dates import PartialDateFormField
 from vigil.pickers import CountryField, SearchableSelect
 from vigil.recognition.models import Actor, Characterisation, RecognitionAct, Target
@@ -51,12 +51,13 @@ class RecognitionActForm(forms.ModelForm):
         required=False,
         help_text=_("YYYY, YYYY-MM or YYYY-MM-DD; leave empty if unknown."),
     )
-    sources = forms.ModelMultipleChoiceField(
-        queryset=Source.objects.none(),
+    sources = SourcesField(
         required=False,
         label=_("Sources"),
-        widget=forms.CheckboxSelectMultiple,
-        help_text=_("From this case's archive. An act without a source is listed as unsourced."),
+        help_text=_(
+            "From this case's archive, by number, separated by commas (a source's number ends "
+            "its address, as in …/sources/123/). An act without a source is listed as unsourced."
+        ),
     )
 
     class Meta:
@@ -72,7 +73,7 @@ class RecognitionActForm(forms.ModelForm):
     def __init__(self, *args, case, sources_queryset, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.case = case
-        self.fields["sources"].queryset = sources_queryset
+        self.fields["sources"].point_at(sources_queryset, case)
         if self.instance.pk:
             self.initial["when"] = self.instance.date_iso
             self.initial["sources"] = list(self.instance.sources.values_list("pk", flat=True))

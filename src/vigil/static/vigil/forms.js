@@ -83,3 +83,114 @@ function makePicker(select) {
 }
 
 document.querySelectorAll("select[data-picker]").forEach(makePicker);
+
+// A field of source numbers (evidence/source_picker.py) becomes a search over the case's
+// sources: each search asks the server for one page of matches, and a picked source joins the
+// list beneath. The field, hidden, stays the control that is submitted, so the form works the
+// same without this script; its id moves to the search box, which its label then names.
+function makeSourcePicker(field) {
+  const chosen = field.nextElementSibling;
+  const search = document.createElement("input");
+  search.type = "search";
+  search.className = "picker-search";
+  search.placeholder = field.dataset.pickerSearch;
+  search.autocomplete = "off";
+  search.id = field.id;
+  for (const name of ["aria-describedby", "aria-invalid"]) {
+    if (field.hasAttribute(name)) search.setAttribute(name, field.getAttribute(name));
+  }
+  field.removeAttribute("id");
+  field.type = "hidden";
+  const matches = document.createElement("ul");
+  matches.className = "source-matches";
+  const status = document.createElement("p");
+  status.className = "help";
+  status.setAttribute("aria-live", "polite");
+  field.before(search);
+  search.after(matches, status);
+
+  const numbers = () => Array.from(chosen.children, (item) => item.dataset.source);
+  const save = () => {
+    field.value = numbers().join(", ");
+  };
+  const removeButton = (item) => {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.textContent = field.dataset.pickerRemove;
+    button.addEventListener("click", () => {
+      item.remove();
+      save();
+      search.focus();
+    });
+    item.append(" ", button);
+  };
+  Array.from(chosen.children).forEach(removeButton);
+  save(); // only the sources the server found stay chosen
+
+  const add = (source) => {
+    if (numbers().includes(String(source.id))) return;
+    const item = document.createElement("li");
+    item.dataset.source = source.id;
+    const link = document.createElement("a");
+    link.href = source.url;
+    link.textContent = source.title;
+    const number = document.createElement("small");
+    number.textContent = `(${source.id})`;
+    item.append(link, " ", number);
+    removeButton(item);
+    chosen.append(item);
+    save();
+  };
+
+  let asked = 0;
+  const ask = async () => {
+    const query = search.value.trim();
+    const mine = ++asked;
+    if (!query) {
+      matches.replaceChildren();
+      status.textContent = "";
+      return;
+    }
+    const answer = await fetch(`${field.dataset.sourcePicker}?q=${encodeURIComponent(query)}`, {
+      headers: { Accept: "application/json" },
+      credentials: "same-origin",
+    });
+    if (!answer.ok || mine !== asked) return; // a later search has been sent meanwhile
+    const found = await answer.json();
+    matches.replaceChildren(
+      ...found.results.map((source) => {
+        const item = document.createElement("li");
+        const button = document.createElement("button");
+        button.type = "button";
+        button.textContent = field.dataset.pickerAdd;
+        button.setAttribute("aria-label", `${field.dataset.pickerAdd}: ${source.title}`);
+        button.addEventListener("click", () => {
+          add(source);
+          item.remove();
+          search.focus();
+        });
+        const title = document.createElement("span");
+        title.textContent = `${source.title} (${source.id})`;
+        item.append(button, title);
+        return item;
+      }),
+    );
+    if (!found.results.length) status.textContent = field.dataset.pickerNone;
+    else status.textContent = found.more ? field.dataset.pickerMore : "";
+  };
+  let timer;
+  search.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(ask, 200);
+  });
+  // Enter searches at once rather than sending the form.
+  search.addEventListener("keydown", (event) => {
+    if (event.key === "Enter") {
+      event.preventDefault();
+      clearTimeout(timer);
+      ask();
+    }
+  });
+}
+
+document.querySelectorAll("input[data-source-picker]").forEach(makeSourcePicker);
