@@ -151,6 +151,95 @@ API_TABLE = {
         lambda w: case_path(w, pk=w.target.pk),
         lambda w: {"stage": "contacted", "note": "Wrote to the committee."},
     ),
+    # The campaign: its coordinators and volunteers see; a chapter's coordinators change.
+    ("/chapters", "GET"): ("campaign", lambda w: {}, None),
+    ("/chapters/{pk}", "GET"): ("campaign", lambda w: {"pk": w.chapter_x.pk}, None),
+    ("/events", "GET"): ("campaign", lambda w: {}, None),
+    ("/events", "POST"): (
+        "any-coordinator",
+        lambda w: {},
+        lambda w: {
+            "title": "Reading",
+            "kind": "seminar",
+            "chapter": w.chapter_x.pk,
+            "time_zone": "Europe/Berlin",
+            "starts_at": "2031-04-01T18:00",
+            "ends_at": "2031-04-01T20:00",
+        },
+    ),
+    ("/events/{pk}", "GET"): ("campaign", lambda w: {"pk": w.event.pk}, None),
+    ("/events/{pk}", "PATCH"): (
+        "chapter-x",
+        lambda w: {"pk": w.event.pk},
+        lambda w: {"venue": "The library"},
+    ),
+    ("/events/{pk}/rsvps", "GET"): ("campaign", lambda w: {"pk": w.event.pk}, None),
+    ("/rsvps/{pk}", "GET"): ("campaign", lambda w: {"pk": w.rsvp.pk}, None),
+    ("/rsvps/{pk}/check-in", "POST"): ("chapter-x", lambda w: {"pk": w.rsvp.pk}, None),
+    ("/rsvps/{pk}/cancel", "POST"): ("chapter-x", lambda w: {"pk": w.rsvp.pk}, None),
+    ("/contacts", "GET"): ("campaign", lambda w: {}, None),
+    ("/contacts", "POST"): (
+        "any-coordinator",
+        lambda w: {},
+        lambda w: {"name": "A journalist", "kind": "journalist", "chapter": w.chapter_x.pk},
+    ),
+    ("/contacts/{pk}", "GET"): ("campaign", lambda w: {"pk": w.contact.pk}, None),
+    ("/contacts/{pk}/interactions", "GET"): ("campaign", lambda w: {"pk": w.contact.pk}, None),
+    ("/contacts/{pk}/interactions", "POST"): (
+        "chapter-x",
+        lambda w: {"pk": w.contact.pk},
+        lambda w: {"channel": "phone", "summary": "Called about the vote."},
+    ),
+    ("/interactions/{pk}", "GET"): ("campaign", lambda w: {"pk": w.interaction.pk}, None),
+    ("/interactions/{pk}/follow-up-done", "POST"): (
+        "chapter-x",
+        lambda w: {"pk": w.interaction.pk},
+        None,
+    ),
+    # Ingestion and dossiers: a case's readers follow them, its researchers start and decide.
+    ("/cases/{slug}/ingest-jobs", "GET"): ("case-read", case_path, None),
+    ("/cases/{slug}/ingest-jobs", "POST"): (
+        "case-write",
+        case_path,
+        lambda w: {"files": SimpleUploadedFile("note.txt", b"On 26 February 1992 the town fell.")},
+    ),
+    ("/cases/{slug}/ingest-jobs/{pk}", "GET"): (
+        "case-read",
+        lambda w: case_path(w, pk=w.job.pk),
+        None,
+    ),
+    ("/cases/{slug}/candidates", "GET"): ("case-read", case_path, None),
+    ("/cases/{slug}/candidates/{pk}", "GET"): (
+        "case-read",
+        lambda w: case_path(w, pk=w.candidate.pk),
+        None,
+    ),
+    ("/cases/{slug}/candidates/{pk}/accept", "POST"): (
+        "case-write",
+        lambda w: case_path(w, pk=w.candidate.pk),
+        lambda w: {"statement": ""},
+    ),
+    ("/cases/{slug}/candidates/{pk}/reject", "POST"): (
+        "case-write",
+        lambda w: case_path(w, pk=w.candidate.pk),
+        None,
+    ),
+    ("/cases/{slug}/dossier-builds", "GET"): ("case-read", case_path, None),
+    ("/cases/{slug}/dossier-builds", "POST"): (
+        "case-write",
+        case_path,
+        lambda w: {"format": "html"},
+    ),
+    ("/cases/{slug}/dossier-builds/{pk}", "GET"): (
+        "case-read",
+        lambda w: case_path(w, pk=w.build.pk),
+        None,
+    ),
+    ("/cases/{slug}/dossier-builds/{pk}/file", "GET"): (
+        "case-read",
+        lambda w: case_path(w, pk=w.build.pk),
+        None,
+    ),
 }
 
 

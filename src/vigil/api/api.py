@@ -12,7 +12,17 @@ from ninja.openapi.docs import Swagger
 from vigil.accounts.audit import acting_as
 from vigil.api import problems
 from vigil.api.auth import SessionAuth, TokenAuth
-from vigil.api.endpoints import cases, claims, law, recognition, sources
+from vigil.api.endpoints import (
+    cases,
+    claims,
+    dossier,
+    events,
+    ingest,
+    law,
+    outreach,
+    recognition,
+    sources,
+)
 
 DESCRIPTION = """Vigil's data as JSON, under the same rules as its pages.
 
@@ -59,7 +69,7 @@ api = VigilAPI(
 )
 problems.install(api)
 api.add_decorator(_as_caller)
-for module in (cases, sources, claims, law, recognition):
+for module in (cases, sources, claims, law, recognition, events, outreach, ingest, dossier):
     api.add_router("", module.router)
 
 
