@@ -10,11 +10,17 @@ from django.http import QueryDict
 PAGE_SIZE = 50
 
 
-def paginate(request, queryset, per_page: int = PAGE_SIZE, param: str = "page") -> Page:
+def paginate(
+    request, queryset, per_page: int = PAGE_SIZE, param: str = "page", count: int | None = None
+) -> Page:
     """The page `?page=` asks for (the last one if it is past the end, the first if it is not a
     number); `page.query` keeps the other parameters for the pager's links, and `page.param`
-    names the parameter (a page with several lists gives each its own)."""
-    page = Paginator(queryset, per_page).get_page(request.GET.get(param))
+    names the parameter (a page with several lists gives each its own). `count`, when the
+    caller already knows how many rows there are (from an aggregate), saves counting them."""
+    paginator = Paginator(queryset, per_page)
+    if count is not None:
+        paginator.count = count  # Paginator.count is a cached property: this is its value
+    page = paginator.get_page(request.GET.get(param))
     others: QueryDict = request.GET.copy()
     others.pop(param, None)
     page.query = others.urlencode()

@@ -8,6 +8,7 @@ by the middleware, and by commands) so the log never has to be written by hand f
 import contextlib
 import copy
 import datetime
+import functools
 import hashlib
 import json
 from contextvars import ContextVar
@@ -15,6 +16,8 @@ from contextvars import ContextVar
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, models, transaction
 from django.db.models.signals import post_delete, post_save
+from django.utils.encoding import force_str
+from django.utils.hashable import make_hashable
 
 from vigil.accounts import checkpoints
 from vigil.accounts.models import GENESIS_HASH, AuditEntry
@@ -47,6 +50,13 @@ def restoring():
         _suspended.reset(token)
 
 
+@functools.cache
+def _choice_labels(field) -> dict:
+    """{value: label} of a model field with fixed choices (labels stay lazy: translated when
+    shown, in the reader's language)."""
+    return dict(make_hashable(field.flatchoices))
+
+
 class AuditedModel(models.Model):
     """Base for models whose every create, change and delete is written to the audit log."""
 
@@ -61,6 +71,14 @@ class AuditedModel(models.Model):
 
     class Meta:
         abstract = True
+
+    def _get_FIELD_display(self, field):
+        # Django rebuilds a field's choices as a dict at every call, and a list page calls it for
+        # each row and column (half the figures table's time); fixed choices are built once.
+        if not isinstance(field.choices, list | tuple):
+            return super()._get_FIELD_display(field)
+        value = getattr(self, field.attname)
+        return force_str(_choice_labels(field).get(make_hashable(value), value), strings_only=True)
 
     @classmethod
     def from_db(cls, db, field_names, values):

@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
 from vigil.accounts import permissions
-from vigil.evidence.models import Claim, Source
+from vigil.evidence.models import Claim, Figure, Source
 
 
 # The case comes with each row: every row's address names its case. Someone who may see every
@@ -23,6 +23,15 @@ def visible_claims(user, case) -> QuerySet[Claim]:
     claims = Claim.objects.filter(case=case).select_related("case")
     levels = permissions.source_levels(user, case)
     return claims if _every_level(levels) else claims.filter(source__access_level__in=levels)
+
+
+def visible_figures(user, case) -> QuerySet[Figure]:
+    """The case's casualty figures whose source the person may see."""
+    figures = Figure.objects.filter(case=case)
+    levels = permissions.source_levels(user, case)
+    return (
+        figures if _every_level(levels) else figures.filter(claim__source__access_level__in=levels)
+    )
 
 
 def _every_level(levels) -> bool:

@@ -1,14 +1,19 @@
 """The figures table: every source's casualty figure side by side, never one number as the truth.
 
-The summary under each category (lowest, highest and median of the verified figures, and how
-many independent sources give them) comes from three aggregate queries, however many figures.
+Which categories have figures, how many each shows, and the summary under each (lowest, highest
+and median of the verified figures, and how many independent sources give them) come from three
+aggregate queries, however many figures; each category's rows are then one page read in the
+order of the figures' own index (case, category, low, high).
+
+Every function takes claims, or their figures (a Figure queryset, as `access.visible_figures`
+gives: the cheaper way for a whole case).
 """
 
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.db.models import Case, Count, F, FloatField, Max, Min, Q, Value, When, Window
+from django.db.models import Case, Count, F, FloatField, Max, Min, Q, QuerySet, Value, When, Window
 from django.db.models.functions import Cast, RowNumber
 
 from vigil.evidence.models import Claim, Figure
@@ -22,13 +27,20 @@ class FigureCategory:
     summary: dict = field(default_factory=dict)
 
 
+def _figures(claims_or_figures) -> QuerySet[Figure]:
+    if claims_or_figures.model is Figure:
+        return claims_or_figures
+    return Figure.objects.filter(claim__in=claims_or_figures)
+
+
 def shown_figures(claims):
     """The figures of the given claims that the table shows: all but rejected ones, with their
     claims and sources, lowest first."""
     return (
-        Figure.objects.filter(claim__in=claims)
+        _figures(claims)
         .exclude(claim__review_status=Claim.Review.REJECTED)
         .select_related("claim__source__case", "claim__case")
+        .defer("claim__source__text")  # the table never shows it; a source's text is long
         .order_by("category", "low", "high", "claim__source__title", "pk")
     )
 
@@ -71,19 +83,25 @@ def _independent_sources(verified) -> dict[str, int]:
     return {category: len(found) for category, found in voices.items()}
 
 
-def figure_summaries(claims) -> dict[str, dict]:
-    """{category: summary} of the verified figures among `claims`: count, lowest, highest,
-    open_ended (some figure has no upper bound), median and independent_sources. Nothing here
-    picks one figure as the truth: it describes the spread of what sources say."""
-    verified = Figure.objects.filter(
-        claim__in=claims, claim__review_status=Claim.Review.VERIFIED
-    ).order_by()
-    spreads = verified.values("category").annotate(
-        count=Count("pk"),
-        lowest=Min("low"),
-        highest=Max("high"),
-        open_count=Count("pk", filter=Q(high__isnull=True)),
+def _spreads(figures) -> list[dict]:
+    """Per category with a figure to show, in one query: how many the table shows (all but
+    rejected ones), and the count, lowest, highest and open ones of the verified figures."""
+    verified = Q(claim__review_status=Claim.Review.VERIFIED)
+    return list(
+        figures.order_by()
+        .values("category")
+        .annotate(
+            shown=Count("pk", filter=~Q(claim__review_status=Claim.Review.REJECTED)),
+            count=Count("pk", filter=verified),
+            lowest=Min("low", filter=verified),
+            highest=Max("high", filter=verified),
+            open_count=Count("pk", filter=verified & Q(high__isnull=True)),
+        )
     )
+
+
+def _summaries(figures, spreads: list[dict]) -> dict[str, dict]:
+    verified = figures.filter(claim__review_status=Claim.Review.VERIFIED).order_by()
     medians = _medians(verified)
     independent = _independent_sources(verified)
     return {
@@ -96,35 +114,46 @@ def figure_summaries(claims) -> dict[str, dict]:
             "independent_sources": independent[spread["category"]],
         }
         for spread in spreads
+        if spread["count"]
     }
+
+
+def figure_summaries(claims) -> dict[str, dict]:
+    """{category: summary} of the verified figures among `claims`: count, lowest, highest,
+    open_ended (some figure has no upper bound), median and independent_sources. Nothing here
+    picks one figure as the truth: it describes the spread of what sources say."""
+    figures = _figures(claims)
+    return _summaries(figures, _spreads(figures))
 
 
 def figure_groups(claims, rows: Callable) -> list[FigureCategory]:
     """One group per category that has figures to show, in the order categories are defined;
-    `rows(category, queryset)` turns each category's figures into what the group carries (the
-    whole list, or a page of it).
+    `rows(category, queryset, count)` turns each category's figures (`count` of them) into
+    what the group carries (the whole list, or a page of it).
 
     Rejected claims are left out; proposed and disputed ones stay visible, marked as such, but
     only verified ones enter the summary.
     """
-    shown = shown_figures(claims)
-    present = set(shown.order_by().values_list("category", flat=True).distinct())
-    summaries = figure_summaries(claims)
+    figures = _figures(claims)
+    spreads = _spreads(figures)
+    shown_counts = {spread["category"]: spread["shown"] for spread in spreads}
+    summaries = _summaries(figures, spreads)
+    shown = shown_figures(figures)
     return [
         FigureCategory(
             value,
             str(label),
-            rows(value, shown.filter(category=value)),
+            rows(value, shown.filter(category=value), shown_counts[value]),
             summaries.get(value, {"count": 0}),
         )
         for value, label in Figure.Category.choices
-        if value in present
+        if shown_counts.get(value)
     ]
 
 
 def figures_table(claims) -> list[FigureCategory]:
     """Every category's figures in full (for the dossier and the exports)."""
-    return figure_groups(claims, lambda _category, figures: list(figures))
+    return figure_groups(claims, lambda _category, figures, _count: list(figures))
 
 
 def figures_rows(table: list[FigureCategory]) -> list[dict]:

@@ -319,6 +319,11 @@ class Figure(AuditedModel):
         OTHER = "other", _("other")
 
     claim = models.OneToOneField(Claim, on_delete=models.CASCADE, related_name="figure")
+    # The claim's case, kept here (a claim never changes case) so that the figures table of a
+    # case reads one index in its own order instead of joining every claim of the case.
+    case = models.ForeignKey(
+        "cases.Case", on_delete=models.CASCADE, related_name="figures", editable=False
+    )
     category = models.CharField(_("category"), max_length=10, choices=Category.choices)
     low = models.PositiveIntegerField(_("low"), null=True, blank=True)
     high = models.PositiveIntegerField(_("high"), null=True, blank=True)
@@ -332,9 +337,18 @@ class Figure(AuditedModel):
     class Meta:
         verbose_name = _("casualty figure")
         verbose_name_plural = _("casualty figures")
+        indexes = [
+            # The figures table: a case's figures per category, lowest first.
+            models.Index(fields=["case", "category", "low", "high"], name="evidence_figure_table"),
+        ]
 
     def __str__(self):
         return f"{self.get_category_display()}: {self.display}"
+
+    def save(self, *args, **kwargs):
+        if self.case_id is None:
+            self.case_id = self.claim.case_id
+        super().save(*args, **kwargs)
 
     def clean(self):
         if self.low is None and self.high is None:

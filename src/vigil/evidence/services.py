@@ -92,7 +92,9 @@ def _save_figure(claim: Claim, figure: dict | None) -> None:
         return
     if not figure:
         raise ValidationError(_("A casualty-figure claim needs its category and number."))
-    instance = Figure.objects.filter(claim=claim).first() or Figure(claim=claim)
+    instance = Figure.objects.filter(claim=claim).first() or Figure(
+        claim=claim, case_id=claim.case_id
+    )
     for field, value in figure.items():
         setattr(instance, field, value)
     instance.full_clean()

@@ -15,6 +15,7 @@ from vigil.evidence.access import (
     get_claim_for_user,
     get_source_for_user,
     visible_claims,
+    visible_figures,
     visible_sources,
 )
 from vigil.evidence.figures import figure_groups
@@ -259,8 +260,10 @@ def review_queue(request, slug):
 def figures(request, slug):
     case = get_case_for_user(request.user, slug)
     table = figure_groups(
-        visible_claims(request.user, case),
-        lambda category, figures: paginate(request, figures, param=f"{category}_page"),
+        visible_figures(request.user, case),
+        lambda category, figures, count: paginate(
+            request, figures, param=f"{category}_page", count=count
+        ),
     )
     return render(request, "evidence/figures.html", {"case": case, "table": table})
 

@@ -165,7 +165,14 @@ def _figure(writer: Writer, claim: Claim) -> Figure:
     high = rng.choice((low, low, None, low + rng.randint(1, 500)))
     category = rng.choice(Figure.Category.values)
     claim.statement = writer.figure_statement(low, high, category)
-    return Figure(claim=claim, category=category, low=low, high=high, population="civilians")
+    return Figure(
+        claim=claim,
+        case_id=claim.case_id,
+        category=category,
+        low=low,
+        high=high,
+        population="civilians",
+    )
 
 
 def _link(writer: Writer, claim: Claim, elements: list[int]) -> ElementLink:
