@@ -45,6 +45,7 @@ def test_one_value_is_stored_as_an_exact_figure(alice_client, source):
         ({"category": ""}, "needs its category"),
         ({"credibility": "9"}, "Select a valid choice"),
         ({"locator": ""}, "This field is required"),
+        ({"claim_type": "event", "occurred": ""}, "A dated event needs its date."),
     ],
 )
 def test_bad_claims_are_refused_with_a_message(alice_client, source, overrides, message):

@@ -127,6 +127,19 @@ class ClaimForm(forms.ModelForm):
             )
         return cleaned
 
+    def _post_clean(self):
+        # The model's own checks read the date the claim will hold: the one entered here.
+        if "occurred" in self.cleaned_data:
+            occurred = self.cleaned_data["occurred"]
+            self.instance.occurred_on, self.instance.occurred_precision = occurred or (None, "day")
+        super()._post_clean()
+
+    def _update_errors(self, errors):
+        # The model names the date occurred_on; the form's field for it is `occurred`.
+        if hasattr(errors, "error_dict") and "occurred_on" in errors.error_dict:
+            errors.error_dict["occurred"] = errors.error_dict.pop("occurred_on")
+        super()._update_errors(errors)
+
     def claim_fields(self) -> dict:
         data = {name: self.cleaned_data[name] for name in self.Meta.fields}
         occurred = self.cleaned_data.get("occurred")
