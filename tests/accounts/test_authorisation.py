@@ -185,6 +185,16 @@ TABLE = {
     ("evidence:source_file", "POST"): ("not-allowed", lambda w: w.in_case(pk=w.source.pk)),
     ("evidence:source_edit", "GET"): ("case-write", lambda w: w.in_case(pk=w.source.pk)),
     ("evidence:source_edit", "POST"): ("case-write", lambda w: w.in_case(pk=w.source.pk)),
+    ("evidence:source_text_edit", "GET"): ("case-write", lambda w: w.in_case(pk=w.source.pk)),
+    ("evidence:source_text_edit", "POST"): ("case-write", lambda w: w.in_case(pk=w.source.pk)),
+    ("evidence:source_version", "GET"): (
+        "case-read",
+        lambda w: w.in_case(pk=w.source.pk, version=1),
+    ),
+    ("evidence:source_version", "POST"): (
+        "not-allowed",
+        lambda w: w.in_case(pk=w.source.pk, version=1),
+    ),
     ("evidence:claim_add", "GET"): ("case-write", lambda w: w.in_case(pk=w.source.pk)),
     ("evidence:claim_add", "POST"): ("case-write", lambda w: w.in_case(pk=w.source.pk)),
     ("evidence:claim", "GET"): ("case-read", lambda w: w.in_case(pk=w.claim.pk)),
@@ -277,6 +287,10 @@ TABLE = {
     ("evidence:source_file", "GET", "confidential"): (
         "case-confidential",
         lambda w: w.in_case(pk=w.confidential.pk),
+    ),
+    ("evidence:source_version", "GET", "confidential"): (
+        "case-confidential",
+        lambda w: w.in_case(pk=w.confidential.pk, version=1),
     ),
     # The campaign: its coordinators and volunteers; a chapter's things, its coordinators.
     ("campaigns:dashboard", "GET"): ("campaign", lambda w: {}),

@@ -47,13 +47,16 @@ def test_a_claim_changed_in_sql_is_caught_among_many_rows(source, settings, caps
 
 def test_a_row_inserted_or_deleted_in_sql_is_caught(source, capsys):
     other = make_source(source.case, text="Another.", title="Another")
+    text = other.working_copies.get()
+    sql("DELETE FROM evidence_workingcopy WHERE source_id = %s", [other.pk])  # its text too
     sql("DELETE FROM evidence_source WHERE id = %s", [other.pk])
     sql(
         "INSERT INTO recognition_actor (name, kind, country_code) VALUES (%s, %s, %s)",
         ["Planted parliament", "parliament", "AZE"],
     )
-    err = verify_fails(capsys, "2 row")
+    err = verify_fails(capsys, "3 row")
     assert f"evidence.Source #{other.pk} is gone although the audit log never deleted it" in err
+    assert f"evidence.WorkingCopy #{text.pk} is gone although the audit log never deleted" in err
     assert "is not in the audit log: it was added outside Vigil" in err
 
 

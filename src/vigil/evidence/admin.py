@@ -8,6 +8,7 @@ from vigil.evidence.models import (
     FileTimestamp,
     Source,
     TimestampToken,
+    WorkingCopy,
 )
 
 
@@ -39,7 +40,9 @@ class SourceAdmin(admin.ModelAdmin):
     list_filter = ["case", "kind", "standing", "reliability_grade", "access_level"]
     search_fields = ["title", "author", "url"]
     raw_id_fields = ["archived_file"]
-    readonly_fields = ["created_at", "created_by"]
+    # The text is the newest working copy: a correction is made on the source's page, as a new
+    # version, never by overwriting it here.
+    readonly_fields = ["created_at", "created_by", "text"]
     inlines = [ClaimInline]
 
 
@@ -106,3 +109,14 @@ class ClaimReviewAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+@admin.register(WorkingCopy)
+class WorkingCopyAdmin(ReadOnlyAdmin):
+    """A version of a source's text is never changed; a correction is the next version."""
+
+    list_display = ["source", "kind", "version", "method", "tool", "made_by", "made_at"]
+    list_filter = ["kind", "method"]
+    list_select_related = ["source", "made_by"]
+    search_fields = ["source__title", "tool"]
+    raw_id_fields = ["source", "original", "made_by"]

@@ -68,6 +68,18 @@ class SourceWebForm(SourceMetadataForm):
     field_order = ["url", "text"]
 
 
+class SourceTextForm(forms.Form):
+    text = forms.CharField(
+        label=_("Text"), widget=forms.Textarea(attrs={"rows": 24}), strip=False, max_length=None
+    )
+    note = forms.CharField(
+        label=_("What you changed and why"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Kept with the new version, e.g. “OCR misread the figure on page 3”."),
+    )
+
+
 class ClaimForm(forms.ModelForm):
     occurred = PartialDateFormField(label=_("Date of the event"), required=False)
     category = forms.ChoiceField(

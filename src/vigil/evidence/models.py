@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from vigil.accounts.audit import AuditedModel
@@ -188,6 +189,61 @@ class Source(Publishable, AuditedModel):
         return (self.standing, self.side.strip().casefold())
 
 
+class WorkingCopy(AuditedModel):
+    """One version of something derived from a source's original bytes (its extracted text, the
+    text layer OCR read, later a redacted copy or a translation), with how it was made.
+
+    The original stays untouched in the archive; a working copy is never changed once made:
+    editing it makes the next version, and every earlier one stays readable. A source's `text`
+    holds its newest text version, which search and extraction read.
+    """
+
+    class Kind(models.TextChoices):
+        TEXT = "text", _("text")
+
+    class Method(models.TextChoices):
+        EXTRACTED = "extracted", _("read from the file")
+        OCR = "ocr", _("read by OCR")
+        EDITED = "edited", _("edited by hand")
+        EARLIER = "earlier", _("made before working copies")
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="working_copies")
+    original = models.ForeignKey(
+        ArchivedFile, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.TEXT)
+    version = models.PositiveIntegerField(_("version"))
+    text = models.TextField(_("text"), blank=True)
+    method = models.CharField(_("how it was made"), max_length=12, choices=Method.choices)
+    tool = models.CharField(_("tool"), max_length=200)
+    tool_settings = models.JSONField(_("settings"), default=dict, blank=True)
+    note = models.TextField(_("note"), blank=True)
+    made_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    made_at = models.DateTimeField(_("made"), default=timezone.now)
+
+    audit_summarised_fields = frozenset({"text"})
+
+    class Meta:
+        ordering = ["source", "kind", "-version"]
+        verbose_name = _("working copy")
+        verbose_name_plural = _("working copies")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "kind", "version"], name="one_working_copy_per_version"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.source_id} {self.kind} v{self.version}"
+
+    def get_absolute_url(self):
+        return reverse(
+            "evidence:source_version", args=[self.source.case.slug, self.source_id, self.version]
+        )
+
+
 class Claim(Publishable, AuditedModel):
     """One statement a source makes, with where in the source it is made."""
 
@@ -237,6 +293,11 @@ class Claim(Publishable, AuditedModel):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     import_key = models.CharField(max_length=200, blank=True, editable=False)
+    # The text version the locator was taken from. Empty for claims recorded before working
+    # copies existed: the text then was what became version 1 (see `quoted_version`).
+    text_version = models.ForeignKey(
+        WorkingCopy, null=True, blank=True, on_delete=models.RESTRICT, related_name="claims"
+    )
 
     class Meta:
         ordering = ["occurred_on", "pk"]
@@ -268,6 +329,11 @@ class Claim(Publishable, AuditedModel):
             raise ValidationError({"occurred_until": _("The end cannot be before the start.")})
         if self.claim_type == self.Type.EVENT and self.occurred_on is None:
             raise ValidationError({"occurred_on": _("A dated event needs its date.")})
+
+    @property
+    def quoted_version(self) -> int:
+        """The number of the text version this claim's locator quotes."""
+        return self.text_version.version if self.text_version_id else 1
 
     @property
     def is_self_verified(self) -> bool:

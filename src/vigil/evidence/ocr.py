@@ -5,6 +5,7 @@ and its text (one page after another, separated by form feeds, as for any PDF) i
 keeps.
 """
 
+import functools
 import logging
 import shutil
 import subprocess
@@ -29,6 +30,19 @@ class OcrFailed(Exception):
 
 def available() -> bool:
     return shutil.which("ocrmypdf") is not None and shutil.which("tesseract") is not None
+
+
+@functools.cache
+def tool_name() -> str:
+    """ "OCRmyPDF x.y / Tesseract x.y", as installed here, for the working copies OCR makes."""
+
+    def first_line(*command: str) -> str:
+        # Fixed programs and arguments, never a shell.
+        result = subprocess.run(command, capture_output=True, text=True, check=False)  # noqa: S603
+        return (result.stdout or result.stderr).strip().splitlines()[0].split()[-1]
+
+    ocrmypdf, tesseract = first_line("ocrmypdf", "--version"), first_line("tesseract", "--version")
+    return f"OCRmyPDF {ocrmypdf} / Tesseract {tesseract}"
 
 
 def tesseract_languages(codes) -> str:

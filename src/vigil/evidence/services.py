@@ -8,9 +8,17 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from vigil.evidence import archive, review
-from vigil.evidence.models import Claim, Figure, Source
-from vigil.evidence.text import PLAIN, extract_text, media_type_for
+from vigil.evidence import archive, ocr, review, working_copies
+from vigil.evidence.models import Claim, Figure, Source, WorkingCopy
+from vigil.evidence.text import (
+    IMAGES,
+    PLAIN,
+    Reading,
+    media_type_for,
+    read_document,
+    scan_text,
+    vigil_tool,
+)
 
 
 @dataclass
@@ -36,26 +44,54 @@ def add_source_from_bytes(
     user=None,
     media_type: str | None = None,
     text: str | None = None,
+    tool: str | None = None,
 ) -> SourceResult:
     """Archive the bytes and record a source for them in the case.
 
     The same bytes already in the case give back the existing source (created=False) and store
-    nothing. Unreadable input raises UnreadableDocument before anything is stored.
+    nothing. Unreadable input raises UnreadableDocument before anything is stored. The text
+    read becomes version 1 of the source's text working copy, made by `tool` when the caller
+    gives the text.
     """
     media_type = media_type or media_type_for(filename, data)
     existing = find_source_by_hash(case, hashlib.sha256(data).hexdigest())
     if existing is not None:
         return SourceResult(existing, created=False)
     if text is None:
-        text = extract_text(data, media_type, filename, [metadata.get("language", "")])
-    source = Source(case=case, text=text, created_by=_actor(user), **metadata)
+        reading = read_document(data, media_type, filename)
+    else:  # read by the caller (ingestion reads and normalises before extracting)
+        reading = Reading(text, tool or vigil_tool("text given by the importer"))
+    source = Source(case=case, text=reading.text, created_by=_actor(user), **metadata)
     if source.reliability_grade and "reliability_grade" in metadata:
         source.reliability_set_by = _actor(user)
     source.full_clean(exclude=["archived_file"])
     with transaction.atomic():
         source.archived_file = archive.archive_upload(data, name=filename, media_type=media_type)
         source.save()
+        if reading.needs_ocr:
+            _read_scan(source, data, media_type, filename, user)
+        else:
+            working_copies.record_text_version(
+                source,
+                text=reading.text,
+                method=WorkingCopy.Method.EXTRACTED,
+                tool=reading.tool,
+                tool_settings={"media_type": media_type},
+                user=user,
+            )
     return SourceResult(source, created=True)
+
+
+def _read_scan(source: Source, data: bytes, media_type: str, filename: str, user) -> None:
+    text = scan_text(data, filename, image=media_type in IMAGES, languages=[source.language])
+    working_copies.record_text_version(
+        source,
+        text=text,
+        method=WorkingCopy.Method.OCR,
+        tool=ocr.tool_name(),
+        tool_settings={"languages": ocr.tesseract_languages([source.language])},
+        user=user,
+    )
 
 
 def add_source_from_web(case, *, url: str, text: str, metadata: dict, user=None) -> SourceResult:
@@ -114,6 +150,7 @@ def add_claim(source: Source, *, fields: dict, figure: dict | None = None, user=
     status = fields.pop("review_status", Claim.Review.PROPOSED)
     note = fields.pop("review_note", "")
     claim = Claim(source=source, case_id=source.case_id, created_by=_actor(user), **fields)
+    claim.text_version = working_copies.newest_text(source)  # the text the locator quotes
     claim.full_clean()
     claim.save()
     _save_figure(claim, figure)
@@ -130,11 +167,15 @@ def update_claim(claim: Claim, *, fields: dict, figure: dict | None = None, user
     """Change what a claim says. A change of review status goes through review_claim's rules."""
     fields = dict(fields)
     # A model form has already set the new status on the instance: the stored one is the truth.
-    stored = Claim.objects.filter(pk=claim.pk).values_list("review_status", flat=True).first()
+    stored_status, stored_locator = (
+        Claim.objects.filter(pk=claim.pk).values_list("review_status", "locator").first()
+    )
     status = fields.pop("review_status", claim.review_status)
-    claim.review_status = stored or claim.review_status
+    claim.review_status = stored_status or claim.review_status
     for field, value in fields.items():
         setattr(claim, field, value)
+    if claim.locator != stored_locator:  # a new locator is taken from the newest text
+        claim.text_version = working_copies.newest_text(claim.source)
     claim.full_clean()
     claim.save()
     _save_figure(claim, figure)

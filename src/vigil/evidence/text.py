@@ -3,6 +3,8 @@
 
 import io
 import logging
+from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, version
 
 import charset_normalizer
 import trafilatura
@@ -138,20 +140,65 @@ def docx_text(data: bytes, filename: str = "") -> str:
     return "\n\n".join(paragraph.text for paragraph in document.paragraphs)
 
 
-def extract_text(data: bytes, media_type: str, filename: str = "", languages=()) -> str:
-    """The document's text; raises UnreadableDocument with a message for the person. A scan is
-    read in `languages` (ISO 639-1 codes; by default VIGIL_OCR_LANGUAGES)."""
+@dataclass
+class Reading:
+    """A document's own text and what read it; a scan comes back empty, marked `needs_ocr`."""
+
+    text: str
+    tool: str
+    needs_ocr: bool = False
+
+
+# The library that reads each kind of document, named with its version in each working copy.
+READERS = {PDF: "pypdf", HTML: "trafilatura", DOCX: "python-docx"}
+
+
+def package_version(name: str) -> str:
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return "?"
+
+
+def vigil_tool(what: str) -> str:
+    return f"Vigil {package_version('vigil')} ({what})"
+
+
+def reader_name(media_type: str) -> str:
+    package = READERS.get(media_type)
+    if package is None:
+        return vigil_tool("text decoded")
+    return f"{package} {package_version(package)}"
+
+
+def read_document(data: bytes, media_type: str, filename: str = "") -> Reading:
+    """The document's text without OCR; raises UnreadableDocument with a message for the
+    person. An image, or a PDF without a text layer, is a scan: its text awaits OCR."""
+    name = filename or _("The file")
     if not data:
-        raise UnreadableDocument(_("%(name)s is empty.") % {"name": filename or _("The file")})
+        raise UnreadableDocument(_("%(name)s is empty.") % {"name": name})
     if media_type in IMAGES:
-        text = scan_text(data, filename, image=True, languages=languages)
-    elif media_type == PDF:
+        return Reading("", "", needs_ocr=True)
+    if media_type == PDF:
         text = pdf_text(data, filename)  # each page cleaned, pages separated by form feeds
         if not text.strip():  # no text layer: a scan
-            text = scan_text(data, filename, image=False, languages=languages)
+            return Reading("", "", needs_ocr=True)
     else:
         read = {HTML: html_text, DOCX: docx_text}.get(media_type, decode_text)
         text = strip_control_characters(read(data, filename))
+    if not text.strip():
+        raise UnreadableDocument(_("%(name)s has no readable text.") % {"name": name})
+    return Reading(text, reader_name(media_type))
+
+
+def extract_text(data: bytes, media_type: str, filename: str = "", languages=()) -> str:
+    """The document's text, a scan read by OCR at once in `languages` (ISO 639-1 codes; by
+    default VIGIL_OCR_LANGUAGES); raises UnreadableDocument with a message for the person.
+    Uploads do not wait for OCR: they read with read_document and queue the scan."""
+    reading = read_document(data, media_type, filename)
+    if not reading.needs_ocr:
+        return reading.text
+    text = scan_text(data, filename, image=media_type in IMAGES, languages=languages)
     if not text.strip():
         raise UnreadableDocument(
             _("%(name)s has no readable text.") % {"name": filename or _("The file")}

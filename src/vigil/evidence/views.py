@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.http import Http404, JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST, require_safe
 from vigil.accounts import permissions
 from vigil.accounts.redirects import redirect_next
 from vigil.cases.access import get_case_for_user
-from vigil.evidence import archive, services
+from vigil.evidence import archive, services, working_copies
 from vigil.evidence.access import (
     get_claim_for_user,
     get_source_for_user,
@@ -24,10 +24,11 @@ from vigil.evidence.forms import (
     ReviewForm,
     SourceFilterForm,
     SourceMetadataForm,
+    SourceTextForm,
     SourceUploadForm,
     SourceWebForm,
 )
-from vigil.evidence.models import Claim
+from vigil.evidence.models import Claim, WorkingCopy
 from vigil.evidence.search import search_case
 from vigil.evidence.source_picker import matching_sources
 from vigil.evidence.text import UnreadableDocument
@@ -130,9 +131,57 @@ def source_web(request, slug):
 def source_detail(request, slug, pk):
     case = get_case_for_user(request.user, slug)
     source = get_source_for_user(request.user, case, pk)
-    claims = paginate(request, source.claims.select_related("figure", "reviewed_by").order_by("pk"))
+    claims = paginate(
+        request,
+        source.claims.select_related("figure", "reviewed_by", "text_version")
+        .defer("text_version__text")
+        .order_by("pk"),
+    )
+    versions = paginate(
+        request, working_copies.text_versions(source), per_page=20, param="versions_page"
+    )
+    context = {"case": case, "source": source, "claims": claims, "versions": versions}
+    return render(request, "evidence/source_detail.html", context)
+
+
+@require_safe
+def source_version(request, slug, pk, version):
+    """One version of the source's text, with how it was made: earlier ones stay readable."""
+    case = get_case_for_user(request.user, slug)
+    source = get_source_for_user(request.user, case, pk)
+    copy = get_object_or_404(
+        WorkingCopy.objects.select_related("made_by"),
+        source=source,
+        kind=WorkingCopy.Kind.TEXT,
+        version=version,
+    )
+    newest = working_copies.text_versions(source).values_list("version", flat=True).first()
+    context = {"case": case, "source": source, "copy": copy, "newest": newest}
+    return render(request, "evidence/source_version.html", context)
+
+
+def source_text_edit(request, slug, pk):
+    """Correct the source's text: the correction becomes its next version."""
+    case = get_case_for_user(request.user, slug, edit=True)
+    source = get_source_for_user(request.user, case, pk)
+    form = SourceTextForm(request.POST or None, initial={"text": source.text})
+    if request.method == "POST" and form.is_valid():
+        try:
+            copy = working_copies.edit_text(
+                source,
+                text=form.cleaned_data["text"],
+                note=form.cleaned_data["note"],
+                user=request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, _("The text is saved as version %(n)s.") % {"n": copy.version}
+            )
+            return redirect(source.get_absolute_url())
     return render(
-        request, "evidence/source_detail.html", {"case": case, "source": source, "claims": claims}
+        request, "evidence/source_text_edit.html", {"case": case, "source": source, "form": form}
     )
 
 
@@ -211,10 +260,11 @@ def claim_detail(request, slug, pk):
     case = get_case_for_user(request.user, slug)
     claim = get_claim_for_user(request.user, case, pk)
     history = claim.reviews.select_related("reviewer")
+    quote = working_copies.check_quote(claim)
     return render(
         request,
         "evidence/claim_detail.html",
-        {"case": case, "claim": claim, "history": history},
+        {"case": case, "claim": claim, "history": history, "quote": quote},
     )
 
 
