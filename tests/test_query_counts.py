@@ -118,7 +118,13 @@ def grow_lists(world: World, number: int, source) -> None:
         },
     )
     Candidate.objects.create(
-        source=world.source, kind="country", start=number, end=number + 1, text="x", data={}
+        source=world.source,
+        kind="country",
+        start=number,
+        end=number + 1,
+        text="x",
+        data={"rule": f"en.rule.{number}"},
+        status="accepted" if number % 2 else "rejected",
     )
     IngestJob.objects.create(case=world.case, report=[{"name": f"f{number}", "outcome": "stored"}])
     DossierBuild.objects.create(case=world.case, status="failed")

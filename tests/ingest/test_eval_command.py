@@ -90,3 +90,23 @@ def test_it_scores_the_text_as_ingestion_normalises_it(tmp_path, capsys):
     )
     call_command("eval_extract", str(tmp_path))
     assert "figures              1.00      1.00    1.00  1/0/0" in capsys.readouterr().out
+
+
+def test_each_rule_is_scored_for_its_true_and_false_positives(tmp_path, capsys):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "truth").mkdir()
+    (tmp_path / "docs" / "one.txt").write_text("On 26 February 1992, 613 people were killed.")
+    truth = {kind: [] for kind in KINDS}
+    truth.update(
+        language="en", dates=["1992-02-26"], figures=[{"category": "wounded", "value": 613}]
+    )
+    (tmp_path / "truth" / "one.json").write_text(json.dumps(truth))
+    call_command("eval_extract", str(tmp_path))
+    lines = capsys.readouterr().out.splitlines()
+    rows = {line.split()[0]: line.split()[1:] for line in lines if line.startswith("en.")}
+    # The date rule found the one date (precision 1, all of the dates); the figure rule's
+    # "killed" is not the labelled "wounded" (precision 0, none of the figures).
+    assert rows == {
+        "en.date.day_month_year": ["1.00", "1.00", "1/0"],
+        "en.figure.category_after": ["0.00", "0.00", "0/1"],
+    }

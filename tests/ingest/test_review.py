@@ -3,6 +3,7 @@ from django.urls import reverse
 
 from tests.ingest.test_pipeline import REPORT, ingest
 from vigil.evidence.models import Claim, Source
+from vigil.ingest import review
 from vigil.ingest.models import Candidate
 
 pytestmark = pytest.mark.django_db
@@ -82,3 +83,40 @@ def test_a_date_whose_year_came_from_elsewhere_says_where():
     day = next(c for c in found if c.data["value"] == "1992-02-25")
     candidate = Candidate(kind=Candidate.Kind.DATE, text=day.text, data=day.data)
     assert candidate.summary == "1992-02-25 (year from “March 1992”)"
+
+
+def test_every_candidate_names_the_rule_that_found_it(ingested):
+    rules = dict(ingested.candidates.values_list("kind", "data__rule"))
+    assert rules == {
+        "date": "en.date.day_month_year",
+        "figure": "en.figure.category_after",
+        "legal_ref": "en.legal.article_of_instrument",
+        "country": "en.country.name",
+        "organization": "en.organization.gazetteer",
+    }
+
+
+def test_the_ingestion_page_shows_how_reviewers_judged_each_rule(alice_client, ingested):
+    figure = ingested.candidates.get(kind="figure")
+    alice_client.post(reverse("ingest:accept", args=[ingested.case.slug, figure.pk]))
+    for kind in ("date", "country"):
+        candidate = ingested.candidates.get(kind=kind)
+        alice_client.post(reverse("ingest:reject", args=[ingested.case.slug, candidate.pk]))
+    verdicts = review.rule_verdicts(Candidate.objects.all())
+    # Worst first; the pending legal reference and organisation are not judged yet.
+    assert [(v["rule"], v["accepted"], v["rejected"]) for v in verdicts] == [
+        ("en.country.name", 0, 1),
+        ("en.date.day_month_year", 0, 1),
+        ("en.figure.category_after", 1, 0),
+    ]
+    page = alice_client.get(reverse("ingest:page", args=[ingested.case.slug]))
+    html = page.content.decode()
+    assert "<td><code>en.figure.category_after</code></td><td>1</td><td>0</td><td>1.00</td>" in html
+    assert "<td><code>en.country.name</code></td><td>0</td><td>1</td><td>0.00</td>" in html
+
+
+def test_the_rule_verdicts_are_one_query(ingested, django_assert_num_queries):
+    ingested.candidates.update(status=Candidate.Status.REJECTED)
+    with django_assert_num_queries(1):
+        verdicts = review.rule_verdicts(Candidate.objects.all())
+    assert sum(v["rejected"] for v in verdicts) == ingested.candidates.count()

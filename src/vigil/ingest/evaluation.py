@@ -6,6 +6,11 @@ Truth, one JSON object per document: "dates": ["1992-02-26", "1993-04", "1993"];
 compared as multisets per document (organisations through the gazetteer's names). "language"
 (an ISO 639-1 code) says which language's figures a document counts towards; without it, the
 language is detected as ingestion detects it.
+
+Each found item is also scored for the rule that produced it (`data["rule"]`): a true positive
+when it matches an expected item not already matched, else a false positive. A rule's share is
+the part of its kind's expected items that it found: the rules' shares of a kind add up to the
+kind's recall.
 """
 
 import json
@@ -47,12 +52,33 @@ class Evaluation:
     documents: int = 0
     # The same figures for each language's documents alone.
     languages: dict[str, "Evaluation"] = field(default_factory=dict)
+    # Rule id → its true and false positives (fn stays 0: a miss belongs to no rule).
+    rules: dict[str, Score] = field(default_factory=dict)
+    rule_kinds: dict[str, str] = field(default_factory=dict)
 
     def add(self, kind: str, expected: Counter, got: Counter) -> None:
         score = self.scores[kind]
         score.tp += sum((expected & got).values())
         score.fp += sum((got - expected).values())
         score.fn += sum((expected - got).values())
+
+    def add_rules(self, kind: str, expected: Counter, found: list[tuple[object, str]]) -> None:
+        """Score each found item of the kind, in the text's order, for the rule that found it."""
+        unmatched = Counter(expected)
+        for item, rule in found:
+            score = self.rules.setdefault(rule, Score())
+            self.rule_kinds[rule] = kind
+            if unmatched[item] > 0:
+                unmatched[item] -= 1
+                score.tp += 1
+            else:
+                score.fp += 1
+
+    def share(self, rule: str) -> float:
+        """The part of the expected items of the rule's kind that the rule found."""
+        kind_score = self.scores[self.rule_kinds[rule]]
+        expected = kind_score.tp + kind_score.fn
+        return self.rules[rule].tp / expected if expected else 0.0
 
     @property
     def overall(self) -> Score:
@@ -77,22 +103,29 @@ def _truth_items(truth: dict, kind: str) -> Counter:
     return Counter({canonical_organisation(name) for name in rows})
 
 
-def _found_items(text: str) -> dict[str, Counter]:
-    found = {kind: Counter() for kind in KINDS}
-    seen_dates = set()
+def _found_items(text: str) -> dict[str, list[tuple[object, str]]]:
+    """Per kind, each item found with the rule that found it, counted as the truth counts them
+    (dates and figures per mention, countries and organisations once per document)."""
+    found = {kind: [] for kind in KINDS}
+    seen = set()
     for candidate in extract_all(text):
         data = candidate.data
-        if candidate.kind == "date" and (candidate.start, data["value"]) not in seen_dates:
-            seen_dates.add((candidate.start, data["value"]))
-            found["dates"][data["value"]] += 1
+        rule = data.get("rule", "?")
+        if candidate.kind == "date":
+            kind, item, key = "dates", data["value"], (candidate.start, data["value"])
         elif candidate.kind == "figure":
-            found["figures"][(data["category"], data["low"], data["high"])] += 1
+            kind, item, key = "figures", (data["category"], data["low"], data["high"]), None
         elif candidate.kind == "legal_ref":
-            found["legal_refs"][(data["instrument"], data["article"])] += 1
+            kind, item, key = "legal_refs", (data["instrument"], data["article"]), None
         elif candidate.kind == "country":
-            found["countries"][data["code"]] = 1
-        elif candidate.kind == "organization":
-            found["organizations"][data["name"]] = 1
+            kind, item, key = "countries", data["code"], ("country", data["code"])
+        else:
+            kind, item, key = "organizations", data["name"], ("organization", data["name"])
+        if key is not None:
+            if key in seen:
+                continue
+            seen.add(key)
+        found[kind].append((item, rule))
     return found
 
 
@@ -110,8 +143,10 @@ def evaluate(directory: Path) -> Evaluation:
         per_language = result.languages.setdefault(language, Evaluation())
         for kind in KINDS:
             expected = _truth_items(truth, kind)
-            result.add(kind, expected, found[kind])
-            per_language.add(kind, expected, found[kind])
+            got = Counter(item for item, _rule in found[kind])
+            for evaluation in (result, per_language):
+                evaluation.add(kind, expected, got)
+                evaluation.add_rules(kind, expected, found[kind])
         result.documents += 1
         per_language.documents += 1
     return result

@@ -65,6 +65,10 @@ def ingest_page(request, slug):
             request, case.ingest_jobs.order_by("-created_at", "-pk"), param="jobs_page"
         ),
         "sources": paginate(request, sources, param="sources_page"),
+        # A rule reviewers often reject is a rule to fix: its precision from their verdicts.
+        "rule_verdicts": review.rule_verdicts(
+            Candidate.objects.filter(source__in=visible_sources(request.user, case))
+        ),
     }
     return render(request, "ingest/ingest.html", context)
 

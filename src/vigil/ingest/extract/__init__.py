@@ -61,7 +61,7 @@ def extract_all(text: str, gazetteer=None, language: str | None = None) -> list[
         # The gazetteer's names (in any language and script) are looked for in every text.
         organisations = [c for c in entities.find(text, gazetteer) if c.kind == "organization"]
         for candidate in organisations:
-            candidate.data.setdefault("rule", "organization.gazetteer")
+            candidate.data["rule"] = f"{language}.organization.gazetteer"
         return sorted(lexical.find(text, language) + organisations, key=lambda c: (c.start, c.kind))
     return _english(text, gazetteer)
 

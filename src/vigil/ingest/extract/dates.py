@@ -40,30 +40,48 @@ MONTH2 = MONTH.replace("?P<month>", "?P<month2>")
 THEN_NUMBER = r"(?=[^\W\d]+\.?\s*,?\s*(?:of\s+)?\d)"
 PATTERNS = [
     # 7 April to 15 July 1994: the first date takes the second's year
-    re.compile(
-        rf"\b{DAY}\s+(?:of\s+)?{MONTH}{RANGE_JOIN.replace('/', '')}{DAY2}\s+(?:of\s+)?"
-        rf"{MONTH2}\s*,?\s+{YEAR}\b",
-        re.I,
+    (
+        "day_month_to_day_month_year",
+        re.compile(
+            rf"\b{DAY}\s+(?:of\s+)?{MONTH}{RANGE_JOIN.replace('/', '')}{DAY2}\s+(?:of\s+)?"
+            rf"{MONTH2}\s*,?\s+{YEAR}\b",
+            re.I,
+        ),
     ),
     # 25 to 26 February 1992, 25-26 February 1992
-    re.compile(rf"\b{DAY}{RANGE_JOIN}{DAY2}\s+(?:of\s+)?{MONTH}\s*,?\s+{YEAR}\b", re.I),
+    (
+        "day_range_month_year",
+        re.compile(rf"\b{DAY}{RANGE_JOIN}{DAY2}\s+(?:of\s+)?{MONTH}\s*,?\s+{YEAR}\b", re.I),
+    ),
     # February 25-26, 1992
-    re.compile(rf"\b{THEN_NUMBER}{MONTH}\s+{DAY}{RANGE_JOIN}{DAY2},?\s+{YEAR}\b", re.I),
+    (
+        "month_day_range_year",
+        re.compile(rf"\b{THEN_NUMBER}{MONTH}\s+{DAY}{RANGE_JOIN}{DAY2},?\s+{YEAR}\b", re.I),
+    ),
     # 26 February 1992, 26th of February, 1992
-    re.compile(rf"(?<![\d.,/-]){DAY}\s+(?:of\s+)?{MONTH}\s*,?\s+{YEAR}\b", re.I),
+    (
+        "day_month_year",
+        re.compile(rf"(?<![\d.,/-]){DAY}\s+(?:of\s+)?{MONTH}\s*,?\s+{YEAR}\b", re.I),
+    ),
     # February 26, 1992
-    re.compile(rf"\b{THEN_NUMBER}{MONTH}\s+{DAY},?\s+{YEAR}\b", re.I),
+    ("month_day_year", re.compile(rf"\b{THEN_NUMBER}{MONTH}\s+{DAY},?\s+{YEAR}\b", re.I)),
     # 1992-02-26
-    re.compile(r"\b(?P<year>1[5-9]\d\d|20\d\d)-(?P<nmonth>[01]\d)-(?P<day>[0-3]\d)\b"),
+    ("iso", re.compile(r"\b(?P<year>1[5-9]\d\d|20\d\d)-(?P<nmonth>[01]\d)-(?P<day>[0-3]\d)\b")),
     # 26.02.1992, 26/02/1992 (day first, as most of the world writes it)
-    re.compile(r"\b(?P<day>[0-3]?\d)[./](?P<nmonth>[01]?\d)[./](?P<year>1[5-9]\d\d|20\d\d)\b"),
+    (
+        "numeric_day_first",
+        re.compile(r"\b(?P<day>[0-3]?\d)[./](?P<nmonth>[01]?\d)[./](?P<year>1[5-9]\d\d|20\d\d)\b"),
+    ),
     # February to April 1993: the first month takes the second's year
-    re.compile(
-        rf"\b(?=[^\W\d]+\.?\s*(?:-|–|—|to\s|and\s|until\s)){MONTH}\s*(?:-|–|—|to|and|until)\s*{MONTH2}\s+(?:of\s+)?{YEAR}\b",
-        re.I,
+    (
+        "month_to_month_year",
+        re.compile(
+            rf"\b(?=[^\W\d]+\.?\s*(?:-|–|—|to\s|and\s|until\s)){MONTH}\s*(?:-|–|—|to|and|until)\s*{MONTH2}\s+(?:of\s+)?{YEAR}\b",
+            re.I,
+        ),
     ),
     # February 1992, in February of 1992, February, 1992
-    re.compile(rf"\b{THEN_NUMBER}{MONTH}\s*,?\s+(?:of\s+)?{YEAR}\b", re.I),
+    ("month_year", re.compile(rf"\b{THEN_NUMBER}{MONTH}\s*,?\s+(?:of\s+)?{YEAR}\b", re.I)),
 ]
 YEAR_CUE = re.compile(
     r"\b(?P<cue>in|since|by|during|until|till|from|to|and|of|between|early|late|mid-?|around|before|"
@@ -109,6 +127,13 @@ YEAR_RANGE = re.compile(
     r"(?<![\d/.-])(?P<year>1[5-9]\d\d|20\d\d)\s*[-–]\s*(?P<year2>\d\d|1[5-9]\d\d|20\d\d)"
     r"(?![\d/-]|\.\d|\s*(?:people|persons|civilians|men|women|children|victims)\b)"
 )
+YEAR_RULES = {
+    YEAR_CUE.pattern: "year_after_cue",
+    YEAR_BEFORE_NOUN.pattern: "year_as_adjective",
+    YEAR_IN_BRACKETS.pattern: "year_in_brackets",
+    YEAR_AFTER_COMMA.pattern: "year_after_comma",
+    YEAR_WITH_MARK.pattern: "year_with_footnote_mark",
+}
 # "On the night of February 25-26", "on 26 February": a day and month with no year takes the
 # year of the nearest date that has one (a text about 1992 names its days without repeating it).
 YEARLESS = [
@@ -155,7 +180,8 @@ def find(text: str) -> list[Candidate]:
     found: list[Candidate] = []
     taken = Spans()
 
-    for pattern in PATTERNS:
+    for name, pattern in PATTERNS:
+        rule = f"en.date.{name}"
         for match in pattern.finditer(text):
             if not taken.free(match.start(), match.end()):
                 continue
@@ -167,7 +193,7 @@ def find(text: str) -> list[Candidate]:
             if day is None and match.groupdict().get("month2"):
                 month2 = MONTHS.get(match.group("month2").rstrip(".").lower())
                 for m in (month, month2):
-                    value = {"value": f"{year:04d}-{m:02d}", "precision": "month"}
+                    value = {"value": f"{year:04d}-{m:02d}", "precision": "month", "rule": rule}
                     found.append(
                         Candidate("date", match.start(), match.end(), match.group(), value)
                     )
@@ -180,7 +206,7 @@ def find(text: str) -> list[Candidate]:
                         match.start(),
                         match.end(),
                         match.group(),
-                        {"value": f"{year:04d}-{month:02d}", "precision": "month"},
+                        {"value": f"{year:04d}-{month:02d}", "precision": "month", "rule": rule},
                     )
                 )
                 taken.take(match.start(), match.end())
@@ -191,7 +217,7 @@ def find(text: str) -> list[Candidate]:
             if not all(_valid(year, m, d) for m, d in pairs):
                 continue
             for m, d in pairs:
-                value = {"value": f"{year:04d}-{m:02d}-{d:02d}", "precision": "day"}
+                value = {"value": f"{year:04d}-{m:02d}-{d:02d}", "precision": "day", "rule": rule}
                 found.append(Candidate("date", match.start(), match.end(), match.group(), value))
             taken.take(match.start(), match.end())
     for match in [
@@ -207,7 +233,11 @@ def find(text: str) -> list[Candidate]:
         ):
             continue
         if taken.claim(start, end):
-            value = {"value": match.group("year"), "precision": "year"}
+            value = {
+                "value": match.group("year"),
+                "precision": "year",
+                "rule": f"en.date.{YEAR_RULES[match.re.pattern]}",
+            }
             if match.re not in (YEAR_CUE, YEAR_AFTER_COMMA):
                 value["adjective"] = True
             found.append(Candidate("date", start, end, match.group("year"), value))
@@ -217,7 +247,7 @@ def find(text: str) -> list[Candidate]:
         if not first < last <= first + 100 or not taken.claim(match.start(), match.end()):
             continue
         for year in (first, last):
-            value = {"value": f"{year:04d}", "precision": "year"}
+            value = {"value": f"{year:04d}", "precision": "year", "rule": "en.date.year_range"}
             found.append(Candidate("date", match.start(), match.end(), match.group(), value))
     found.extend(_yearless(text, found, taken))
     return sorted(found, key=lambda c: c.start)
@@ -292,6 +322,7 @@ def _yearless(text: str, found: list[Candidate], taken: Spans) -> list[Candidate
                     "precision": "day",
                     # The reviewer sees where the year came from.
                     "year_from": source.text,
+                    "rule": "en.date.day_month_taking_year",
                 }
                 added.append(Candidate("date", match.start(), match.end(), match.group(), value))
             taken.take(match.start(), match.end())

@@ -217,9 +217,12 @@ def _coordinated(segment: str, first) -> list[str]:
     return categories
 
 
-def _category(text: str, number_start: int, number_end: int, next_number: int) -> tuple[list, str]:
+def _category(
+    text: str, number_start: int, number_end: int, next_number: int
+) -> tuple[list, str, str]:
     """The categories named after the number (up to the next number or clause end), else just
-    before it; with the words between number and category, as the population counted."""
+    before it; with the words between number and category, as the population counted, and the
+    name of the rule that found them."""
     # A verb right before the number names what it counts: "killed 12, wounding 50 others".
     lead = LEADING_CATEGORY.search(text, max(0, number_start - 40), number_start)
     if lead:
@@ -227,7 +230,7 @@ def _category(text: str, number_start: int, number_end: int, next_number: int) -
         # "• Dead: 5,856": a label and a colon; the colon ends no clause here.
         categories = categories or [n for n, _ in CATEGORIES if lead.group(n)][:1]
         if categories:
-            return categories, ""
+            return categories, "", "verb_before"
     after_limit = min(next_number, number_end + 120)
     # "613 people, including 106 women and 63 children, were killed": the sub-counts do not
     # end the sentence that says what the first number counts.
@@ -267,7 +270,7 @@ def _category(text: str, number_start: int, number_end: int, next_number: int) -
         )
         # Coordination may look past the next number ("flee, and capturing thousands").
         wider = text[number_end : number_end + len(after) + 40]
-        return _coordinated(wider, match), " ".join(population.split())[:200]
+        return _coordinated(wider, match), " ".join(population.split())[:200], "category_after"
     # Else a category named earlier in the sentence ("the death toll … is 613 civilians"), if
     # what follows the number is whom it counts, or nothing.
     if PEOPLE_AFTER.match(text, number_end) and LINK_BEFORE.search(
@@ -284,8 +287,9 @@ def _category(text: str, number_start: int, number_end: int, next_number: int) -
             if not (weak and _in_court(text, number_start, number_end + 40)):
                 # "Dead: 11,557[5]\n25,000–30,000 (…)": the label's own category.
                 own = CATEGORY_RE.match(label[-1].group())
-                return _run_before(before) or ([own.lastgroup] if own else []), ""
-    return [], ""
+                categories = _run_before(before) or ([own.lastgroup] if own else [])
+                return categories, "", "label_before"
+    return [], "", ""
 
 
 def _in_court(text: str, number_start: int, end: int) -> bool:
@@ -534,11 +538,11 @@ def find(text: str) -> list[Candidate]:
             and not CLAUSE_END.search(text, head[0].end, start)
             and re.search(rf"\b{gapped.group('prep')}\b", text[head[0].end : start])
         ):
-            categories, population = [c.data["category"] for c in head], ""
+            categories, population, rule = [c.data["category"] for c in head], "", "gapped"
         else:
-            categories, population = _category(text, start, end, limit)
+            categories, population, rule = _category(text, start, end, limit)
         if not categories and not gapped:
-            categories = _listed_under(text, start, labelled_lists)
+            categories, rule = _listed_under(text, start, labelled_lists), "listed_under_label"
         own_categories = bool(categories) and not gapped
         # "613 civilians, including 106 women and 63 children": the parts count what the whole
         # counts.
@@ -553,7 +557,7 @@ def find(text: str) -> list[Candidate]:
                 or LIST_ITEM.fullmatch(text, head[0].end, start)
             )
         ):
-            categories = [c.data["category"] for c in head]
+            categories, rule = [c.data["category"] for c in head], "part_of_whole"
         if not categories:
             pending.append((start, end, low, high))
             continue
@@ -573,7 +577,13 @@ def find(text: str) -> list[Candidate]:
                     p_start,
                     p_end,
                     text[p_start:p_end],
-                    {"category": category, "low": p_low, "high": p_high, "population": ""},
+                    {
+                        "category": category,
+                        "low": p_low,
+                        "high": p_high,
+                        "population": "",
+                        "rule": "en.figure.alternative_of_next",
+                    },
                 )
                 for category in categories
             )
@@ -584,7 +594,13 @@ def find(text: str) -> list[Candidate]:
                 start,
                 end,
                 text[start:end],
-                {"category": category, "low": low, "high": high, "population": population},
+                {
+                    "category": category,
+                    "low": low,
+                    "high": high,
+                    "population": population,
+                    "rule": f"en.figure.{rule}",
+                },
             )
             for category in categories
         ]

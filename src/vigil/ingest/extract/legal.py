@@ -254,48 +254,47 @@ def find(text: str) -> list[Candidate]:
     found: list[Candidate] = []
     taken = Spans()
 
-    def add(match, instrument: str, articles: list[str]):
+    def add(match, instrument: str, articles: list[str], rule: str):
         if not taken.claim(match.start(), match.end()):
             return
         for article in articles:
-            found.append(
-                Candidate(
-                    "legal_ref",
-                    match.start(),
-                    match.end(),
-                    match.group(),
-                    {"instrument": instrument, "article": article},
-                )
-            )
+            data = {"instrument": instrument, "article": article, "rule": f"en.legal.{rule}"}
+            found.append(Candidate("legal_ref", match.start(), match.end(), match.group(), data))
 
     for match in PROTOCOL_ARTICLE.finditer(text):
-        add(match, f"ECHR Protocol {match.group('protocol')}", _articles(match.group("list")))
+        protocol = f"ECHR Protocol {match.group('protocol')}"
+        add(match, protocol, _articles(match.group("list")), "protocol_article")
     for match in SYMBOL.finditer(text):
         body = "UNGA Resolution" if match.group("body") == "A" else "UNSC Resolution"
-        add(match, body, [match.group("list")])
+        add(match, body, [match.group("list")], "resolution_symbol")
     for match in ASSEMBLY_RESOLUTION.finditer(text):
-        add(match, "UNGA Resolution", [match.group("list")])
-    for pattern in (BEFORE, AFTER):
+        add(match, "UNGA Resolution", [match.group("list")], "assembly_resolution")
+    for pattern, rule in ((BEFORE, "article_of_instrument"), (AFTER, "instrument_article")):
         for match in pattern.finditer(text):
-            add(match, _instrument(match.group("instrument")), _articles(match.group("list")))
-    for pattern in (RESOLUTION, RESOLUTION_AFTER):
+            instrument = _instrument(match.group("instrument"))
+            add(match, instrument, _articles(match.group("list")), rule)
+    for pattern, rule in (
+        (RESOLUTION, "council_resolution"),
+        (RESOLUTION_AFTER, "resolution_of_council"),
+    ):
         for match in pattern.finditer(text):
-            add(match, "UNSC Resolution", _resolution_numbers(match.group("list")))
+            add(match, "UNSC Resolution", _resolution_numbers(match.group("list")), rule)
     named_before = _ShortNames(text)
     for match in SHORT_NAME.finditer(text):
         instrument = named_before(match.group("noun"), match.start())
         if instrument:
-            add(match, instrument, _articles(match.group("list")))
+            add(match, instrument, _articles(match.group("list")), "article_of_short_name")
     _articles_in_context(text, add, found, named_before)
     # "four resolutions: 822 (30 April 1993), 853 (29 July 1993) …": numbers with their days.
     for match in DATED_RESOLUTIONS.finditer(text):
         if _security_council_named_last(text, match.start()) and re.search(
             r"\bresolutions\b", text[max(0, match.start() - 300) : match.start()], re.I
         ):
-            add(match, "UNSC Resolution", _resolution_numbers(match.group()))
+            add(match, "UNSC Resolution", _resolution_numbers(match.group()), "dated_resolutions")
     for match in RESOLUTION_NEARBY.finditer(text):
         if _security_council_named_last(text, match.start()):
-            add(match, "UNSC Resolution", _resolution_numbers(match.group("list")))
+            numbers = _resolution_numbers(match.group("list"))
+            add(match, "UNSC Resolution", numbers, "resolution_after_council_named")
     return sorted(found, key=lambda c: c.start)
 
 
@@ -402,7 +401,7 @@ def _articles_in_context(text: str, add, found: list, named_before: _ShortNames)
                 continue
             instrument = anchors[index][1]
         before = len(found)
-        add(match, instrument, articles)
+        add(match, instrument, articles, "article_in_context")
         if len(found) > before:
             bisect.insort(anchors, (match.end(), instrument))
             for article in {a.split("(")[0] for a in articles}:

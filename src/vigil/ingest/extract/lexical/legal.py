@@ -141,7 +141,11 @@ def find(text: str, tokens: list[Token], tables) -> list[Candidate]:
     language = tables.language
     for match in SYMBOL.finditer(text):
         instrument = "UNGA Resolution" if match.group("body") == "A" else "UNSC Resolution"
-        data = {"instrument": instrument, "article": match.group("number"), "rule": "legal.symbol"}
+        data = {
+            "instrument": instrument,
+            "article": match.group("number"),
+            "rule": f"{language}.legal.symbol",
+        }
         found.append(Candidate("legal_ref", match.start(), match.end(), match.group(), data))
     taken = [(c.start, c.end) for c in found]
 

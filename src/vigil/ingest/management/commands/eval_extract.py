@@ -9,7 +9,8 @@ class Command(BaseCommand):
     help = (
         "Score the extractors against hand-labelled documents: DIR/docs/NAME.txt and "
         "DIR/truth/NAME.json. Prints precision, recall and F1 per kind and overall, for each "
-        "language first when the documents are in several."
+        "language first when the documents are in several, with each rule's true and false "
+        "positives, its precision and its share of its kind's expected items."
     )
 
     def add_arguments(self, parser):
@@ -26,8 +27,12 @@ class Command(BaseCommand):
                 self.stdout.write(f"language {language}: {part.documents} documents")
                 self._table(part)
                 self.stdout.write(f"{language} overall F1 {part.overall.f1:.2f}")
+                self._rules(part)
                 self.stdout.write("")
             self.stdout.write("all languages:")
+        else:
+            self._rules(result)
+            self.stdout.write("")
         self.stdout.write(f"{result.documents} documents")
         self._table(result)
         self.stdout.write(f"overall F1 {result.overall.f1:.2f}")
@@ -38,4 +43,14 @@ class Command(BaseCommand):
             s = result.scores[kind]
             self.stdout.write(
                 f"{kind:<15}{s.precision:>10.2f}{s.recall:>10.2f}{s.f1:>8.2f}  {s.tp}/{s.fp}/{s.fn}"
+            )
+
+    def _rules(self, result) -> None:
+        """Each rule's precision, worst first, so a bad rule is seen at once."""
+        self.stdout.write(f"{'rule':<44}{'precision':>10}{'share':>8}  tp/fp")
+        ordered = sorted(result.rules, key=lambda r: (result.rules[r].precision, r))
+        for rule in ordered:
+            s = result.rules[rule]
+            self.stdout.write(
+                f"{rule:<44}{s.precision:>10.2f}{result.share(rule):>8.2f}  {s.tp}/{s.fp}"
             )
