@@ -187,3 +187,29 @@ def test_a_self_verified_figure_says_so_on_the_public_page_and_in_the_dossier(
     publishing.publish_claims(published, [claim], user=alice)
     assert "(self-verified)" in public_page(client, published)
     assert "(self-verified)" in render_html(build_content(published))
+
+
+def test_the_review_screen_lists_the_claims_awaiting_publication_page_by_page(alice_client, case):
+    from vigil.paging import PAGE_SIZE
+
+    source = make_source(case, text="report", title="Long report")
+    claims = [
+        add_reviewed_claim(
+            source,
+            fields={
+                "statement": f"Statement {n}",
+                "claim_type": "other",
+                "locator": f"p. {n}",
+                "review_status": "verified",
+            },
+        )
+        for n in range(PAGE_SIZE + 2)
+    ]
+    url = reverse("dossier:publish_review", args=[case.slug])
+    first = alice_client.get(url).content.decode()
+    second = alice_client.get(url, {"page": 2}).content.decode()
+    assert first.count('name="claim"') == PAGE_SIZE
+    assert second.count('name="claim"') == 2
+    assert f'value="{claims[-1].pk}"' in second
+    alice_client.post(url, {"claim": [claims[-1].pk], "confirm": "1"})
+    assert claims[-1] in public.public_claims(case)

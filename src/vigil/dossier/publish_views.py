@@ -12,6 +12,7 @@ from vigil.accounts.redirects import redirect_next
 from vigil.cases.access import get_case_for_user
 from vigil.evidence.access import visible_claims, visible_sources
 from vigil.evidence.models import Source
+from vigil.paging import paginate
 from vigil.recognition.models import RecognitionAct
 
 from . import publishing
@@ -28,8 +29,11 @@ def _record(request, case, kind: str, pk: int):
 
 
 def _unpublished_sources(request, case):
-    return visible_sources(request.user, case).filter(
-        access_level=Source.Access.PUBLIC, published_at__isnull=True
+    return (
+        visible_sources(request.user, case)
+        .filter(access_level=Source.Access.PUBLIC, published_at__isnull=True)
+        .defer("text")
+        .order_by("title", "pk")
     )
 
 
@@ -49,9 +53,9 @@ def review(request, slug):
     )
     context = {
         "case": case,
-        "awaiting": awaiting,
-        "sources": _unpublished_sources(request, case),
-        "acts": _unpublished_acts(case),
+        "awaiting": paginate(request, awaiting.select_related("source__case")),
+        "sources": paginate(request, _unpublished_sources(request, case), param="sources_page"),
+        "acts": paginate(request, _unpublished_acts(case), param="acts_page"),
         "mismatches": publishing.summary_mismatches(case),
     }
     if request.method != "POST":
