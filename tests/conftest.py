@@ -6,7 +6,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from django.conf import settings as django_settings
 from django.test import Client
+from django.utils import translation
 
 from vigil.cases.models import Case, CaseMembership
 from vigil.evidence import services
@@ -31,6 +33,15 @@ def pytest_configure(config):
     shows the pages in every language too (only catalogues changed since are compiled again)."""
     script = ROOT / "scripts" / "compile-messages.sh"
     subprocess.run([shutil.which("bash"), str(script)], check=True)
+
+
+@pytest.fixture(autouse=True)
+def english_to_begin_with():
+    """The test client serves pages in the test's own thread, and a page activates its language
+    there: each test starts in Vigil's default language, as each request does."""
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.activate(django_settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

@@ -127,9 +127,11 @@ def _version(scope: str) -> str | None:
 
 
 @functools.lru_cache(maxsize=1024)
-def _scope_of_path(urlconf: str, path: str) -> str | None:
+def _scope_of_path(urlconf: str, path: str, language: str) -> str | None:
+    # A public page's address names its language, and resolves only with that language active.
     try:
-        match = resolve(path, urlconf)
+        with translation.override(language):
+            match = resolve(path, urlconf)
     except Resolver404:
         return None
     scope = getattr(match.func, "public_cache_scope", None)
@@ -146,12 +148,17 @@ def _scope_of(request) -> str | None:
         request.COOKIES
     ):
         return None  # perhaps signed in, or a message waiting to be shown: made for them alone
-    return _scope_of_path(get_urlconf() or settings.ROOT_URLCONF, request.path_info)
+    path = request.path_info
+    language = translation.get_language_from_path(path) or settings.LANGUAGE_CODE
+    return _scope_of_path(get_urlconf() or settings.ROOT_URLCONF, path, language)
 
 
 def _page_key(request) -> str:
-    # The language as LocaleMiddleware, further down, will choose it.
-    language = translation.get_language_from_request(request)
+    # The language the address names, else the one the visitor chose (an address without a
+    # language sends a visitor who chose another to theirs: see vigil.language_choice).
+    language = translation.get_language_from_path(
+        request.path_info
+    ) or translation.get_language_from_request(request, check_path=False)
     raw = "\n".join((SERVER_START, request.scheme, request.get_host(), request.path, language))
     return PAGE_PREFIX + hashlib.sha256(raw.encode()).hexdigest()
 

@@ -74,7 +74,9 @@ MIDDLEWARE = [
     "vigil.public_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "vigil.accounts.middleware.SessionRefreshMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's LocaleMiddleware with Vigil's rule: the public pages' language from their address,
+    # every other page's from the person's choice (vigil.language_choice).
+    "vigil.language_choice.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Before anything reads a form: every GET and POST value arrives without control characters.
     "vigil.text_input.ControlCharacterMiddleware",

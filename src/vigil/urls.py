@@ -1,11 +1,10 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
-from django.views.decorators.http import require_POST
 from django.views.generic import RedirectView
-from django.views.i18n import set_language
 
+from vigil import language_choice
 from vigil.accounts import views as account_views
 from vigil.api.api import urlpatterns as api_urlpatterns
 from vigil.campaigns.views import events as campaign_events
@@ -55,21 +54,27 @@ urlpatterns = [
     path("campaign/", include("vigil.campaigns.urls")),
     path("cases/<slug:slug>/", include("vigil.dossier.urls")),
     path("cases/<slug:slug>/", include("vigil.ingest.urls")),
-    path("p/", include("vigil.dossier.public_urls")),
     path(
         "map/world-<str:version>.svg",
         recognition_public.worldmap_shapes,
         name="worldmap_shapes",
     ),
-    path("events/<int:pk>/", campaign_rsvp.public_event, name="public_event"),
-    path("events/<int:pk>/reply/<str:receipt>/", campaign_rsvp.public_reply, name="public_reply"),
-    path("events/confirm/<str:token>/", campaign_rsvp.rsvp_confirm, name="rsvp_confirm"),
     path("events.ics", campaign_events.ical_all, name="events_ical"),
     path("chapters/<int:pk>/events.ics", campaign_events.ical_chapter, name="chapter_ical"),
     path("admin/", admin.site.urls),
     # The language switch serves the public pages too.
-    path("i18n/setlang/", login_not_required(require_POST(set_language)), name="set_language"),
+    path("i18n/setlang/", language_choice.choose_language, name="set_language"),
 ]
+
+# The public pages carry their language in their address ("/az/p/khojaly-1992/"), so a campaign
+# can share a link in Urdu; English has none ("/p/khojaly-1992/"). See vigil.language_choice.
+urlpatterns += i18n_patterns(
+    path("p/", include("vigil.dossier.public_urls")),
+    path("events/<int:pk>/", campaign_rsvp.public_event, name="public_event"),
+    path("events/<int:pk>/reply/<str:receipt>/", campaign_rsvp.public_reply, name="public_reply"),
+    path("events/confirm/<str:token>/", campaign_rsvp.rsvp_confirm, name="rsvp_confirm"),
+    prefix_default_language=False,
+)
 
 # A database that is only busy answers 503 with Retry-After; any other fault, the usual page.
 handler400 = "vigil.ops.views.bad_request"

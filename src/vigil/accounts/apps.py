@@ -11,4 +11,14 @@ class AccountsConfig(AppConfig):
         from vigil.accounts import audit
 
         audit.connect_signals()
+        self._apply_language_at_sign_in()
         lookups.register()  # project-wide: no form or filter fails on an id out of range
+
+    def _apply_language_at_sign_in(self):
+        from django.contrib.auth.signals import user_logged_in
+
+        from vigil import language_choice
+
+        user_logged_in.connect(
+            language_choice.apply_preference_at_sign_in, dispatch_uid="vigil-language-at-sign-in"
+        )

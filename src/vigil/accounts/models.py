@@ -123,3 +123,20 @@ class Invitation(models.Model):
 
     def __str__(self):
         return f"{self.get_role_display()} – {self.case or self.chapter or 'Vigil'}"
+
+
+class LanguagePreference(models.Model):
+    """The language a person chose for Vigil's interface: applied when they sign in, on any
+    device, and changed by the language switch on every page."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="language_preference"
+    )
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    changed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("language preference")
+
+    def __str__(self):
+        return f"{self.user} – {self.language}"

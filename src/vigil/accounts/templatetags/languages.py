@@ -1,0 +1,26 @@
+"""The language switch and the other-language addresses of a public page."""
+
+from django import template
+from django.conf import settings
+from django.utils.html import format_html_join
+
+from vigil.language_choice import public_address
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_alternates(context):
+    """<link rel="alternate" hreflang> to this public page in every language Vigil offers, and
+    x-default: the address without a language, which opens in the reader's own."""
+    request = context.get("request")
+    match = getattr(request, "resolver_match", None)
+    if match is None:
+        return ""
+    links = [(code, public_address(match, code)) for code, _name in settings.LANGUAGES]
+    links.append(("x-default", public_address(match, settings.LANGUAGE_CODE)))
+    return format_html_join(
+        "\n",
+        '<link rel="alternate" hreflang="{}" href="{}">',
+        ((code, request.build_absolute_uri(address)) for code, address in links),
+    )
