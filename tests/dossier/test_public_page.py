@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from vigil.recognition.worldmap import shapes_version
 
@@ -21,3 +22,12 @@ def test_each_cell_of_the_public_tables_carries_its_column_name_for_a_phone(clie
     assert page.count('<table class="stack">') == 2  # the figures (one category) and the acts
     assert '<td data-label="Locator"><q class="locator">page 12, paragraph 3</q>' in page
     assert '<td data-label="Actor">Pakistan</td>' in page
+
+
+def test_the_open_data_list_names_each_dataset_in_the_reader_s_language(client, published):
+    with translation.override("ru"):
+        page = client.get(reverse("public_case", args=[published.slug])).content.decode()
+    data = page[page.index('id="data"') :]
+    assert "<li>Источники: <a" in data
+    assert "<li>Числа: <a" in data
+    assert f"/p/{published.slug}/data/sources.csv" in data  # the file keeps its English name

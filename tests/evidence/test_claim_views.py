@@ -97,3 +97,12 @@ def test_editing_a_claim_keeps_its_figure_in_the_form(alice_client, source):
     claim = Claim.objects.get()
     page = alice_client.get(reverse("evidence:claim_edit", args=[source.case.slug, claim.pk]))
     assert 'name="value" value="613"' in page.content.decode()
+
+
+def test_the_claim_form_names_its_source_as_a_link_in_one_sentence(alice_client, source):
+    source.title = "Report <on> Khojaly"
+    source.save(update_fields=["title"])
+    url = reverse("evidence:claim_add", args=[source.case.slug, source.pk])
+    page = alice_client.get(url).content.decode()
+    link = f'<a href="{source.get_absolute_url()}">Report &lt;on&gt; Khojaly</a>'
+    assert f"<p>From {link}</p>" in page

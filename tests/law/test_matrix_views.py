@@ -114,3 +114,19 @@ def test_unlinking_removes_the_link(alice_client, case, killing):
     )
     alice_client.post(reverse("law:unlink", args=[case.slug, link.pk]))
     assert not claim.element_links.exists()
+
+
+def test_the_comparison_names_each_status_in_the_reader_s_language(alice_client, case, killing):
+    link_many(case, killing, 2)
+    url = reverse("law:compare", args=[case.slug])
+    page = alice_client.get(url, HTTP_ACCEPT_LANGUAGE="az").content.decode()
+    assert '<span class="swatch seg-gap"></span>boşluq</li>' in page  # the legend
+    assert 'title="1 dəstəklənir"' in page  # genocide's killing element, in its status bar
+    assert '<span class="swatch seg-gap"></span>gap</li>' not in page
+
+
+def test_a_turkish_heading_starts_with_a_dotted_capital_i(alice_client, case, law):
+    url = reverse("law:compare", args=[case.slug])
+    page = alice_client.get(url, HTTP_ACCEPT_LANGUAGE="tr").content.decode()
+    assert "<h2>İnsanlığa karşı suç</h2>" in page  # "insanlığa karşı suç" in the catalogue
+    assert "<h2>Insanlığa" not in page

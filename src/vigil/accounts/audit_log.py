@@ -9,11 +9,11 @@ from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import QuerySet
 from django.utils import timezone
-from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from vigil import csv_safe
 from vigil.accounts.models import AuditEntry
+from vigil.languages import capitalise
 
 EXPORT_COLUMNS = [
     "seq",
@@ -98,12 +98,12 @@ def describe(entries) -> list[DescribedEntry]:
 
 def record_name(entry: AuditEntry) -> str:
     model = _model(entry.model_label)
-    kind = capfirst(model._meta.verbose_name) if model else entry.model_label
+    kind = capitalise(model._meta.verbose_name) if model else entry.model_label
     title = entry.object_repr
     if not title:
         return f"{kind} #{entry.object_pk}"
     if title.lower().startswith(str(kind).lower()):
-        return capfirst(title)  # "member #4" names its kind already
+        return capitalise(title)  # "member #4" names its kind already
     return f"{kind}: {title}"
 
 
@@ -158,7 +158,7 @@ def _field_changes(entry: AuditEntry, names: dict) -> list[FieldChange]:
         field = _field(model, name)
         if field is not None and getattr(field, "primary_key", False):
             continue  # the record's number is in its name already
-        label = capfirst(getattr(field, "verbose_name", None) or name.replace("_", " "))
+        label = capitalise(getattr(field, "verbose_name", None) or name.replace("_", " "))
         if isinstance(change, dict):  # links added or removed: {"added": [3, 4]}
             after = "; ".join(
                 f"{_LINK_VERBS.get(verb, verb)}: {_show(field, pks, names)}"

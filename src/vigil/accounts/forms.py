@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from vigil.accounts.models import AuditEntry, Invitation
 from vigil.campaigns.models import Chapter
@@ -58,7 +59,9 @@ class AuditFilterForm(forms.Form):
         label=_("Action"), choices=[("", _("any")), *AuditEntry.Action.choices], required=False
     )
     since = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=pgettext_lazy("the first day of a date filter", "From"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
     )
     until = forms.DateField(
         label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"})

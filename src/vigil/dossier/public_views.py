@@ -8,6 +8,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from vigil import csv_safe, public_cache
@@ -78,6 +79,12 @@ def public_figure_rows(case) -> list[dict]:
 
 
 DATASETS = {"recognitions": act_rows, "figures": public_figure_rows, "sources": source_rows}
+# What the public page calls each dataset; its key stays the file's name in every language.
+DATASET_TITLES = {
+    "recognitions": _("Recognition acts"),
+    "figures": _("Figures"),
+    "sources": _("Sources"),
+}
 
 
 @public_cache.public_page(case_scope)
@@ -97,7 +104,7 @@ def case_page(request, slug):
         "legend": Characterisation.choices,
         "events": list(public.upcoming_public_events(case)[:20]),
         "materials": public.public_materials(case),
-        "datasets": DATASETS.keys(),
+        "datasets": DATASET_TITLES.items(),
     }
     response = render(request, "dossier/public_case.html", context)
     return public_cache.valid_until(response, _next_event_end(context["events"]))
