@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from vigil.accounts.audit import acting_as
+from vigil.audit.log import acting_as
 from vigil.cases.models import Case
 from vigil.csv_safe import guard, unguard
 from vigil.recognition import services

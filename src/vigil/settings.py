@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django.contrib.humanize",
+    "vigil.audit",
     "vigil.accounts",
     "vigil.cases",
     "vigil.evidence",

@@ -144,7 +144,7 @@ class ImportCommandMixin:
         """Run `importer(stream, skip_invalid=…)` on the CSV at `path` and report on it."""
         from django.core.management.base import CommandError
 
-        from vigil.accounts.audit import acting_as
+        from vigil.audit.log import acting_as
 
         try:
             with self.open_csv(path) as stream, acting_as(label=label):

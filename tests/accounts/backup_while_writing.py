@@ -18,7 +18,7 @@ import django
 
 PASSPHRASE = "a passphrase for the backup taken while others write"
 WRITE_A_CASE = (
-    "from vigil.accounts.audit import acting_as\n"
+    "from vigil.audit.log import acting_as\n"
     "from vigil.cases.models import Case\n"
     "with acting_as(label='writer'):\n"
     "    Case.objects.create(slug='during', title='Recorded during the backup', place='There')\n"
@@ -36,8 +36,8 @@ def main(backup: Path) -> dict:
     django.setup()
     from django.core.management import call_command
 
-    from vigil.accounts.audit import acting_as, verify_chain
     from vigil.accounts.backup import restore_backup, write_backup
+    from vigil.audit.log import acting_as, verify_chain
     from vigil.cases.models import Case
 
     call_command("migrate", verbosity=0)

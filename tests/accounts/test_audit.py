@@ -1,8 +1,8 @@
 import pytest
 from django.db import connection
 
-from vigil.accounts.audit import acting_as, verify_chain
-from vigil.accounts.models import AppendOnlyError, AuditEntry
+from vigil.audit.log import acting_as, verify_chain
+from vigil.audit.models import AppendOnlyError, AuditEntry
 from vigil.cases.models import Case
 from vigil.evidence import services
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 from tests.conftest import make_source
 from tests.recognition.conftest import act as record_act
 from tests.recognition.conftest import state
-from vigil.accounts.audit import acting_as
+from vigil.audit.log import acting_as
 from vigil.campaigns.models import Material, Member
 from vigil.cases.models import Case
 

@@ -4,7 +4,7 @@ against the values it was loaded with."""
 import pytest
 
 from tests.conftest import make_source
-from vigil.accounts.models import AuditEntry
+from vigil.audit.models import AuditEntry
 from vigil.evidence.models import Source
 
 pytestmark = pytest.mark.django_db

@@ -17,7 +17,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tests.conftest import PASSWORD
 from vigil.accounts import invitations
-from vigil.accounts.models import AuditEntry, Invitation
+from vigil.accounts.models import Invitation
+from vigil.audit.models import AuditEntry
 from vigil.campaigns.models import Chapter
 from vigil.cases.models import CaseMembership
 

@@ -6,8 +6,8 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 
 from tests.conftest import make_source
-from vigil.accounts.checkpoints import read_checkpoints
-from vigil.accounts.models import AuditEntry
+from vigil.audit.checkpoints import read_checkpoints
+from vigil.audit.models import AuditEntry
 from vigil.campaigns.models import Member
 from vigil.campaigns.services import erase_member
 from vigil.dossier.builder import build_dossier, request_build

@@ -4,7 +4,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 
-from vigil.accounts.models import AuditEntry
+from vigil.audit.models import AuditEntry
 from vigil.evidence import archive
 
 pytestmark = pytest.mark.django_db

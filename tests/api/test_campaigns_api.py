@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from tests.api.conftest import token_client
 from tests.campaigns.conftest import make_event
-from vigil.accounts.models import AuditEntry
+from vigil.audit.models import AuditEntry
 from vigil.campaigns.models import RSVP, Chapter, Contact, Event, Interaction
 
 pytestmark = pytest.mark.django_db

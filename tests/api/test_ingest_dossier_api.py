@@ -9,7 +9,7 @@ from django.urls import reverse
 from tests.api.conftest import token_client
 from tests.conftest import make_source
 from tests.ingest.test_pipeline import REPORT
-from vigil.accounts.models import AuditEntry
+from vigil.audit.models import AuditEntry
 from vigil.dossier.models import DossierBuild
 from vigil.evidence.models import Claim, Source
 from vigil.ingest.models import Candidate, IngestJob

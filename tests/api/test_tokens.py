@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.api.conftest import token_client, token_for
-from vigil.accounts.models import AuditEntry
 from vigil.api.models import ApiRequestCounter, ApiToken
+from vigil.audit.models import AuditEntry
 from vigil.evidence.models import Source
 
 pytestmark = pytest.mark.django_db

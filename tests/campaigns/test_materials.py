@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from tests.conftest import signed_in
-from vigil.accounts.models import AuditEntry
+from vigil.audit.models import AuditEntry
 from vigil.campaigns import materials
 from vigil.campaigns.models import Material, MaterialVersion
 

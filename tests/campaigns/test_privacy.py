@@ -6,7 +6,7 @@ import json
 import pytest
 from django.urls import reverse
 
-from vigil.accounts.models import AuditEntry
+from vigil.audit.models import AuditEntry
 from vigil.campaigns import rsvps
 
 pytestmark = pytest.mark.django_db

@@ -38,7 +38,7 @@ EVERY_KIND = [
     "campaigns.Event",
     "campaigns.RSVP",
     "campaigns.Task",
-    "accounts.AuditEntry",
+    "audit.AuditEntry",
 ]
 
 

@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from vigil.accounts.models import AuditEntry
+from vigil.audit.models import AuditEntry
 from vigil.dossier.models import DossierBuild
 
 pytestmark = pytest.mark.django_db

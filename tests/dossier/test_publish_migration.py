@@ -5,7 +5,7 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-from vigil.accounts.models import AuditEntry
+from vigil.audit.models import AuditEntry
 from vigil.cases.models import Case
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from tests.conftest import add_reviewed_claim, make_source
-from vigil.accounts.models import AuditEntry
+from vigil.audit.models import AuditEntry
 from vigil.dossier import public, publishing
 from vigil.recognition import services as recognition_services
 from vigil.recognition.models import Actor

@@ -2,7 +2,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from tests.conftest import add_reviewed_claim, make_source
-from vigil.accounts.audit import acting_as
+from vigil.audit.log import acting_as
 from vigil.cases.models import Case
 from vigil.evidence import services
 from vigil.evidence.models import Claim, Figure

@@ -6,8 +6,8 @@ from django.db import connection
 
 from tests import tsa as local_tsa
 from tests.conftest import make_source
-from vigil.accounts.checkpoints import read_checkpoints
-from vigil.accounts.models import AuditEntry
+from vigil.audit.checkpoints import read_checkpoints
+from vigil.audit.models import AuditEntry
 from vigil.dossier.content import build_content
 from vigil.dossier.render import render_html
 from vigil.evidence import timestamps

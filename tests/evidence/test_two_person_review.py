@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from tests.conftest import give_role, signed_in
-from vigil.accounts.models import AuditEntry
+from vigil.audit.models import AuditEntry
 from vigil.evidence import services
 from vigil.evidence.models import Claim, ClaimReview
 from vigil.ingest import review as ingest_review

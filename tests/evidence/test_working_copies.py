@@ -10,9 +10,9 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from tests.conftest import make_source
-from vigil.accounts.audit import acting_as
-from vigil.accounts.drift import audited_models
-from vigil.accounts.models import AuditEntry
+from vigil.audit.drift import audited_models
+from vigil.audit.log import acting_as
+from vigil.audit.models import AuditEntry
 from vigil.evidence import archive, services, working_copies
 from vigil.evidence.models import Claim, Source, WorkingCopy
 from vigil.evidence.search import search_case
@@ -162,7 +162,7 @@ def test_every_working_copy_is_in_the_audit_log(report, alice):
 def test_the_migration_makes_each_existing_text_version_1_and_logs_it(case):
     from django.apps import apps
 
-    from vigil.accounts.drift import _row_problems
+    from vigil.audit.drift import _row_problems
     from vigil.evidence.text_versions_existing import make_first_versions
 
     source = make_source(case, text=ORIGINAL)

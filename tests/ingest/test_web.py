@@ -4,7 +4,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from tests.ingest.test_pipeline import REPORT
-from vigil.accounts.models import AuditEntry
+from vigil.audit.models import AuditEntry
 from vigil.evidence.models import Source
 from vigil.ingest import tasks
 from vigil.ingest.models import IngestJob

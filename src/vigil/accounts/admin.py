@@ -2,7 +2,8 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 
-from vigil.accounts.models import AuditEntry, Invitation
+from vigil.accounts.models import Invitation
+from vigil.audit.models import AuditEntry
 from vigil.cases.models import CaseMembership
 
 

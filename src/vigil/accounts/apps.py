@@ -4,13 +4,11 @@ from django.utils.translation import gettext_lazy as _
 
 class AccountsConfig(AppConfig):
     name = "vigil.accounts"
-    verbose_name = _("Accounts and audit")
+    verbose_name = _("Accounts")
 
     def ready(self):
         from vigil import lookups
-        from vigil.accounts import audit
 
-        audit.connect_signals()
         self._apply_language_at_sign_in()
         lookups.register()  # project-wide: no form or filter fails on an id out of range
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vigil import csv_safe
-from vigil.accounts.models import AuditEntry
+from vigil.audit.models import AuditEntry
 from vigil.languages import capitalise
 
 EXPORT_COLUMNS = [

@@ -27,9 +27,10 @@ from django.contrib.contenttypes.management import create_contenttypes
 from django.core.management import call_command
 from django.db import connection, transaction
 
-from vigil.accounts import audit, checkpoints
 from vigil.accounts.backup_seal import BackupKey, SealError, is_sealed, seal, unseal
 from vigil.accounts.backup_snapshot import backed_up_models, database_snapshot, dump_models
+from vigil.audit import checkpoints
+from vigil.audit import log as audit
 from vigil.evidence import archive
 from vigil.evidence.models import ArchivedFile
 from vigil.private_files import open_private
@@ -38,6 +39,8 @@ FORMAT = 2
 DUMP = "database.jsonl"
 # Each format this Vigil restores, with the name of its database dump (1: before encryption).
 DUMPS = {1: "database.xml", FORMAT: DUMP}
+# Models that moved to another app since a backup could have been made: old label → new label.
+MOVED_MODELS = {"accounts.auditentry": "audit.auditentry"}
 MEMBER = re.compile(r"^(manifest\.(json|sig)|database\.(jsonl|xml)|archive/[0-9a-f]{64})$")
 PASSPHRASE_VARIABLE = "VIGIL_BACKUP_PASSPHRASE"  # noqa: S105 (the name of a variable, not its value)
 
@@ -231,6 +234,24 @@ def _empty_database() -> None:
         create_permissions(config, verbosity=0)
 
 
+def relabel_moved_models(dump: Path) -> None:
+    """Give the rows of a model that has since moved app their new label, in a JSON-lines or
+    XML dump (read line by line: a dump can be larger than memory), so a backup made before the
+    move restores."""
+    renames = [
+        (form.format(old), form.format(new))
+        for old, new in MOVED_MODELS.items()
+        for form in ('"model": "{}"', 'model="{}"')
+    ]
+    relabelled = dump.with_name(dump.name + ".relabelled")
+    with dump.open(encoding="utf-8") as source, relabelled.open("w", encoding="utf-8") as target:
+        for line in source:
+            for old, new in renames:
+                line = line.replace(old, new)
+            target.write(line)
+    relabelled.replace(dump)
+
+
 def restore_backup(path: Path, *, passphrase=None, unencrypted=False) -> dict:
     """Check the whole archive, then replace the database and add the archived files."""
     with tempfile.TemporaryDirectory() as work:
@@ -240,7 +261,9 @@ def restore_backup(path: Path, *, passphrase=None, unencrypted=False) -> dict:
         with transaction.atomic(), audit.restoring():
             _empty_database()
             # The search index is not in the dump: its triggers index the rows as they load.
-            call_command("loaddata", str(contents / DUMPS[manifest["format"]]), verbosity=0)
+            dump = contents / DUMPS[manifest["format"]]
+            relabel_moved_models(dump)
+            call_command("loaddata", str(dump), verbosity=0)
         checkpoints.checkpoint_head(restored=True)  # the older log is now the one to keep
         for name, sha in manifest["files"].items():
             if name.startswith("archive/") and not archive.path_for(sha).exists():

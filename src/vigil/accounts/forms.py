@@ -2,7 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from vigil.accounts.models import AuditEntry, Invitation
+from vigil.accounts.models import Invitation
+from vigil.audit.models import AuditEntry
 from vigil.campaigns.models import Chapter
 from vigil.cases.models import Case
 

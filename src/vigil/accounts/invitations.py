@@ -13,8 +13,9 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from vigil.accounts import audit
-from vigil.accounts.models import AuditEntry, Invitation
+from vigil.accounts.models import Invitation
+from vigil.audit import log as audit
+from vigil.audit.models import AuditEntry
 
 
 class InvitationError(Exception):

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from vigil.accounts import permissions
-from vigil.accounts.audit import acting_as
+from vigil.audit.log import acting_as
 
 
 class AuditActorMiddleware:

@@ -9,7 +9,6 @@ import functools
 from ninja import NinjaAPI
 from ninja.openapi.docs import Swagger
 
-from vigil.accounts.audit import acting_as
 from vigil.api import problems
 from vigil.api.auth import SessionAuth, TokenAuth
 from vigil.api.endpoints import (
@@ -23,6 +22,7 @@ from vigil.api.endpoints import (
     recognition,
     sources,
 )
+from vigil.audit.log import acting_as
 
 DESCRIPTION = """Vigil's data as JSON, under the same rules as its pages.
 

@@ -8,8 +8,8 @@ from django.db.models.functions import Cast
 from ninja import Schema
 from pydantic import create_model
 
-from vigil.accounts.models import AuditEntry
 from vigil.api.problems import FormInvalid, Problem
+from vigil.audit.models import AuditEntry
 
 ERRORS = {401: Problem, 403: Problem, 404: Problem, 422: Problem, 429: Problem}
 

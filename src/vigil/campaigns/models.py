@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from vigil.accounts.audit import AuditedModel
+from vigil.audit.log import AuditedModel
 
 
 def validate_time_zone(value: str) -> None:

@@ -8,8 +8,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from vigil.accounts.audit import record
-from vigil.accounts.models import AuditEntry
+from vigil.audit.log import record
+from vigil.audit.models import AuditEntry
 from vigil.campaigns.models import (
     RSVP,
     Consent,

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from django.db import transaction
 
-from vigil.accounts.audit import acting_as
+from vigil.audit.log import acting_as
 from vigil.cases.models import Case
 from vigil.demo import review as demo_review
 from vigil.evidence import services

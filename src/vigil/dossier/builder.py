@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
-from vigil.accounts.audit import acting_as
+from vigil.audit.log import acting_as
 from vigil.evidence import archive
 from vigil.ops.leases import when_given_up
 

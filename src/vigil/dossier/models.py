@@ -3,7 +3,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from vigil.accounts.audit import AuditedModel
+from vigil.audit.log import AuditedModel
 
 
 class DossierBuild(AuditedModel):

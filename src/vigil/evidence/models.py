@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from vigil.accounts.audit import AuditedModel
+from vigil.audit.log import AuditedModel
 from vigil.formats import figure_range
 from vigil.partial_dates import Precision, format_partial, iso_partial
 

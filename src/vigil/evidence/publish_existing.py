@@ -11,8 +11,8 @@ import json
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 
-from vigil.accounts import audit
-from vigil.accounts.models import AuditEntry
+from vigil.audit import log as audit
+from vigil.audit.models import AuditEntry
 
 ACTOR = "migration: publishing became its own step"
 

@@ -12,8 +12,8 @@ import json
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 
-from vigil.accounts import audit
-from vigil.accounts.models import AuditEntry
+from vigil.audit import log as audit
+from vigil.audit.models import AuditEntry
 
 ACTOR = "migration: each source's text became version 1 of its working copy"
 UNKNOWN_TOOL = "unknown (before working copies)"

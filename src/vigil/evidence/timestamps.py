@@ -25,7 +25,7 @@ from rfc3161_client import (
     decode_timestamp_response,
 )
 
-from vigil.accounts import checkpoints
+from vigil.audit import checkpoints
 from vigil.evidence.models import ArchivedFile, FileTimestamp, TimestampToken
 
 MAX_LEAVES = 10_000  # hashes under one token, so its list of leaves stays a modest row
@@ -165,7 +165,7 @@ def _token_problems(token: TimestampToken) -> list[str]:
     except TimestampError as error:
         return [f"{name}: {error}"]
     if token.chain_seq is not None:
-        from vigil.accounts.models import AuditEntry
+        from vigil.audit.models import AuditEntry
 
         entry = AuditEntry.objects.filter(seq=token.chain_seq).first()
         if entry is None or entry.entry_hash != token.leaves[0]:

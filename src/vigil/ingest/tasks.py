@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
-from vigil.accounts.audit import acting_as
+from vigil.audit.log import acting_as
 from vigil.ops.leases import when_given_up
 
 from .collect import count, gather

@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from vigil.accounts.audit import AuditedModel
+from vigil.audit.log import AuditedModel
 
 
 class Instrument(models.Model):

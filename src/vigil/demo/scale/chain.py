@@ -7,9 +7,9 @@ from itertools import islice
 
 from django.db import transaction
 
-from vigil.accounts import audit
-from vigil.accounts.audit import AuditedModel
-from vigil.accounts.models import GENESIS_HASH, AuditEntry
+from vigil.audit import log as audit
+from vigil.audit.log import AuditedModel
+from vigil.audit.models import GENESIS_HASH, AuditEntry
 
 ACTOR_NAME = "vigil generate-scale"
 # Rows per transaction: a fraction of a second each, so others can write while it runs.

@@ -15,7 +15,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 
-from vigil.accounts.audit import acting_as
+from vigil.audit.log import acting_as
 from vigil.campaigns import services as campaign_services
 from vigil.campaigns.importers import (
     CONTACT_COLUMNS,

@@ -1,9 +1,9 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from vigil.accounts import checkpoints
-from vigil.accounts.audit import verify_chain
-from vigil.accounts.drift import drift_problems
-from vigil.accounts.models import AuditEntry
+from vigil.audit import checkpoints
+from vigil.audit.drift import drift_problems
+from vigil.audit.log import verify_chain
+from vigil.audit.models import AuditEntry
 from vigil.evidence import timestamps
 from vigil.evidence.archive import verify_archive
 from vigil.evidence.models import ArchivedFile

@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from vigil.accounts.audit import acting_as
+from vigil.audit.log import acting_as
 from vigil.cases.models import Case
 from vigil.ingest import collect, pipeline
 from vigil.ingest.models import IngestJob
