@@ -411,7 +411,8 @@ RATE = re.compile(r"\s+(?:[\w-]+\s+){0,2}(?:every|per|a|each)\s+(?:day|week|mont
 
 def _is_count(text: str, match) -> bool:
     before = text[max(0, match.start() - 25) : match.start()]
-    after = text[match.end() : match.end() + 20]
+    # Long enough for "two joint criminal enterprises": up to two words before the noun.
+    after = text[match.end() : match.end() + 40]
     if NOT_A_COUNT_BEFORE.search(before) or NOT_A_COUNT_AFTER.match(after):
         return False
     raw = match.group()

@@ -3,8 +3,8 @@ Russian, Turkish and Urdu. The text is cut into tokens once; each extractor walk
 asks the language's tables what a word is (a month, a casualty word, a hedge, an article, a
 country), so a new word form is a line in a table, not a change to a pattern.
 
-Every candidate carries the id of the rule that produced it (`data["rule"]`), the rules and
-their example sentences are listed in `rules.toml` beside this file.
+Every candidate carries the id of the rule that produced it (`data["rule"]`); the rules, with
+their example sentences, are listed in `../tables/rules/<language>.toml` (see `../rules.py`).
 """
 
 from .. import Candidate
