@@ -37,7 +37,7 @@ def test_review_then_publish_puts_the_claim_on_the_public_page(
     assert "613 people were killed" in preview and "Memorial Report" in preview
     screenshot(page, "publish-preview")
     page.get_by_role("button", name="Publish").click()
-    page.get_by_text("Published 1 claims and 1 sources.").wait_for()
+    page.get_by_text("Published 1 claim and 1 source.").wait_for()
 
     visitor = browser.new_context(viewport={"width": 1280, "height": 900})
     try:

@@ -233,3 +233,16 @@ def test_an_event_ending_on_a_later_day_shows_both_dates(chapter):
     )
     assert event_when(event) == "26 Feb 2027, 22:00 – 27 Feb 2027, 01:00 (America/Toronto)"
     assert event_when(event, "long").startswith("Friday 26 February 2027, 22:00 – Saturday")
+
+
+def test_the_anniversary_map_counts_each_country_s_events_with_the_language_s_plural(
+    coordinator_client, case, chapter, other_chapter
+):
+    next_year = timezone.localdate().year + 1
+    for day in (25, 26):
+        evening(chapter, case, datetime.date(next_year, 2, day))
+    evening(other_chapter, case, datetime.date(next_year, 2, 26))
+    url = reverse("campaigns:anniversary", args=[case.slug])
+    text = coordinator_client.get(url, HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    assert "2 мероприятия" in text  # Germany: Russian's form for 2 to 4
+    assert "1 мероприятие" in text  # France: its form for one

@@ -292,3 +292,13 @@ def test_the_dashboard_chart_counts_equal_reading_every_event(chapter, other_cha
             expected.setdefault(event.starts_at.year, Counter())[event.country_code] += 1
     found = overviews.events_per_country_per_year(Event.objects.all())
     assert found == expected and list(found) == sorted(expected)
+
+
+def test_a_chapter_card_counts_members_and_events_with_the_language_s_plurals(
+    coordinator_client, chapter
+):
+    member("Aysel", chapter)
+    make_event(chapter, days=10)
+    make_event(chapter, days=11)
+    page = coordinator_client.get(reverse("campaigns:chapters"), HTTP_ACCEPT_LANGUAGE="ru")
+    assert "1 участник · 2 мероприятия" in page.content.decode()

@@ -50,3 +50,12 @@ def test_a_case_refuses_an_unknown_country_code(administrator_client):
         reverse("cases:create"), {"title": "New", "slug": "x", "country_code": "XXX"}
     )
     assert "not an ISO 3166-1 alpha-3 country code" in response.content.decode()
+
+
+def test_the_case_page_counts_claims_in_one_sentence_with_the_queue_linked(alice_client, source):
+    for status in ("verified", "verified", "proposed"):
+        fields = {"statement": "A claim.", "claim_type": "act", "locator": "p. 1"}
+        add_reviewed_claim(source, fields={**fields, "review_status": status})
+    page = alice_client.get(reverse("cases:detail", args=[source.case.slug])).content.decode()
+    queue = reverse("evidence:review_queue", args=[source.case.slug])
+    assert f'<dd>3 (2 verified, <a href="{queue}">1 awaiting review</a>)</dd>' in page

@@ -213,3 +213,12 @@ def test_the_review_screen_lists_the_claims_awaiting_publication_page_by_page(al
     assert f'value="{claims[-1].pk}"' in second
     alice_client.post(url, {"claim": [claims[-1].pk], "confirm": "1"})
     assert claims[-1] in public.public_claims(case)
+
+
+def test_publishing_says_how_many_claims_and_sources_in_the_language_s_plural(
+    alice_client, verified
+):
+    url = reverse("dossier:publish_review", args=[verified.case.slug])
+    response = alice_client.post(url, {"claim": [verified.pk], "confirm": "1"}, follow=True)
+    [message] = [str(m) for m in response.context["messages"]]
+    assert message == "Published 1 claim and 1 source."

@@ -139,3 +139,12 @@ def test_the_dossier_bibliography_says_who_timestamped_each_archived_file(tsa, p
     timestamps.stamp_pending()
     html = render_html(build_content(published))
     assert "Timestamped by Vigil Test TSA at" in html
+
+
+def test_verify_counts_timestamps_and_waiting_files_in_words(tsa, source):
+    make_source(source.case, text="Another report.", title="Another")
+    timestamps.stamp_pending()
+    make_source(source.case, text="A third report.", title="Third")
+    assert timestamps.status_line() == (
+        "1 trusted timestamp checked; 1 archived file awaits one (`vigil timestamp` requests them)."
+    )

@@ -62,7 +62,9 @@ def test_an_interrupted_run_resumes_without_duplicating(tmp_path):
     candidates_before = count(db, "ingest_candidate")
 
     again = vigil(env, "ingest", str(folder), "--case", "c")
-    assert f"{DOCUMENTS - stored_before} stored, {stored_before} already present" in again.stdout
+    stored_now = DOCUMENTS - stored_before
+    files = "file" if stored_now == 1 else "files"
+    assert f"{stored_now} {files} stored, {stored_before} files already present" in again.stdout
     assert count(db, "evidence_source") == DOCUMENTS
     with sqlite3.connect(db) as connection:
         duplicates = connection.execute(

@@ -85,3 +85,44 @@ def test_files_left_by_a_rolled_back_job_under_the_same_id_are_replaced(case):
     tasks.stage_uploads(job, [SimpleUploadedFile("report.txt", REPORT)])
     assert leftover.read_bytes() == REPORT
     assert [path.name for path in tasks.staging_dir(job).iterdir()] == ["0000"]
+
+
+def test_a_run_s_summary_counts_with_singular_and_plural(case):
+    job = IngestJob(case=case, stored=1, already_present=2, refused=0, candidates=1)
+    assert job.summary() == (
+        "1 file stored, 2 files already present, 0 files refused, 1 candidate found"
+    )
+
+
+def test_the_report_names_outcomes_in_words_and_counts_candidates_in_the_language(
+    alice_client, case, source
+):
+    job = IngestJob.objects.create(
+        case=case,
+        status="done",
+        total=2,
+        processed=2,
+        stored=1,
+        already_present=1,
+        report=[
+            {
+                "name": "a.txt",
+                "outcome": "stored",
+                "reason": "",
+                "source_id": source.pk,
+                "candidates": 5,
+            },
+            {
+                "name": "b.txt",
+                "outcome": "present",
+                "reason": "",
+                "source_id": source.pk,
+                "candidates": 0,
+            },
+        ],
+    )
+    english = alice_client.get(job.get_absolute_url()).content.decode()
+    assert "<td>already present</td>" in english and "<td>present</td>" not in english
+    assert "5 candidates to review</a>" in english
+    russian = alice_client.get(job.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    assert "5 кандидатов на проверку</a>" in russian

@@ -167,3 +167,9 @@ def test_the_act_form_takes_sources_as_a_list_of_numbers_as_the_api_sends_them(c
     )
     assert form.is_valid(), form.errors
     assert set(form.cleaned_data["sources"]) == {first, second}
+
+
+def test_the_act_form_sends_a_missing_actor_to_the_actors_page_in_one_sentence(alice_client, case):
+    page = alice_client.get(reverse("recognition:act_add", args=[case.slug])).content.decode()
+    link = f'<a href="{reverse("actors")}">actors page</a>'
+    assert f"organisations are added on the {link}.</p>" in page

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from vigil.accounts.redirects import redirect_next
@@ -74,8 +75,13 @@ def review(request, slug):
     if request.POST.get("confirm"):
         messages.success(
             request,
-            _("Published %(claims)s claims and %(sources)s sources.")
-            % {"claims": len(plan.claims), "sources": len(plan.sources)},
+            _("Published %(claims)s and %(sources)s.")
+            % {
+                "claims": ngettext("%(n)s claim", "%(n)s claims", len(plan.claims))
+                % {"n": len(plan.claims)},
+                "sources": ngettext("%(n)s source", "%(n)s sources", len(plan.sources))
+                % {"n": len(plan.sources)},
+            },
         )
         return redirect("dossier:publish_review", slug=case.slug)
     return render(request, "dossier/publish_preview.html", {**context, "plan": plan})

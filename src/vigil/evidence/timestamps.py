@@ -17,6 +17,7 @@ from cryptography import x509
 from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from rfc3161_client import (
     HashAlgorithm,
     TimestampRequestBuilder,
@@ -209,10 +210,16 @@ def status_line() -> str:
         )
     pending = ArchivedFile.objects.filter(trusted_timestamp__isnull=True).count()
     tokens = TimestampToken.objects.count()
-    return _(
-        "%(tokens)s trusted timestamp(s) checked; %(pending)s archived file(s) await one "
-        "(`vigil timestamp` requests them)."
-    ) % {"tokens": tokens, "pending": pending}
+    checked = ngettext(
+        "%(n)s trusted timestamp checked", "%(n)s trusted timestamps checked", tokens
+    ) % {"n": tokens}
+    waiting = ngettext(
+        "%(n)s archived file awaits one", "%(n)s archived files await one", pending
+    ) % {"n": pending}
+    return _("%(checked)s; %(waiting)s (`vigil timestamp` requests them).") % {
+        "checked": checked,
+        "waiting": waiting,
+    }
 
 
 def file_timestamp(archived_file: ArchivedFile) -> TimestampToken | None:

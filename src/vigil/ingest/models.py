@@ -2,8 +2,16 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext, pgettext
 
 from vigil.formats import figure_range
+
+# How the report names what happened to each document; the report itself keeps the code.
+OUTCOME_LABELS = {
+    "stored": _("stored"),
+    "present": _("already present"),
+    "refused": _("refused"),
+}
 
 
 class IngestJob(models.Model):
@@ -46,6 +54,34 @@ class IngestJob(models.Model):
     @property
     def progress(self) -> int:
         return round(100 * self.processed / self.total) if self.total else 0
+
+    def summary(self) -> str:
+        """What the run did, counted, in the active language: "3 files stored, 1 file already
+        present, 0 files refused, 12 candidates found"."""
+        stored, present, refused, found = (
+            self.stored,
+            self.already_present,
+            self.refused,
+            self.candidates,
+        )
+        parts = {
+            "stored": ngettext("%(n)s file stored", "%(n)s files stored", stored),
+            "present": ngettext(
+                "%(n)s file already present", "%(n)s files already present", present
+            ),
+            "refused": ngettext("%(n)s file refused", "%(n)s files refused", refused),
+            "candidates": ngettext("%(n)s candidate found", "%(n)s candidates found", found),
+        }
+        counts = {"stored": stored, "present": present, "refused": refused, "candidates": found}
+        filled = {name: text % {"n": counts[name]} for name, text in parts.items()}
+        # One message around the parts, so that each language punctuates the list its own way.
+        return (
+            pgettext(
+                "the counts of an ingestion run",
+                "%(stored)s, %(present)s, %(refused)s, %(candidates)s",
+            )
+            % filled
+        )
 
 
 class Candidate(models.Model):

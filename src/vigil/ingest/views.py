@@ -4,7 +4,7 @@ from django.db.models import Exists, OuterRef
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST, require_safe
 
 from vigil.cases.access import get_case_for_user
@@ -82,7 +82,9 @@ def job_status(request, slug, pk):
             {
                 "status": job.status,
                 "progress": job.progress,
-                "stage": _("%(done)s of %(total)s documents")
+                "stage": ngettext(
+                    "%(done)s of %(total)s document", "%(done)s of %(total)s documents", job.total
+                )
                 % {"done": job.processed, "total": job.total},
                 "error": job.failure,
             }
@@ -157,5 +159,6 @@ def accept_kind(request, slug, pk):
         messages.error(request, _("Unknown kind."))
     else:
         count = review.accept_kind(source, kind, user=request.user)
-        messages.success(request, _("%(n)s claims created.") % {"n": count})
+        created = ngettext("%(n)s claim created.", "%(n)s claims created.", count)
+        messages.success(request, created % {"n": count})
     return redirect("ingest:review", slug=slug, pk=source.pk)

@@ -10,6 +10,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
 from vigil.accounts import permissions
@@ -145,7 +146,9 @@ def anniversary(request, slug):
     data = overviews.anniversary(case, year)
     data["events"] = paginate(request, data["events"])
     marks = {
-        code: Mark("cls-event", _("%(n)s events") % {"n": n} if n > 1 else _("1 event"))
+        code: Mark(
+            "cls-event", ngettext("%(counter)s event", "%(counter)s events", n) % {"counter": n}
+        )
         for code, n in data["countries"].items()
     }
     context = {

@@ -1,6 +1,7 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 from tqdm import tqdm
 
 from vigil.audit.log import acting_as
@@ -42,8 +43,6 @@ class Command(BaseCommand):
             pipeline.run(job, collect.gather(paths), total=total, progress=progress)
         for line in job.report:
             if line["outcome"] == "refused":
-                self.stdout.write(f"refused: {line['reason']}")  # the reason names the file
-        self.stdout.write(
-            f"{job.stored} stored, {job.already_present} already present, {job.refused} refused, "
-            f"{job.candidates} candidates found."
-        )
+                # the reason names the file
+                self.stdout.write(_("refused: %(reason)s") % {"reason": line["reason"]})
+        self.stdout.write(f"{job.summary()}.")
