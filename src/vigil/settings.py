@@ -231,6 +231,12 @@ FORMAT_MODULE_PATH = ["vigil.formats"]
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    # The Urdu fonts from Debian's package, as vigil/fonts/... (see vigil.static_fonts).
+    "vigil.static_fonts.UrduFontFinder",
+]
 STATIC_ROOT = DATA_DIR / "static"
 private_folder(STATIC_ROOT)  # WhiteNoise serves from the finders but expects this folder
 STORAGES = {

@@ -2,8 +2,9 @@
 
 import logging
 
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_tasks import task
 
 from vigil.audit.log import acting_as
@@ -17,11 +18,15 @@ from .render import render_html, render_pdf
 logger = logging.getLogger(__name__)
 
 
-def build_bytes(case, fmt: str, progress=lambda percent, stage: None) -> bytes:
-    """The dossier as PDF or HTML bytes, reporting progress as (percent, stage)."""
-    content = build_content(case, progress=progress)
-    progress(80, "rendering")
-    data = render_html(content).encode() if fmt == "html" else render_pdf(content)
+def build_bytes(
+    case, fmt: str, progress=lambda percent, stage: None, language: str | None = None
+) -> bytes:
+    """The dossier as PDF or HTML bytes, in `language` (else the active one; Urdu is laid out
+    right to left), reporting progress as (percent, stage)."""
+    with translation.override(language or translation.get_language()):
+        content = build_content(case, progress=progress)
+        progress(80, "rendering")
+        data = render_html(content).encode() if fmt == "html" else render_pdf(content)
     progress(100, "done")
     return data
 
@@ -55,7 +60,7 @@ def _build_and_keep(build: DossierBuild) -> None:
     build.status = DossierBuild.Status.RUNNING
     build.save(update_fields=["status"])
     try:
-        data = build_bytes(build.case, build.format, _report(build.pk))
+        data = build_bytes(build.case, build.format, _report(build.pk), build.language)
         media_type = "application/pdf" if build.format == "pdf" else "text/html"
         with transaction.atomic():
             build.archived_file = archive.archive_upload(
@@ -79,8 +84,14 @@ def _finish(build: DossierBuild, status: str, **fields) -> None:
     build.save(update_fields=["status", "archived_file", "error", "finished_at", *fields])
 
 
-def request_build(case, fmt: str, user=None) -> DossierBuild:
-    build = DossierBuild.objects.create(case=case, format=fmt, requested_by=user)
+def request_build(case, fmt: str, user=None, language: str | None = None) -> DossierBuild:
+    """Queue a dossier build in `language` (else the language of the page that asked)."""
+    build = DossierBuild.objects.create(
+        case=case,
+        format=fmt,
+        requested_by=user,
+        language=language or translation.get_language() or settings.LANGUAGE_CODE,
+    )
     # Enqueue only once the row is committed, so a worker in another process can see it.
     transaction.on_commit(lambda: build_dossier.enqueue(build.pk))
     return build

@@ -24,6 +24,8 @@ class DossierBuild(AuditedModel):
 
     case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="dossier_builds")
     format = models.CharField(max_length=4, choices=Format.choices, default=Format.PDF)
+    # The language of the interface of whoever asked: the dossier's headings, dates and numbers.
+    language = models.CharField(max_length=10, choices=settings.LANGUAGES, default="en")
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -1,5 +1,6 @@
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
@@ -14,8 +15,14 @@ class Command(BaseCommand):
         parser.add_argument("case_slug")
         parser.add_argument("-o", "--output", type=Path, required=True, help="file to write")
         parser.add_argument("--html", action="store_true", help="write HTML instead of PDF")
+        parser.add_argument(
+            "--language",
+            choices=[code for code, _name in settings.LANGUAGES],
+            default=settings.LANGUAGE_CODE,
+            help="the dossier's language (default: %(default)s)",
+        )
 
-    def handle(self, *args, case_slug, output, html, **options):
+    def handle(self, *args, case_slug, output, html, language, **options):
         case = Case.objects.filter(slug=case_slug).first()
         if case is None:
             raise CommandError(f"no case with the short name {case_slug!r}")
@@ -27,6 +34,6 @@ class Command(BaseCommand):
                 bar.set_postfix_str(stage)
                 bar.update(max(0, percent - bar.n))
 
-            data = build_bytes(case, "html" if html else "pdf", progress)
+            data = build_bytes(case, "html" if html else "pdf", progress, language)
         output.write_bytes(data)
         self.stdout.write(f"Wrote {output} ({len(data):,} bytes).")
