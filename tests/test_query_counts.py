@@ -126,6 +126,15 @@ def grow_lists(world: World, number: int, source) -> None:
         data={"rule": f"en.rule.{number}"},
         status="accepted" if number % 2 else "rejected",
     )
+    # A pending legal reference whose provision's elements the review page offers.
+    Candidate.objects.create(
+        source=world.source,
+        kind="legal_ref",
+        start=number,
+        end=number + 1,
+        text="y",
+        data={"instrument": "Rome Statute", "article": "6", "provisions": ["RS-6-a", "RS-6-b"]},
+    )
     IngestJob.objects.create(case=world.case, report=[{"name": f"f{number}", "outcome": "stored"}])
     DossierBuild.objects.create(case=world.case, status="failed")
     Actor.objects.create(name=f"Assembly {number}", kind="subnational", country_code="DEU")

@@ -2,12 +2,16 @@
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Q
 from django.db.models.fields.json import KeyTextTransform
+from django.utils.translation import gettext as _
 
 from vigil.evidence import services as evidence
 from vigil.evidence.models import Claim
+from vigil.law import services as law
+from vigil.law.models import Element
 from vigil.partial_dates import Precision
 
 from .models import Candidate
@@ -66,6 +70,43 @@ def accept(candidate: Candidate, *, user=None, statement: str = "") -> Claim:
     candidate.status = Candidate.Status.ACCEPTED
     candidate.claim = claim
     candidate.save(update_fields=["status", "claim"])
+    return claim
+
+
+def elements_offered(candidates) -> dict[int, list[Element]]:
+    """For each legal-reference candidate that names provisions the law app holds, the elements
+    of the crimes those provisions define, in the matrix's order: one query for all of them."""
+    codes = {code for c in candidates for code in c.data.get("provisions", [])}
+    if not codes:
+        return {}
+    by_provision: dict[str, list[Element]] = {}
+    for element in Element.objects.filter(crime__provision__code__in=codes).select_related(
+        "crime__provision"
+    ):
+        by_provision.setdefault(element.crime.provision.code, []).append(element)
+    return {
+        c.pk: [e for code in c.data.get("provisions", []) for e in by_provision.get(code, [])]
+        for c in candidates
+        if c.data.get("provisions")
+    }
+
+
+@transaction.atomic
+def accept_legal_reference(
+    candidate: Candidate, *, elements, bearing: str, strength: str, user=None, statement: str = ""
+) -> Claim:
+    """Accept a legal reference as a claim linked to the elements of crimes its provision
+    defines (each link through the law app's `link_claim`, so audited like any other). Refuses
+    an element the candidate's provisions do not define."""
+    offered = {e.pk for e in elements_offered([candidate]).get(candidate.pk, [])}
+    elements = list(elements)
+    if not elements or any(e.pk not in offered for e in elements):
+        raise ValidationError(_("Choose elements of the crime this provision defines."))
+    claim = accept(candidate, user=user, statement=statement)
+    for element in elements:
+        law.link_claim(
+            claim.case, claim=claim, element=element, bearing=bearing, strength=strength, user=user
+        )
     return claim
 
 

@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -10,6 +11,7 @@ from django.views.decorators.http import require_POST, require_safe
 from vigil.cases.access import get_case_for_user
 from vigil.counting import count_of
 from vigil.evidence.access import get_source_for_user, visible_sources
+from vigil.law.models import Element, ElementLink
 from vigil.paging import paginate
 from vigil.uploads import UploadField
 
@@ -105,13 +107,17 @@ def source_review(request, slug, pk):
         [c for c in candidates if c.status == Candidate.Status.PENDING],
         param="pending_page",
     )
+    offered = review.elements_offered(pending.object_list)
     for candidate in pending.object_list:
         # What "Edit as a claim" starts from: the sentence, and the span as locator.
         candidate.sentence = review.sentence_around(source.text, candidate.start, candidate.end)
         candidate.locator = review.locator(candidate)
+        candidate.elements_offered = offered.get(candidate.pk, [])
     context = {
         "case": case,
         "source": source,
+        "bearings": ElementLink.Bearing.choices,
+        "strengths": ElementLink.Strength.choices,
         "pieces": review.highlighted(source.text, candidates),
         "pending": pending,
         "kinds": Candidate.Kind.choices,
@@ -136,11 +142,38 @@ def _candidate(request, slug, pk) -> Candidate:
 @require_POST
 def accept(request, slug, pk):
     candidate = _candidate(request, slug, pk)
-    if candidate.status == Candidate.Status.PENDING:
+    if candidate.status == Candidate.Status.PENDING and "elements" in request.POST:
+        _accept_with_links(request, candidate)
+    elif candidate.status == Candidate.Status.PENDING:
         statement = " ".join(request.POST.get("statement", "").split())
         review.accept(candidate, user=request.user, statement=statement)
         messages.success(request, _("Claim created from “%(text)s”.") % {"text": candidate.text})
     return redirect("ingest:review", slug=slug, pk=candidate.source_id)
+
+
+def _accept_with_links(request, candidate: Candidate) -> None:
+    """A legal reference accepted as a claim linked to the chosen elements of crimes."""
+    ids = [int(i) for i in request.POST.getlist("elements") if i.isdigit()]
+    bearing, strength = request.POST.get("bearing", ""), request.POST.get("strength", "")
+    if bearing not in ElementLink.Bearing.values or strength not in ElementLink.Strength.values:
+        messages.error(request, _("Say whether the claim supports the elements, and how strongly."))
+        return
+    try:
+        review.accept_legal_reference(
+            candidate,
+            elements=Element.objects.filter(pk__in=ids),
+            bearing=bearing,
+            strength=strength,
+            user=request.user,
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return
+    messages.success(
+        request,
+        _("Claim created from “%(text)s” and linked to %(n)s elements.")
+        % {"text": candidate.text, "n": len(ids)},
+    )
 
 
 @require_POST

@@ -10,11 +10,15 @@ ROME_STATUTE = "rome-statute"
 ELEMENTS_OF_CRIMES = "icc-elements-of-crimes"
 UDHR = "udhr"
 
+# Each instrument's title, short title and aliases are also the names the extraction of legal
+# references looks for in English texts (ingest/extract/legal.py); its short title is the name a
+# legal-reference candidate gives it, which `provisions_cited` (reference.py) looks up here.
 INSTRUMENTS = [
     {
         "code": GENOCIDE_CONVENTION,
         "title": "Convention on the Prevention and Punishment of the Crime of Genocide",
         "short_title": "Genocide Convention",
+        "aliases": ["Genocide Convention", "Convention against Genocide"],
         "adopted": "1948-12-09",
         "reference": "United Nations, Treaty Series, vol. 78, p. 277",
         "url": "https://treaties.un.org/doc/Publication/UNTS/Volume%2078/volume-78-I-1021-English.pdf",
@@ -23,6 +27,7 @@ INSTRUMENTS = [
         "code": ROME_STATUTE,
         "title": "Rome Statute of the International Criminal Court",
         "short_title": "Rome Statute",
+        "aliases": ["Rome Statute", "Statute of the International Criminal Court", "ICC Statute"],
         "adopted": "1998-07-17",
         "reference": "United Nations, Treaty Series, vol. 2187, p. 3",
         "url": "https://www.icc-cpi.int/sites/default/files/RS-Eng.pdf",
@@ -39,6 +44,7 @@ INSTRUMENTS = [
         "code": UDHR,
         "title": "Universal Declaration of Human Rights",
         "short_title": "UDHR",
+        "aliases": ["UDHR", "Universal Declaration"],
         "adopted": "1948-12-10",
         "reference": "UN General Assembly resolution 217 A (III)",
         "url": "https://www.un.org/en/about-us/universal-declaration-of-human-rights",

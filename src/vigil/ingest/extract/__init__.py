@@ -62,8 +62,25 @@ def extract_all(text: str, gazetteer=None, language: str | None = None) -> list[
         organisations = [c for c in entities.find(text, gazetteer) if c.kind == "organization"]
         for candidate in organisations:
             candidate.data["rule"] = f"{language}.organization.gazetteer"
-        return sorted(lexical.find(text, language) + organisations, key=lambda c: (c.start, c.kind))
-    return _english(text, gazetteer)
+        found = sorted(
+            lexical.find(text, language) + organisations, key=lambda c: (c.start, c.kind)
+        )
+    else:
+        found = _english(text, gazetteer)
+    return _name_provisions(found)
+
+
+def _name_provisions(found: list["Candidate"]) -> list["Candidate"]:
+    """A legal reference to an instrument the law app holds names its provisions there
+    (`data["provisions"]`, their codes), so that accepting it can offer their elements."""
+    from vigil.law.reference import provisions_cited
+
+    for candidate in found:
+        if candidate.kind == "legal_ref":
+            codes = provisions_cited(candidate.data["instrument"], candidate.data["article"])
+            if codes:
+                candidate.data["provisions"] = codes
+    return found
 
 
 def _english(text: str, gazetteer=None) -> list["Candidate"]:

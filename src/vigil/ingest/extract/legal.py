@@ -10,21 +10,27 @@ local law's) is not a reference to international law and is left out.
 import bisect
 import re
 
+from vigil.law.reference import instrument_names
+
 from . import Candidate, Spans
 
-# Canonical name → the ways texts name it (regular expressions, case-insensitive).
+
+def _law_names(instrument: str) -> list[str]:
+    """The names the law app's reference data gives an instrument (one table for extraction and
+    the case matrix), as patterns, longest first; its full title may carry its year."""
+    title, *aliases = instrument_names()[instrument]
+    year = r"(?:\s*(?:of\s*)?\(?\d{4}\)?)?"
+    names = [re.escape(title).replace(r"\ ", " ") + year]
+    names += [re.escape(alias).replace(r"\ ", " ") for alias in aliases]
+    return sorted(names, key=len, reverse=True)
+
+
+# Canonical name → the ways texts name it (regular expressions, case-insensitive). The
+# instruments whose crimes the case matrix holds take their names from the law app.
 INSTRUMENTS = {
-    "Genocide Convention": [
-        r"Convention on the Prevention and Punishment of the Crime of Genocide(?:\s*(?:of\s*)?\(?1948\)?)?",
-        r"Genocide Convention",
-        r"Convention against Genocide",
-    ],
-    "Rome Statute": [
-        r"Rome Statute(?: of the International Criminal Court)?",
-        r"Statute of the International Criminal Court",
-        r"ICC Statute",
-    ],
-    "UDHR": [r"Universal Declaration of Human Rights", r"UDHR", r"Universal Declaration"],
+    "Genocide Convention": _law_names("Genocide Convention"),
+    "Rome Statute": _law_names("Rome Statute"),
+    "UDHR": _law_names("UDHR"),
     "ICCPR": [r"International Covenant on Civil and Political Rights", r"ICCPR"],
     "ECHR": [
         r"European Convention (?:on|for the Protection of) Human Rights(?: and Fundamental Freedoms)?",
