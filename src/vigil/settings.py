@@ -194,6 +194,9 @@ RSVP_REPLIES_PER_EVENT = env_int("VIGIL_RSVP_REPLIES_PER_EVENT", 5, minimum=1)
 RSVP_REPLIES_PER_ADDRESS = env_int("VIGIL_RSVP_REPLIES_PER_ADDRESS", 20, minimum=1)
 # Requests one API token may make in a minute (429 with Retry-After past it).
 API_REQUESTS_PER_MINUTE = env_int("VIGIL_API_REQUESTS_PER_MINUTE", 120, minimum=1)
+# Where people reach this installation: the start of every record's address in files the command
+# line exports (on the web, the address a request came to).
+BASE_URL = env_str("VIGIL_BASE_URL", "http://127.0.0.1:8000")
 PASSWORD_RESET_TIMEOUT = 3 * 3600
 OTP_TOTP_ISSUER = "Vigil"
 

@@ -1,16 +1,23 @@
-"""CSV imports of contacts and members, each row validated and reported (see vigil.tabular)."""
+"""CSV imports and exports of contacts and members, each imported row validated and reported (see
+vigil.tabular). An exported row carries the record's id and address, so a file exported, corrected
+and imported again updates those records instead of adding them twice."""
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db.models.functions import Lower
 from django.utils.translation import gettext as _
 
+from vigil.accounts import permissions
+from vigil.addresses import address_of, named_id
+from vigil.campaigns import privacy
 from vigil.campaigns.models import Chapter, Contact, Member
 from vigil.recognition.actors import is_country_code
 from vigil.recognition.models import Actor
 from vigil.tabular import RowReport, choice, run_import
 
 CONTACT_COLUMNS = [
+    "id",
+    "url",
     "name",
     "kind",
     "role",
@@ -23,6 +30,8 @@ CONTACT_COLUMNS = [
     "notes",
 ]
 MEMBER_COLUMNS = [
+    "id",
+    "url",
     "display_name",
     "pseudonymous",
     "legal_name",
@@ -54,9 +63,22 @@ def _chapter(name: str, errors: list[str]) -> Chapter | None:
     return chapter
 
 
+def _named(model, row: dict, errors: list[str]):
+    """The record an exported row names, if it names one (an erased member cannot be)."""
+    pk = named_id(row, errors)
+    if pk is None:
+        return None
+    found = model.objects.filter(pk=pk).first()
+    if found is None or getattr(found, "erased_at", None):
+        errors.append(_("no record #%(pk)s to update") % {"pk": pk})
+        return None
+    return found
+
+
 def _validate_contact(line: int, row: dict, seen: dict) -> RowReport:
     report = RowReport(line, row.get("name", ""))
     errors = report.errors
+    contact = _named(Contact, row, errors)
     if not row.get("name"):
         errors.append(_("no name"))
     kind = choice(row.get("kind", ""), Contact.Kind, _("kind"), errors)
@@ -80,9 +102,10 @@ def _validate_contact(line: int, row: dict, seen: dict) -> RowReport:
     if key in seen:
         errors.append(_("duplicate of row %(line)s in this file") % {"line": seen[key]})
     seen.setdefault(key, line)
-    if _contact_exists(row.get("name", ""), row.get("organisation", "")):
+    if _contact_exists(row.get("name", ""), row.get("organisation", ""), contact):
         errors.append(_("a contact with this name and organisation already exists"))
     report.fields = {
+        "record": contact,
         "name": row.get("name", ""),
         "kind": kind,
         "role": row.get("role", ""),
@@ -97,15 +120,19 @@ def _validate_contact(line: int, row: dict, seen: dict) -> RowReport:
     return report
 
 
-def _contact_exists(name: str, organisation: str) -> bool:
+def _contact_exists(name: str, organisation: str, other_than: Contact | None) -> bool:
     """Asked by lower(name) and lower(organisation), which an index answers."""
     lowered = Contact.objects.alias(name_lower=Lower("name"), org_lower=Lower("organisation"))
-    return lowered.filter(name_lower=name.lower(), org_lower=organisation.lower()).exists()
+    found = lowered.filter(name_lower=name.lower(), org_lower=organisation.lower())
+    if other_than is not None:
+        found = found.exclude(pk=other_than.pk)
+    return found.exists()
 
 
 def _validate_member(line: int, row: dict, seen: dict) -> RowReport:
     report = RowReport(line, row.get("display_name", ""))
     errors = report.errors
+    member = _named(Member, row, errors)
     if not row.get("display_name"):
         errors.append(_("no name shown (display_name)"))
     email = _email(row.get("email", ""), errors)
@@ -119,9 +146,13 @@ def _validate_member(line: int, row: dict, seen: dict) -> RowReport:
             errors.append(_("duplicate of row %(line)s in this file") % {"line": seen[email]})
         seen.setdefault(email, line)
         # Lower-cased like the email above, so the index on lower(email) finds it.
-        if Member.objects.alias(lower_email=Lower("email")).filter(lower_email=email).exists():
+        same_email = Member.objects.alias(lower_email=Lower("email")).filter(lower_email=email)
+        if member is not None:
+            same_email = same_email.exclude(pk=member.pk)
+        if same_email.exists():
             errors.append(_("a member with this email already exists"))
     report.fields = {
+        "record": member,
         "display_name": row.get("display_name", ""),
         "is_pseudonymous": row.get("pseudonymous", "").lower() in YES,
         "legal_name": row.get("legal_name", ""),
@@ -136,15 +167,24 @@ def _validate_member(line: int, row: dict, seen: dict) -> RowReport:
 
 
 def _create_contact(fields: dict) -> Contact:
-    contact = Contact(**fields)
+    """A new contact, or the named one updated. An empty email or phone keeps the recorded one:
+    an export leaves them empty for those who may not see them."""
+    contact = fields.pop("record") or Contact()
+    for name, value in fields.items():
+        if name in ("email", "phone") and not value and contact.pk:
+            continue
+        setattr(contact, name, value)
     contact.full_clean()
     contact.save()
     return contact
 
 
 def _create_member(fields: dict) -> Member:
+    """A new member, or the named one updated."""
     chapters = fields.pop("chapters")
-    member = Member(**fields)
+    member = fields.pop("record") or Member()
+    for name, value in fields.items():
+        setattr(member, name, value)
     member.full_clean()
     member.save()
     member.chapters.set(chapters)
@@ -169,3 +209,59 @@ def import_members(stream, *, skip_invalid=False):
         create=_create_member,
         skip_invalid=skip_invalid,
     )
+
+
+def member_rows(user, request=None) -> list[dict]:
+    """The members whose personal data `user` may see (their chapters' coordinators, and
+    administrators), in the import's columns."""
+    members = (
+        Member.objects.filter(permissions.personal_data_filter(user, "chapters"), erased_at=None)
+        .distinct()
+        .prefetch_related("chapters")
+        .order_by("pk")
+    )
+    return [
+        {
+            "id": member.pk,
+            "url": address_of(member, request),
+            "display_name": member.display_name,
+            "pseudonymous": "yes" if member.is_pseudonymous else "no",
+            "legal_name": member.legal_name,
+            "email": member.email,
+            "phone": member.phone,
+            "chapters": "|".join(chapter.name for chapter in member.chapters.all()),
+            "languages": member.languages,
+            "skills": member.skills,
+            "availability": member.availability,
+        }
+        for member in members
+    ]
+
+
+def contact_rows(user, request=None) -> list[dict]:
+    """Every contact in the import's columns; email and phone only where `user` may see them."""
+    contacts = Contact.objects.select_related("actor", "chapter").order_by("pk")
+    rows = []
+    for contact in contacts:
+        shown = privacy.can_see_contact_details(user, contact)
+        actor = contact.actor
+        rows.append(
+            {
+                "id": contact.pk,
+                "url": address_of(contact, request),
+                "name": contact.name,
+                "kind": contact.kind,
+                "role": contact.role,
+                "organisation": contact.organisation,
+                "email": contact.email if shown else "",
+                "phone": contact.phone if shown else "",
+                "country": contact.country_code,
+                # As the import finds it: a state by its country code, any other body by name.
+                "actor": ""
+                if actor is None
+                else (actor.country_code if actor.kind == Actor.Kind.STATE else actor.name),
+                "chapter": contact.chapter.name if contact.chapter else "",
+                "notes": contact.notes,
+            }
+        )
+    return rows

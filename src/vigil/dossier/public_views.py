@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from vigil import csv_safe, public_cache
+from vigil.addresses import address_of
 from vigil.campaigns.models import MaterialVersion
 from vigil.cases.models import Case
 from vigil.evidence import archive
@@ -37,10 +38,12 @@ def _next_event_end(events):
     return min((event.ends_at for event in events), default=None)
 
 
-def act_rows(case) -> list[dict]:
+def act_rows(case, request) -> list[dict]:
     sources = {s.pk: s for s in public.public_sources(case)}
     return [
         {
+            "id": act.pk,
+            "url": address_of(act, request),
             "date": act.date_iso,
             "actor": act.actor.display_name,
             "country": act.actor.country_code,
@@ -55,24 +58,26 @@ def act_rows(case) -> list[dict]:
     ]
 
 
-def source_rows(case) -> list[dict]:
+def source_rows(case, request) -> list[dict]:
     return [
         {
+            "id": s.pk,
+            "url": address_of(s, request),
             "title": s.title,
             "author": s.author,
             "date": s.published_iso,
             "kind": s.kind,
             "standing": s.standing,
             "reliability": s.reliability_grade,
-            "url": s.url,
+            "web_address": s.url,
             "sha256": s.archived_file.sha256 if s.archived_file else "",
         }
-        for s in public.public_sources(case).select_related("archived_file")
+        for s in public.public_sources(case).select_related("case", "archived_file")
     ]
 
 
-def public_figure_rows(case) -> list[dict]:
-    rows = figures_rows(figures_table(public.public_claims(case)))
+def public_figure_rows(case, request) -> list[dict]:
+    rows = figures_rows(figures_table(public.public_claims(case)), request)
     for row in rows:
         row.pop("source_id", None)
     return rows
@@ -117,7 +122,7 @@ def open_data(request, slug, dataset, fmt):
     case = _public_case(slug)
     if dataset not in DATASETS or fmt not in ("csv", "json"):
         raise Http404
-    rows = DATASETS[dataset](case)
+    rows = DATASETS[dataset](case, request)
     if fmt == "json":
         return JsonResponse(
             {"case": case.slug, dataset: rows},

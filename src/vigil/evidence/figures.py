@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from django.db.models import Case, Count, F, FloatField, Max, Min, Q, QuerySet, Value, When, Window
 from django.db.models.functions import Cast, RowNumber
 
+from vigil.addresses import address_of
 from vigil.evidence.models import Claim, Figure
 
 
@@ -156,14 +157,17 @@ def figures_table(claims) -> list[FigureCategory]:
     return figure_groups(claims, lambda _category, figures, _count: list(figures))
 
 
-def figures_rows(table: list[FigureCategory]) -> list[dict]:
-    """Flat rows for CSV and JSON exports: one per figure, with its source and grades."""
+def figures_rows(table: list[FigureCategory], request=None) -> list[dict]:
+    """Flat rows for CSV and JSON exports: one per figure, with its source and grades. `id` and
+    `url` are those of the figure's claim (see vigil.addresses for `request`)."""
     rows = []
     for group in table:
         for figure in group.figures:
             claim, source = figure.claim, figure.claim.source
             rows.append(
                 {
+                    "id": claim.pk,
+                    "url": address_of(claim, request),
                     "category": figure.category,
                     "low": figure.low,
                     "high": figure.high,

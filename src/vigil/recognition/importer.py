@@ -1,9 +1,13 @@
-"""Importing recognition acts from CSV, with a report per row (see vigil.tabular)."""
+"""Importing recognition acts from CSV, with a report per row (see vigil.tabular), and exporting
+them in the same columns. An exported row carries the act's id and address, so a file exported,
+corrected and imported again updates those acts instead of adding them twice."""
 
 from functools import partial
 
 from django.utils.translation import gettext as _
 
+from vigil.addresses import address_of, named_id
+from vigil.evidence.access import visible_sources
 from vigil.evidence.models import Source
 from vigil.partial_dates import Precision, parse_partial_date
 from vigil.recognition import services
@@ -12,6 +16,8 @@ from vigil.recognition.models import Actor, Characterisation, RecognitionAct
 from vigil.tabular import ImportReport, RowReport, choice, run_import
 
 COLUMNS = [
+    "id",
+    "url",
     "country",
     "actor",
     "actor_kind",
@@ -49,6 +55,7 @@ def _validate(case, line: int, row: dict, seen: dict) -> RowReport:
     name = (row.get("actor") or "").strip()
     report = RowReport(line, name or country)
     errors = report.errors
+    act = _named_act(case, row, errors)
     if country and not is_country_code(country):
         errors.append(_("unknown country code %(code)r") % {"code": country})
     if not name and not country:
@@ -84,7 +91,12 @@ def _validate(case, line: int, row: dict, seen: dict) -> RowReport:
     actor = _find_actor(name, country) if not errors else None
     if actor is not None:
         duplicate = services.find_duplicate(
-            case, actor=actor, characterisation=characterisation, date=date, instrument=instrument
+            case,
+            actor=actor,
+            characterisation=characterisation,
+            date=date,
+            instrument=instrument,
+            exclude_pk=act.pk if act else None,
         )
         if duplicate is not None:
             errors.append(
@@ -93,6 +105,7 @@ def _validate(case, line: int, row: dict, seen: dict) -> RowReport:
             )
     verified = (row.get("verified") or "").strip().lower() in {"1", "yes", "true", "verified"}
     report.fields = {
+        "act": act,
         "country": country,
         "name": name,
         "kind": kind,
@@ -108,6 +121,15 @@ def _validate(case, line: int, row: dict, seen: dict) -> RowReport:
         "source_url": (row.get("source_url") or "").strip(),
     }
     return report
+
+
+def _named_act(case, row: dict, errors: list[str]) -> RecognitionAct | None:
+    """The act of this case an exported row names, if it names one. A row naming an act of
+    another case (a case's acts copied into a new one) is a new act here."""
+    pk = named_id(row, errors)
+    if pk is None:
+        return None
+    return RecognitionAct.objects.filter(case=case, pk=pk).first()
 
 
 def _sources_for(case, titles: str, urls: str) -> list[Source]:
@@ -143,24 +165,26 @@ def _create(case, fields: dict, user=None) -> RecognitionAct:
         actor.full_clean()
         actor.save()
     sources = _sources_for(case, fields["source_title"], fields["source_url"])
-    return services.record_act(
-        case,
-        fields={
-            "actor": actor,
-            "date": fields["date"],
-            "date_precision": fields["precision"],
-            "instrument": fields["instrument"],
-            "characterisation": fields["characterisation"],
-            "wording": fields["wording"],
-            "status": fields["status"],
-            "notes": fields["notes"],
-            "review": RecognitionAct.Review.VERIFIED
-            if fields["verified"]
-            else RecognitionAct.Review.UNVERIFIED,
-        },
-        sources=sources,
-        user=user,
-    )
+    act_fields = {
+        "actor": actor,
+        "date": fields["date"],
+        "date_precision": fields["precision"],
+        "instrument": fields["instrument"],
+        "characterisation": fields["characterisation"],
+        "wording": fields["wording"],
+        "status": fields["status"],
+        "notes": fields["notes"],
+        "review": RecognitionAct.Review.VERIFIED
+        if fields["verified"]
+        else RecognitionAct.Review.UNVERIFIED,
+    }
+    act = fields["act"]
+    if act is None:
+        return services.record_act(case, fields=act_fields, sources=sources, user=user)
+    if user is not None:
+        # The file names only the sources its exporter could see: keep those it could not.
+        sources += list(act.sources.exclude(pk__in=visible_sources(user, case).values("pk")))
+    return services.update_act(act, fields=act_fields, sources=sources)
 
 
 def import_recognitions(case, stream, *, skip_invalid: bool = False, user=None) -> ImportReport:
@@ -174,15 +198,18 @@ def import_recognitions(case, stream, *, skip_invalid: bool = False, user=None) 
     )
 
 
-def export_rows(case, *, sources=None) -> list[dict]:
-    """One row per act, as the importer reads it. `sources` limits the sources named to those the
-    reader may see (the web export passes the person's visible sources; the command line, run by
-    the operator, names them all)."""
+def export_rows(case, *, sources=None, request=None) -> list[dict]:
+    """One row per act, as the importer reads it, with the act's id and address (see
+    vigil.addresses for `request`). `sources` limits the sources named to those the reader may see
+    (the web export passes the person's visible sources; the command line, run by the operator,
+    names them all)."""
     rows = []
     for act in services.acts_for(case, sources=sources):
         sources = list(act.sources.all())
         rows.append(
             {
+                "id": act.pk,
+                "url": address_of(act, request),
                 "country": act.actor.country_code,
                 "actor": "" if act.actor.kind == Actor.Kind.STATE else act.actor.name,
                 "actor_kind": act.actor.kind,

@@ -292,7 +292,8 @@ def import_acts(request, slug):
 @require_safe
 def export_acts(request, slug, fmt):
     case = get_case_for_user(request.user, slug)
-    rows = importer.export_rows(case, sources=visible_sources(request.user, case))
+    visible = visible_sources(request.user, case)
+    rows = importer.export_rows(case, sources=visible, request=request)
     if fmt == "json":
         return JsonResponse(
             {"case": case.slug, "recognitions": rows},

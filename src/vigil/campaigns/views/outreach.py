@@ -38,10 +38,10 @@ from vigil.campaigns.forms import (
     MaterialVersionForm,
     TaskForm,
 )
-from vigil.campaigns.importers import CONTACT_COLUMNS, import_contacts
+from vigil.campaigns.importers import CONTACT_COLUMNS, contact_rows, import_contacts
 from vigil.campaigns.models import Contact, Material, Task
 from vigil.paging import paginate, sorted_by
-from vigil.tabular import ImportForm, read_upload
+from vigil.tabular import ImportForm, csv_download, read_upload
 
 
 @require_safe
@@ -96,6 +96,14 @@ def follow_up_done(request, pk):
     services.mark_follow_up_done(interaction)
     messages.success(request, _("Follow-up marked done."))
     return redirect_next(request, interaction.contact)
+
+
+@require_safe
+def contact_list_export(request):
+    """Every contact as CSV that imports back; email and phone only where the person may see
+    them."""
+    require_campaigns(request.user)
+    return csv_download(contact_rows(request.user, request), CONTACT_COLUMNS, "contacts.csv")
 
 
 def contact_import(request):

@@ -21,12 +21,12 @@ from vigil.campaigns.access import (
 )
 from vigil.campaigns.filters import MEMBER_ORDERS, MEMBER_SORTS, MemberFilterForm
 from vigil.campaigns.forms import ChapterForm, ConsentForm, MemberForm
-from vigil.campaigns.importers import MEMBER_COLUMNS, import_members
+from vigil.campaigns.importers import MEMBER_COLUMNS, import_members, member_rows
 from vigil.campaigns.models import Chapter, Event, Member
 from vigil.campaigns.views.charts import events_chart
 from vigil.counting import count_of
 from vigil.paging import paginate, sorted_by
-from vigil.tabular import ImportForm, read_upload
+from vigil.tabular import ImportForm, csv_download, read_upload
 
 
 def _member_counts(chapters):
@@ -160,6 +160,14 @@ def member_edit(request, pk):
         messages.success(request, _("Member updated."))
         return redirect(member)
     return render(request, "campaigns/form_page.html", {"form": form, "title": view.name})
+
+
+@require_safe
+def member_list_export(request):
+    """The members whose personal data the person may see, as CSV that imports back."""
+    require_coordinator(request.user)
+    rows = member_rows(request.user, request)
+    return csv_download(rows, MEMBER_COLUMNS, "members.csv")
 
 
 @require_safe

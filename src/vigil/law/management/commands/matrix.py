@@ -1,13 +1,17 @@
 import json
 
 from django.core.management.base import BaseCommand, CommandError
+from django.urls import reverse
 
 from vigil import csv_safe
+from vigil.addresses import absolute
 from vigil.cases.models import Case
 from vigil.law import matrix
 from vigil.law.models import Crime
 
 CSV_FIELDS = [
+    "id",
+    "url",
     "code",
     "crime",
     "number",
@@ -47,7 +51,7 @@ class Command(BaseCommand):
         chosen = Crime.objects.filter(code=crime).first()
         if chosen is None:
             raise CommandError(f"unknown crime code {crime!r}; see vigil matrix --list-crimes")
-        rows = [row.as_dict() for row in matrix.crime_matrix(case, chosen)]
+        rows = [_with_address(case, row) for row in matrix.crime_matrix(case, chosen)]
         if format == "csv":
             writer = csv_safe.DictWriter(self.stdout, fieldnames=CSV_FIELDS)
             writer.writeheader()
@@ -61,3 +65,10 @@ class Command(BaseCommand):
                 "elements": rows,
             }
             self.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False))
+
+
+def _with_address(case, row) -> dict:
+    """The row with its element's id and the address of the element's evidence in this case."""
+    element = row.element
+    page = reverse("law:element", args=[case.slug, element.crime.code, element.number])
+    return {"id": element.pk, "url": absolute(page), **row.as_dict()}
