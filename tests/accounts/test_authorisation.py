@@ -187,6 +187,10 @@ TABLE = {
     ("evidence:source_edit", "POST"): ("case-write", lambda w: w.in_case(pk=w.source.pk)),
     ("evidence:source_text_edit", "GET"): ("case-write", lambda w: w.in_case(pk=w.source.pk)),
     ("evidence:source_text_edit", "POST"): ("case-write", lambda w: w.in_case(pk=w.source.pk)),
+    ("evidence:source_ocr", "GET"): ("case-read", lambda w: w.in_case(pk=w.source.pk)),
+    ("evidence:source_ocr", "POST"): ("not-allowed", lambda w: w.in_case(pk=w.source.pk)),
+    ("evidence:source_ocr_retry", "POST"): ("case-write", lambda w: w.in_case(pk=w.source.pk)),
+    ("evidence:source_ocr_retry", "GET"): ("not-allowed", lambda w: w.in_case(pk=w.source.pk)),
     ("evidence:source_version", "GET"): (
         "case-read",
         lambda w: w.in_case(pk=w.source.pk, version=1),

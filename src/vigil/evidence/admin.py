@@ -6,6 +6,7 @@ from vigil.evidence.models import (
     ClaimReview,
     Figure,
     FileTimestamp,
+    OcrRun,
     Source,
     TimestampToken,
     WorkingCopy,
@@ -120,3 +121,11 @@ class WorkingCopyAdmin(ReadOnlyAdmin):
     list_select_related = ["source", "made_by"]
     search_fields = ["source__title", "tool"]
     raw_id_fields = ["source", "original", "made_by"]
+
+
+@admin.register(OcrRun)
+class OcrRunAdmin(ReadOnlyAdmin):
+    list_display = ["source", "status", "languages", "pages_done", "pages_total", "created_at"]
+    list_filter = ["status"]
+    list_select_related = ["source"]
+    raw_id_fields = ["source", "created_by"]

@@ -54,16 +54,17 @@ def tesseract_languages(codes) -> str:
     return "+".join(dict.fromkeys(known)) or "eng"
 
 
-def ocr_text(data: bytes, *, image: bool, languages=()) -> str:
+def ocr_text(data: bytes, *, image: bool, languages=(), tesseract: str = "") -> str:
     """The text OCRmyPDF reads in a scanned PDF (or an image, when `image`), in `languages`
-    (ISO 639-1 codes)."""
+    (ISO 639-1 codes), or in `tesseract` (Tesseract's own `-l`, e.g. "eng+rus") when given."""
     if not available():
         raise OcrFailed(_("OCR is not installed on this server (OCRmyPDF and Tesseract)."))
     with tempfile.TemporaryDirectory(prefix="vigil-ocr-") as folder:
         scan, searchable, sidecar = (Path(folder, name) for name in ("in", "out.pdf", "out.txt"))
         scan.write_bytes(data)
         command = ["ocrmypdf", "--quiet", "--force-ocr", "--output-type", "pdf"]
-        command += ["--language", tesseract_languages(languages), "--sidecar", str(sidecar)]
+        command += ["--language", tesseract or tesseract_languages(languages)]
+        command += ["--sidecar", str(sidecar)]
         if image:
             command += ["--image-dpi", IMAGE_DPI]
         try:

@@ -8,17 +8,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from vigil.evidence import archive, ocr, review, working_copies
+from vigil.evidence import archive, ocr_jobs, review, working_copies
 from vigil.evidence.models import Claim, Figure, Source, WorkingCopy
-from vigil.evidence.text import (
-    IMAGES,
-    PLAIN,
-    Reading,
-    media_type_for,
-    read_document,
-    scan_text,
-    vigil_tool,
-)
+from vigil.evidence.text import PLAIN, Reading, media_type_for, read_document, vigil_tool
 
 
 @dataclass
@@ -45,13 +37,15 @@ def add_source_from_bytes(
     media_type: str | None = None,
     text: str | None = None,
     tool: str | None = None,
+    extract_candidates: bool = False,
 ) -> SourceResult:
     """Archive the bytes and record a source for them in the case.
 
     The same bytes already in the case give back the existing source (created=False) and store
     nothing. Unreadable input raises UnreadableDocument before anything is stored. The text
     read becomes version 1 of the source's text working copy, made by `tool` when the caller
-    gives the text.
+    gives the text. A scan is archived at once and read by OCR in a background job (its
+    candidates then extracted, with `extract_candidates`).
     """
     media_type = media_type or media_type_for(filename, data)
     existing = find_source_by_hash(case, hashlib.sha256(data).hexdigest())
@@ -68,8 +62,8 @@ def add_source_from_bytes(
     with transaction.atomic():
         source.archived_file = archive.archive_upload(data, name=filename, media_type=media_type)
         source.save()
-        if reading.needs_ocr:
-            _read_scan(source, data, media_type, filename, user)
+        if reading.needs_ocr:  # archived now; a worker reads the scan (ocr_jobs)
+            ocr_jobs.queue(source, user=user, extract_candidates=extract_candidates)
         else:
             working_copies.record_text_version(
                 source,
@@ -80,18 +74,6 @@ def add_source_from_bytes(
                 user=user,
             )
     return SourceResult(source, created=True)
-
-
-def _read_scan(source: Source, data: bytes, media_type: str, filename: str, user) -> None:
-    text = scan_text(data, filename, image=media_type in IMAGES, languages=[source.language])
-    working_copies.record_text_version(
-        source,
-        text=text,
-        method=WorkingCopy.Method.OCR,
-        tool=ocr.tool_name(),
-        tool_settings={"languages": ocr.tesseract_languages([source.language])},
-        user=user,
-    )
 
 
 def add_source_from_web(case, *, url: str, text: str, metadata: dict, user=None) -> SourceResult:

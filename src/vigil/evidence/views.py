@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST, require_safe
 from vigil.accounts import permissions
 from vigil.accounts.redirects import redirect_next
 from vigil.cases.access import get_case_for_user
-from vigil.evidence import archive, services, working_copies
+from vigil.evidence import archive, ocr_jobs, services, working_copies
 from vigil.evidence.access import (
     get_claim_for_user,
     get_source_for_user,
@@ -140,8 +140,43 @@ def source_detail(request, slug, pk):
     versions = paginate(
         request, working_copies.text_versions(source), per_page=20, param="versions_page"
     )
-    context = {"case": case, "source": source, "claims": claims, "versions": versions}
+    context = {
+        "case": case,
+        "source": source,
+        "claims": claims,
+        "versions": versions,
+        "ocr_run": ocr_jobs.latest_run(source),
+    }
     return render(request, "evidence/source_detail.html", context)
+
+
+@require_safe
+def source_ocr(request, slug, pk):
+    """The progress of the source's OCR, as JSON for the page's progress bar."""
+    case = get_case_for_user(request.user, slug)
+    source = get_source_for_user(request.user, case, pk)
+    if not request.headers.get("Accept", "").startswith("application/json"):
+        return redirect(source.get_absolute_url())
+    run = ocr_jobs.latest_run(source)
+    if run is None:
+        raise Http404(_("This source has no OCR run."))
+    stage = _("page %(done)s of %(total)s") % {"done": run.pages_done, "total": run.pages_total}
+    return JsonResponse(
+        {"status": run.status, "progress": run.progress, "stage": stage, "error": run.failure}
+    )
+
+
+@require_POST
+def source_ocr_retry(request, slug, pk):
+    case = get_case_for_user(request.user, slug, edit=True)
+    source = get_source_for_user(request.user, case, pk)
+    try:
+        ocr_jobs.retry(source, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("OCR will run again; this page shows its progress."))
+    return redirect(source.get_absolute_url())
 
 
 @require_safe

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from vigil.evidence import services as evidence
 from vigil.evidence.models import Source
-from vigil.evidence.text import UnreadableDocument, extract_text, media_type_for
+from vigil.evidence.text import UnreadableDocument, media_type_for, read_document, vigil_tool
 from vigil.text_input import strip_control_characters
 
 from .collect import Document
@@ -68,9 +68,12 @@ def ingest_document(case, document: Document, *, user=None, names=None) -> Outco
     filename = strip_control_characters(PurePath(document.name).name)
     try:
         media_type = media_type_for(filename, data)
-        text = normalise(extract_text(data, media_type, filename))
+        reading = read_document(data, media_type, filename)
     except UnreadableDocument as error:
         return Outcome(document.name, "refused", str(error))
+    if reading.needs_ocr:
+        return _store_scan(case, document.name, filename, data, media_type, user)
+    text = normalise(reading.text)
     language = detect_language(text)
     found = extract_all(text, names, language)
     metadata = {
@@ -88,6 +91,7 @@ def ingest_document(case, document: Document, *, user=None, names=None) -> Outco
             user=user,
             media_type=media_type,
             text=text,
+            tool=f"{reading.tool}, {vigil_tool('normalised')}",
         )
         Candidate.objects.bulk_create(
             Candidate(
@@ -101,6 +105,43 @@ def ingest_document(case, document: Document, *, user=None, names=None) -> Outco
             for c in found
         )
     return Outcome(document.name, "stored", "", result.source.pk, len(found))
+
+
+def _store_scan(case, name: str, filename: str, data: bytes, media_type: str, user) -> Outcome:
+    """A scan is stored at once; a worker reads it by OCR, then extracts its candidates
+    (extract_after_ocr)."""
+    metadata = {
+        "kind": "other",
+        "title": PurePath(filename).stem.replace("_", " ")[:400],
+        "access_level": "restricted",
+    }
+    result = evidence.add_source_from_bytes(
+        case,
+        data=data,
+        filename=filename,
+        metadata=metadata,
+        user=user,
+        media_type=media_type,
+        extract_candidates=True,
+    )
+    return Outcome(name, "stored", _("a scan: its text is being read by OCR"), result.source.pk)
+
+
+def extract_after_ocr(sender, run, copy, **kwargs) -> None:
+    """Once OCR has read a scan that ingestion stored, its candidates are found as for any
+    text (connected in IngestConfig.ready)."""
+    if not run.extract_candidates:
+        return
+    source = run.source
+    if not source.language and (language := detect_language(copy.text)):
+        evidence.update_source(source, changes={"language": language}, user=run.created_by)
+    found = extract_all(copy.text, gazetteer(), source.language)
+    Candidate.objects.bulk_create(
+        Candidate(
+            source=source, kind=c.kind, start=c.start, end=c.end, text=c.text[:1000], data=c.data
+        )
+        for c in found
+    )
 
 
 COUNTERS = {"stored": "stored", "present": "already_present", "refused": "refused"}

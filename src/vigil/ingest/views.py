@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST, require_safe
 from vigil.cases.access import get_case_for_user
 from vigil.counting import count_of
 from vigil.evidence.access import get_source_for_user, visible_sources
+from vigil.evidence.models import OcrRun
 from vigil.law.models import Element, ElementLink
 from vigil.paging import paginate
 from vigil.uploads import UploadField
@@ -92,7 +93,17 @@ def job_status(request, slug, pk):
             }
         )
     report = paginate(request, job.report, param="report_page")
+    report.object_list = with_ocr(report.object_list)
     return render(request, "ingest/job.html", {"case": case, "job": job, "report": report})
+
+
+def with_ocr(lines: list[dict]) -> list[dict]:
+    """The report's lines, each scan's with its OCR run (one query for the page)."""
+    ids = [line["source_id"] for line in lines if line.get("source_id")]
+    runs = {}
+    for run in OcrRun.objects.filter(source_id__in=ids).order_by("source_id", "-pk"):
+        runs.setdefault(run.source_id, run)
+    return [{**line, "ocr": runs.get(line.get("source_id"))} for line in lines]
 
 
 @require_safe
