@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 from pypdf import PdfReader, PdfWriter
 
-from vigil.accounts.audit import acting_as
+from vigil.audit.log import acting_as
 from vigil.evidence import archive, ocr, working_copies
 from vigil.evidence.models import OcrRun, Source, WorkingCopy
 from vigil.evidence.text import IMAGES
