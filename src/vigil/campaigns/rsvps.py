@@ -18,7 +18,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Min, Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_tasks import task
@@ -131,7 +131,7 @@ def _take_reply(event, name, email, consent, base_url, now) -> RSVP:
 
 def _send_confirmation_link(rsvp: RSVP, link: str) -> None:
     event = rsvp.event
-    until = timezone.localtime(rsvp.expires_at, event.zone).strftime("%H:%M")
+    until = formats.time_format(timezone.localtime(rsvp.expires_at, event.zone), "TIME_FORMAT")
     what = (
         _("The event is full: confirming puts you on its waiting list.")
         if rsvp.status == RSVP.Status.UNCONFIRMED

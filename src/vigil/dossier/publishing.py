@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from vigil.dossier import public
 from vigil.evidence.models import Claim, Figure, Source
+from vigil.formats import grouped
 from vigil.recognition.models import RecognitionAct
 
 # A number ("613", "1,275", "1 275") followed within three words by what a casualty figure counts.
@@ -73,7 +74,7 @@ def check_summary(case, summary: str | None = None, extra_claims=()) -> None:
                 "The public summary states %(figures)s, but no published figure shows it. "
                 "Publish the figure first, or correct the summary."
             )
-            % {"figures": ", ".join(f"{number:,}" for number in missing)}
+            % {"figures": ", ".join(grouped(number) for number in missing)}
         )
 
 

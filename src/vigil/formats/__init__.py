@@ -10,10 +10,19 @@ The policy, the same on pages, in the dossier (PDF and HTML) and in e-mails:
 - counts and figures shown to people group their thousands (`|intcomma`, or
   `vigil.formats.grouped` in Python); CSV, JSON and SVG coordinates never do.
 
-A language Vigil does not define here takes Django's own formats for it (fr, de, tr …).
+- a language's name is written in the reader's language (`language_name`, from Babel's CLDR
+  data), never as its code or from a list kept by hand; countries likewise (`vigil.countries`).
+- CSV, JSON and the other files made for machines keep ISO 8601 dates and plain numbers in every
+  language.
+
+Each language Vigil offers has its module here (en, az, ur, ru, tr), so that none falls back on
+another country's habits (Django's own Urdu formats, for one, write the month before the day).
 """
 
-from django.utils import formats
+from functools import lru_cache
+
+from babel import Locale, UnknownLocaleError
+from django.utils import formats, translation
 
 
 def grouped(number) -> str:
@@ -30,3 +39,22 @@ def figure_range(low: int | None, high: int | None) -> str:
     if low is None:
         return f"≤ {grouped(high)}"
     return f"{grouped(low)}–{grouped(high)}"
+
+
+@lru_cache(maxsize=512)
+def _language_name(code: str, reader: str) -> str:
+    try:
+        name = Locale.parse(code.replace("-", "_")).get_display_name(Locale.parse(reader))
+    except (ValueError, UnknownLocaleError):
+        return code
+    return name or code
+
+
+def language_name(code: str, reader: str | None = None) -> str:
+    """The name of the language `code` ("ru", "az-Latn") in the reader's language (default: the
+    active one), from Babel's CLDR data: "Russian", "rusca", "روسی"; the code itself when Babel
+    does not know it."""
+    code = (code or "").strip()
+    if not code:
+        return ""
+    return _language_name(code, (reader or translation.get_language() or "en").split("-")[0])

@@ -4,6 +4,7 @@ from django import template
 from django.conf import settings
 from django.utils.html import format_html_join
 
+from vigil import formats
 from vigil.language_choice import public_address
 
 register = template.Library()
@@ -23,4 +24,18 @@ def language_alternates(context):
         "\n",
         '<link rel="alternate" hreflang="{}" href="{}">',
         ((code, request.build_absolute_uri(address)) for code, address in links),
+    )
+
+
+@register.filter
+def language_name(code):
+    """A language code ("ru") as the reader's language names it ("Russian", "rusca", "روسی")."""
+    return formats.language_name(code or "")
+
+
+@register.filter
+def language_names(codes):
+    """A comma-separated list of language codes ("en, az"), each named as `language_name` does."""
+    return ", ".join(
+        formats.language_name(code) for code in (codes or "").split(",") if code.strip()
     )
