@@ -80,3 +80,21 @@ def test_personal_fields_stay_masked_on_the_page(administrator_client):
     assert f"Member #{member.pk}" in page
     assert "Leyla Hiddenname" not in page and "leyla@example.org" not in page
     assert "(private)" in page
+
+
+def test_a_linked_record_reads_added_in_the_reader_s_language(administrator_client, case, states):
+    source = make_source(case, title="Senate record")
+    act = record_act(case, state("PAK"), "massacre", sources=[source])
+    url = reverse("accounts:audit_log")
+    filters = {"record": f"recognition.RecognitionAct {act.pk}"}
+    page = administrator_client.get(url, filters, HTTP_ACCEPT_LANGUAGE="ru")
+    fields = {c.after for d in page.context["entries"] for c in d.changes}
+    assert "добавлено: Senate record" in fields
+
+
+def test_the_log_keeps_its_english_marks_while_the_page_shows_words(administrator_client):
+    Member.objects.create(display_name="Nightingale", email="leyla@example.org")
+    [entry] = entries_on_the_page(administrator_client, record="campaigns.Member")
+    assert (entry.actor, entry.entry.actor_name) == ("system", "system")
+    assert "(private)" in {c.after for c in entry.changes}
+    assert "(private)" in entry.entry.changes["email"]  # stored as written, inside the hash

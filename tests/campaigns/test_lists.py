@@ -302,3 +302,10 @@ def test_a_chapter_card_counts_members_and_events_with_the_language_s_plurals(
     make_event(chapter, days=11)
     page = coordinator_client.get(reverse("campaigns:chapters"), HTTP_ACCEPT_LANGUAGE="ru")
     assert "1 участник · 2 мероприятия" in page.content.decode()
+
+
+def test_the_task_form_labels_its_links_in_the_reader_s_language(coordinator_client):
+    page = coordinator_client.get(reverse("campaigns:tasks"), HTTP_ACCEPT_LANGUAGE="ru")
+    labels = {str(field.label) for field in page.context["form"]}
+    assert {"Мероприятие", "Цель", "Отделение"} <= labels
+    assert not labels & {"Event", "Target", "Chapter"}

@@ -10,6 +10,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext
 
 from vigil import csv_safe
 from vigil.audit.models import AuditEntry
@@ -81,6 +82,7 @@ class FieldChange:
 @dataclass
 class DescribedEntry:
     entry: AuditEntry
+    actor: str  # who acted, as the reader's language says "system"
     record: str  # "Source: Bloodshed in the Caucasus"
     changes: list[FieldChange]
 
@@ -92,8 +94,17 @@ def describe(entries) -> list[DescribedEntry]:
     entries = list(entries)
     names = _related_names(entries)
     return [
-        DescribedEntry(entry, record_name(entry), _field_changes(entry, names)) for entry in entries
+        DescribedEntry(entry, actor_name(entry), record_name(entry), _field_changes(entry, names))
+        for entry in entries
     ]
+
+
+def actor_name(entry: AuditEntry) -> str:
+    """Who acted: their name as logged, or "system" in the reader's language when no person
+    did (the log keeps the English word; it is part of the entry's hash)."""
+    if entry.actor_id is None and entry.actor_name == "system":
+        return pgettext("who acted when no person did", "system")
+    return entry.actor_name
 
 
 def record_name(entry: AuditEntry) -> str:
@@ -171,7 +182,17 @@ def _field_changes(entry: AuditEntry, names: dict) -> list[FieldChange]:
     return rows
 
 
-_LINK_VERBS = {"added": _("added"), "removed": _("removed"), "cleared": _("cleared")}
+# Lazy, so that each page reads them in its own language (at import they would stay English).
+_LINK_VERBS = {
+    "added": gettext_lazy("added"),
+    "removed": gettext_lazy("removed"),
+    "cleared": gettext_lazy("cleared"),
+}
+# The marks the log stores in place of personal data, in English, as part of the hashed entry.
+_PRIVATE_MARKS = {
+    "(private)": gettext_lazy("(private)"),
+    "(private, changed)": gettext_lazy("(private, changed)"),
+}
 
 
 def _show(field, value, names: dict) -> str:
@@ -187,6 +208,8 @@ def _show(field, value, names: dict) -> str:
         }
     if isinstance(value, bool):
         return _("yes") if value else _("no")
+    if isinstance(value, str) and value in _PRIVATE_MARKS:
+        return str(_PRIVATE_MARKS[value])
     if field is not None and field.is_relation:
         return names.get((field.related_model, value)) or _("#%(pk)s (no longer there)") % {
             "pk": value

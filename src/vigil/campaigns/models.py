@@ -47,7 +47,9 @@ class Chapter(AuditedModel):
         verbose_name=_("volunteers with an account"),
         help_text=_("They see the chapter's events, tasks and materials, never personal data."),
     )
-    cases = models.ManyToManyField("cases.Case", blank=True, related_name="chapters")
+    cases = models.ManyToManyField(
+        "cases.Case", blank=True, related_name="chapters", verbose_name=_("cases")
+    )
 
     class Meta:
         ordering = ["name"]
@@ -70,6 +72,7 @@ class Member(AuditedModel):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="member",
+        verbose_name=_("user"),
     )
     display_name = models.CharField(
         _("name shown"),
@@ -80,7 +83,9 @@ class Member(AuditedModel):
     legal_name = models.CharField(_("legal name"), max_length=200, blank=True)
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
-    chapters = models.ManyToManyField(Chapter, blank=True, related_name="members")
+    chapters = models.ManyToManyField(
+        Chapter, blank=True, related_name="members", verbose_name=_("chapters")
+    )
     languages = models.CharField(
         _("languages"), max_length=200, blank=True, help_text=_("Comma-separated, e.g. en, az, ur.")
     )
@@ -147,9 +152,16 @@ class Event(AuditedModel):
 
     title = models.CharField(_("title"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    chapter = models.ForeignKey(Chapter, on_delete=models.PROTECT, related_name="events")
+    chapter = models.ForeignKey(
+        Chapter, on_delete=models.PROTECT, related_name="events", verbose_name=_("chapter")
+    )
     case = models.ForeignKey(
-        "cases.Case", null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
+        "cases.Case",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+        verbose_name=_("case"),
     )
     description = models.TextField(_("description"), blank=True)
     starts_at = models.DateTimeField(_("starts"))
@@ -166,7 +178,9 @@ class Event(AuditedModel):
         _("capacity"), null=True, blank=True, help_text=_("Leave empty for no limit.")
     )
     is_public = models.BooleanField(_("public"), default=True)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.SCHEDULED)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.SCHEDULED
+    )
     attendance = models.PositiveIntegerField(_("attendance"), null=True, blank=True)
     officials_present = models.TextField(_("officials present"), blank=True)
     press_links = models.TextField(_("press coverage"), blank=True, help_text=_("One link a line."))
@@ -309,7 +323,12 @@ class Contact(AuditedModel):
         verbose_name=_("actor"),
     )
     chapter = models.ForeignKey(
-        Chapter, null=True, blank=True, on_delete=models.SET_NULL, related_name="contacts"
+        Chapter,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="contacts",
+        verbose_name=_("chapter"),
     )
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
@@ -373,7 +392,12 @@ class Material(AuditedModel):
     title = models.CharField(_("title"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     case = models.ForeignKey(
-        "cases.Case", null=True, blank=True, on_delete=models.SET_NULL, related_name="materials"
+        "cases.Case",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="materials",
+        verbose_name=_("case"),
     )
     description = models.TextField(_("description"), blank=True)
     created_by = models.ForeignKey(
@@ -444,22 +468,43 @@ class Task(AuditedModel):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="tasks",
+        verbose_name=_("assignee"),
     )
     chapter = models.ForeignKey(
-        Chapter, null=True, blank=True, on_delete=models.CASCADE, related_name="tasks"
+        Chapter,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="tasks",
+        verbose_name=_("chapter"),
     )
     due_date = models.DateField(_("due"), null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
     )
     event = models.ForeignKey(
-        Event, null=True, blank=True, on_delete=models.SET_NULL, related_name="tasks"
+        Event,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="tasks",
+        verbose_name=_("event"),
     )
     target = models.ForeignKey(
-        "recognition.Target", null=True, blank=True, on_delete=models.SET_NULL, related_name="tasks"
+        "recognition.Target",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="tasks",
+        verbose_name=_("target"),
     )
     material = models.ForeignKey(
-        Material, null=True, blank=True, on_delete=models.SET_NULL, related_name="tasks"
+        Material,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="tasks",
+        verbose_name=_("material"),
     )
 
     class Meta:

@@ -69,9 +69,14 @@ class CaseMembership(AuditedModel):
         RESEARCHER = "researcher", _("researcher")
         VIEWER = "viewer", _("viewer")
 
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="memberships")
+    case = models.ForeignKey(
+        Case, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("case")
+    )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="case_memberships"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="case_memberships",
+        verbose_name=_("user"),
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
 
