@@ -2,6 +2,7 @@
 
 import lxml.html
 import pytest
+from django import forms
 from django.utils import translation
 
 from vigil.campaigns.forms import ChapterForm, ContactForm, EventForm
@@ -83,3 +84,19 @@ def test_a_chapter_is_saved_with_the_country_picked(administrator_client):
     )
     assert "XYZ is not an ISO 3166-1 alpha-3 country code" in refused.content.decode()
     assert not Chapter.objects.filter(name="Nowhere chapter").exists()
+
+
+def test_the_searchable_select_writes_the_same_select_as_django():
+    choices = [("", "---------"), ("GEO", "Georgia & <co>"), ("PAK", "Pakistan")]
+    attrs = {"id": "id_country", "required": True, "aria-describedby": "id_country_helptext"}
+    ours = lxml.html.fragment_fromstring(
+        SearchableSelect(choices=choices).render("c", "PAK", attrs)
+    )
+    django = lxml.html.fragment_fromstring(
+        forms.Select(SearchableSelect().attrs, choices).render("c", "PAK", attrs)
+    )
+    assert dict(ours.attrib) == dict(django.attrib)
+    assert [(o.get("value"), o.text, o.get("selected")) for o in ours.iter("option")] == [
+        (o.get("value"), o.text, o.get("selected")) for o in django.iter("option")
+    ]
+    assert ours.xpath("//option[@selected]")[0].text == "Pakistan"
