@@ -1,8 +1,14 @@
-"""Extraction speed on its own (no database): milliseconds per 50 KB of text, for the labelled
-development set and for texts that stress one rule (a judgment citing "the Convention" on every
-line, long runs of bare articles, resolutions, yearless days, lists of tolls, infobox bullets).
+"""Extraction speed on its own (no database), on one core.
 
-Usage: .venv/bin/python bench/extract.py [--repeat N]
+First, per language, documents per second: 5 KB documents (5,120 characters) cut from that
+language's texts of the development set, each detected and extracted as ingestion does it
+(`detect_language`, then `extract_all` with the language), and the same rate for 50 KB
+documents counted in 5 KB parts, to show the time grows in step with the length. Then
+milliseconds per 50 KB for texts that stress one rule (a judgment citing "the Convention" on
+every line, long runs of bare articles, resolutions, yearless days, lists of tolls, infobox
+bullets).
+
+Usage: .venv/bin/python bench/extract.py [--repeat N] [--documents N]
 """
 
 import argparse
@@ -11,6 +17,42 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SIZE = 50 * 1024
+DOCUMENT = 5 * 1024
+LANGUAGES = ("en", "az", "ru", "tr", "ur")
+
+
+def documents(language: str, size: int, count: int) -> list[str]:
+    """`count` documents of `size` characters cut from the language's development texts (read
+    round again as often as needed), each starting at another place."""
+    text = "\n\n".join(
+        p.read_text() for p in sorted((ROOT / "tests/ingest/devset/docs").glob(f"{language}-*.txt"))
+    )
+    text = text * (size * count // len(text) + 2)
+    step = max(1, (len(text) - size) // count)
+    return [text[i * step : i * step + size] for i in range(count)]
+
+
+def per_language(count: int) -> None:
+    from vigil.ingest.extract import extract_all
+    from vigil.ingest.normalise import detect_language
+
+    print(f"{'language':10}{'5 KB docs/s':>14}{'50 KB, in 5 KB parts/s':>26}{'candidates/doc':>17}")
+    for language in LANGUAGES:
+        rates = []
+        for size in (DOCUMENT, 10 * DOCUMENT):
+            batch = documents(language, size, count if size == DOCUMENT else max(1, count // 10))
+            # Compile the patterns and load the language detector's models first.
+            extract_all(batch[0], language=detect_language(batch[0]))
+            found = 0
+            started = time.process_time()
+            for doc in batch:
+                found += len(extract_all(doc, language=detect_language(doc)))
+            seconds = time.process_time() - started
+            rates.append(len(batch) * size / DOCUMENT / seconds)
+            if size == DOCUMENT:
+                per_document = found / len(batch)
+        print(f"{language:10}{rates[0]:>14.1f}{rates[1]:>26.1f}{per_document:>17.1f}")
+    print()
 
 
 def texts() -> dict[str, str]:
@@ -43,11 +85,14 @@ def texts() -> dict[str, str]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--documents", type=int, default=100, help="5 KB documents per language")
     args = parser.parse_args()
     import django
 
     django.setup()
     from vigil.ingest.extract import extract_all
+
+    per_language(args.documents)
 
     for name, text in texts().items():
         extract_all(text)  # compile the patterns first

@@ -7,7 +7,7 @@ name, and a year inside a resolution's citation is part of the reference.
 """
 
 from .. import Candidate
-from .tokens import Token
+from .tokens import Token, covered
 
 
 def _year(token: Token) -> int | None:
@@ -71,11 +71,11 @@ def _date(rule, tokens, start, end, text, value, precision, language) -> Candida
 
 
 def find(text: str, tokens: list[Token], tables, taken: list[Candidate]) -> list[Candidate]:
-    spans = [(c.start, c.end) for c in taken]
+    skip = covered(tokens, [(c.start, c.end) for c in taken])
     found: list[Candidate] = []
     index = 0
     while index < len(tokens):
-        if any(s <= tokens[index].start < e for s, e in spans):
+        if index in skip:
             index += 1
             continue
         matched = _day_month_year(text, tokens, index, tables) or _year_month_day(

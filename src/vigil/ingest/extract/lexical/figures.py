@@ -12,7 +12,7 @@ next item of its list counts what that figure counts.
 from dataclasses import dataclass
 
 from .. import Candidate
-from .tokens import Token, clause_bounds, sentence_bounds
+from .tokens import Token, clause_bounds, covered, sentence_bounds
 
 AFTER_REACH = 6  # tokens after a number in which its casualty word may stand
 
@@ -169,8 +169,7 @@ def _part_of(tokens, previous_end: int, start: int, tables) -> bool:
 
 
 def find(text: str, tokens: list[Token], tables, taken: list[Candidate]) -> list[Candidate]:
-    spans = [(c.start, c.end) for c in taken]
-    skip = {i for i, t in enumerate(tokens) if any(s <= t.start < e for s, e in spans)}
+    skip = covered(tokens, [(c.start, c.end) for c in taken])
     counts = [c for c in _counts(tokens, tables, skip) if _is_toll(tokens, c, tables)]
     found: list[Candidate] = []
     head: tuple[list[str], int] | None = None  # the last figure's categories and end

@@ -11,7 +11,7 @@ Security Council's or the Assembly's as the body named last before it says.
 import re
 
 from .. import Candidate
-from .tokens import Token, sentence_bounds
+from .tokens import Token, covered, sentence_bounds
 
 SYMBOL = re.compile(r"(?P<body>[AS])/RES/(?P<number>\d+(?:/\d+)?)(?:\s*\(\d{4}\))?")
 ROMAN = re.compile(r"[ivxlc]+")
@@ -147,10 +147,10 @@ def find(text: str, tokens: list[Token], tables) -> list[Candidate]:
             "rule": f"{language}.legal.symbol",
         }
         found.append(Candidate("legal_ref", match.start(), match.end(), match.group(), data))
-    taken = [(c.start, c.end) for c in found]
+    taken = covered(tokens, [(c.start, c.end) for c in found])
 
     def free(index):
-        return not any(s <= tokens[index].start < e for s, e in taken)
+        return index not in taken
 
     instruments = _mentions(tokens, tables.instruments)
     inside = {i for s, e, _ in instruments for i in range(s, e)}

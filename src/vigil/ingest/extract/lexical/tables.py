@@ -36,6 +36,10 @@ class Phrases:
         for rows in self.by_first.values():
             rows.sort(key=lambda row: -sum(len(w) for w in row[0]))
         self.longest_first = max((len(w) for w in self.by_first), default=0)
+        # The lengths of the entries' first words (a star not counted), longest first: the only
+        # beginnings of a word worth looking up.
+        self.first_lengths = sorted({len(w.rstrip("*")) for w in self.by_first}, reverse=True)
+        self.first_letters = {w[0] for w in self.by_first}
 
     def word_matches(self, entry_word: str, word: str) -> bool:
         if word == entry_word:
@@ -48,7 +52,12 @@ class Phrases:
         """(index after the phrase, value) for the longest entry starting at tokens[index]."""
         word = tokens[index].low
         best = None
-        for length in range(min(len(word), self.longest_first), 0, -1):
+        if not word or word[0] not in self.first_letters:
+            return None
+        limit = min(len(word), self.longest_first)
+        for length in self.first_lengths:
+            if length > limit:
+                continue
             rows = self.by_first.get(word[:length], ()) or self.by_first.get(
                 word[:length] + "*", ()
             )

@@ -1,6 +1,7 @@
 """Tokens: words, numbers (with the endings some languages hyphenate or apostrophise onto them:
 "1993-cü", "40'tan") and single marks, each with its place in the text."""
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -106,3 +107,13 @@ def clause_bounds(tokens: list[Token], index: int) -> tuple[int, int]:
     while end < high and tokens[end].text not in CLAUSE_MARKS:
         end += 1
     return start, end
+
+
+def covered(tokens: list[Token], spans) -> set[int]:
+    """The indices of the tokens that start inside any of the (start, end) character spans:
+    each span is looked up by bisection, so long texts with many spans stay linear."""
+    starts = [t.start for t in tokens]
+    inside: set[int] = set()
+    for start, end in spans:
+        inside.update(range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)))
+    return inside
