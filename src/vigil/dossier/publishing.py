@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vigil.dossier import public
+from vigil.evidence import review
 from vigil.evidence.models import Claim, Figure, Source
 from vigil.formats import grouped
 from vigil.recognition.models import RecognitionAct
@@ -86,6 +87,16 @@ def plan_claims(claims) -> Publication:
         if claim.review_status != Claim.Review.VERIFIED:
             raise ValidationError(
                 _("Only a verified claim can be published: “%(claim)s”.") % {"claim": claim}
+            )
+        if claim.is_self_verified and review.reviews_needed():
+            # Verified by its author alone while one person sufficed (VIGIL_REVIEWERS=1): under
+            # the two-person rule now in force, it needs another researcher first.
+            raise ValidationError(
+                _(
+                    "“%(claim)s” was verified by its author alone: another researcher must "
+                    "verify it before it is published."
+                )
+                % {"claim": claim}
             )
         if claim.source.access_level != Source.Access.PUBLIC:
             raise ValidationError(

@@ -1,0 +1,89 @@
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from vigil.accounts import permissions
+from vigil.audit.log import acting_as
+from vigil.cases.models import Case
+from vigil.dossier import publishing
+from vigil.evidence.models import Claim, Source
+from vigil.recognition.models import RecognitionAct
+
+KINDS = {"claim": Claim, "source": Source, "act": RecognitionAct}
+
+
+class Command(BaseCommand):
+    help = (
+        "Publish (or, with --withdraw, take off the public site) verified claims, public sources "
+        "or verified recognition acts of a case, by id, acting as a named researcher of the "
+        "case; with no id, every verified claim from a public source awaiting publication. The "
+        "same rules as the publishing page apply (the two-person rule, the public summary) and "
+        "each change is in the audit log under that person's name."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("case_slug")
+        parser.add_argument("kind", choices=sorted(KINDS))
+        parser.add_argument("ids", nargs="*", type=int, help="ids; none: the awaiting claims")
+        parser.add_argument(
+            "--as", dest="username", required=True, help="the researcher who publishes"
+        )
+        parser.add_argument("--withdraw", action="store_true", help="withdraw instead")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="say what would change, change nothing"
+        )
+
+    def handle(self, *args, case_slug, kind, ids, username, withdraw, dry_run, **options):
+        case = Case.objects.filter(slug=case_slug).first()
+        if case is None:
+            raise CommandError(f"no case with the short name {case_slug!r}")
+        user = get_user_model().objects.filter(username=username, is_active=True).first()
+        if user is None:
+            raise CommandError(f"no active account named {username!r}")
+        if not permissions.can_edit_case(user, case):
+            raise CommandError(
+                f"{username} is not a researcher of {case_slug}: they cannot publish"
+            )
+        records = self.records(case, kind, ids, withdraw)
+        if not records:
+            self.stdout.write("Nothing to do.")
+            return
+        verb, done = ("withdraw", "withdrawn") if withdraw else ("publish", "published")
+        for record in records:
+            what = f"would {verb}" if dry_run else verb
+            self.stdout.write(f"{what}: {kind} {record.pk} “{record}”")
+        if dry_run:
+            return
+        try:
+            # All or nothing: a refusal leaves every record as it was.
+            with acting_as(user), transaction.atomic():
+                self.apply(case, kind, records, user, withdraw)
+        except ValidationError as error:
+            raise CommandError(" ".join(error.messages)) from error
+        self.stdout.write(f"{len(records)} {kind}(s) {done}.")
+
+    def records(self, case, kind, ids, withdraw) -> list:
+        model = KINDS[kind]
+        if not ids:
+            if kind != "claim" or withdraw:
+                raise CommandError(f"name the {kind}s by id")
+            return list(publishing.awaiting_publication(case))
+        found = {record.pk: record for record in model.objects.filter(case=case, pk__in=ids)}
+        missing = [str(pk) for pk in ids if pk not in found]
+        if missing:
+            raise CommandError(f"no {kind} {', '.join(missing)} in {case.slug}")
+        return [found[pk] for pk in ids]
+
+    def apply(self, case, kind, records, user, withdraw) -> None:
+        if withdraw:
+            for record in records:
+                publishing.withdraw(record)
+        elif kind == "claim":
+            publishing.publish_claims(case, records, user=user)
+        elif kind == "source":
+            for record in records:
+                publishing.publish_source(record, user=user)
+        else:
+            for record in records:
+                publishing.publish_act(record, user=user)
