@@ -207,7 +207,11 @@ def element_links(case, element: Element, bearing: str, claims=None):
     links = ElementLink.objects.filter(case=case, element=element, bearing=bearing)
     if claims is not None:
         links = links.filter(claim__in=claims)
-    return links.select_related("claim__case", "claim__source__case").order_by("pk")
+    return (
+        links.select_related("claim__case", "claim__source__case")
+        .defer("claim__source__text")  # long, and not shown
+        .order_by("pk")
+    )
 
 
 def status_counts(rows: list[ElementRow]) -> dict[str, int]:

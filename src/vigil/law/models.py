@@ -126,6 +126,10 @@ class ElementLink(AuditedModel):
 
     class Meta:
         verbose_name = _("claim–element link")
+        # An element's evidence, one bearing at a time (the matrix cell opened).
+        indexes = [
+            models.Index(fields=["case", "element", "bearing"], name="law_link_case_element")
+        ]
         constraints = [
             models.UniqueConstraint(fields=["claim", "element"], name="one_link_per_claim_element")
         ]
