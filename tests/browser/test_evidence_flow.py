@@ -3,7 +3,7 @@ verify it, see it listed."""
 
 import pytest
 
-from tests.conftest import PASSWORD, give_role, screenshot, sign_in
+from tests.conftest import PASSWORD, give_role, make_source, screenshot, sign_in
 from vigil.cases.models import Case
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -57,3 +57,24 @@ def test_a_researcher_uploads_a_source_records_and_verifies_a_figure(
 
     page.set_viewport_size({"width": 375, "height": 800})
     screenshot(page, "figures-table-phone")
+
+
+def test_a_researcher_corrects_a_source_s_text_and_reads_the_earlier_version(
+    page, live_server, alice, case
+):
+    source = make_source(case, text="The town was shelled at nigth.", title="Memo")
+    sign_in(page, live_server, "alice")
+    page.goto(f"{live_server.url}{source.get_absolute_url()}")
+    page.get_by_role("link", name="Correct the text").click()
+    page.locator("#id_text").fill("The town was shelled at night.")
+    page.get_by_label("What you changed and why").fill("a typing error in the copy")
+    page.get_by_role("button", name="Save as a new version").click()
+    page.get_by_text("The text is saved as version 2.").wait_for()
+    versions = page.locator("section.text-versions tbody tr")
+    assert versions.count() == 2
+    assert "edited by hand" in versions.first.inner_text()
+    assert "a typing error in the copy" in versions.first.inner_text()
+    page.get_by_role("link", name="version 1", exact=True).click()
+    assert "at nigth." in page.locator("pre.source-text").inner_text()
+    page.get_by_text("the newest is version 2").wait_for()
+    screenshot(page, "source-text-version-1")
