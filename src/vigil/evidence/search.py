@@ -2,6 +2,7 @@
 SQLite's FTS5 and PostgreSQL's text search, over the index the database keeps in step
 (see `search_index`)."""
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -30,6 +31,28 @@ class SearchHit:
 
 def words_of(query: str) -> list[str]:
     return _WORD.findall(query)
+
+
+# Turkish and Azerbaijani write i and ı as two letters, but an upper-case I may stand for either,
+# and a reader may type either: a word is searched with each of its i-letters in both forms.
+_I_LETTERS = "iı"
+# At most 2^6 forms of one word; further i-letters are searched as written.
+MAX_I_LETTERS = 6
+
+
+def forms_of(word: str) -> list[str]:
+    """The lower-case forms a search looks for a word in: with each i-letter as i and as ı
+    ("Iğdır" -> iğdir, iğdır, ığdir, ığdır)."""
+    # İ and I first, as str.lower() makes İ two characters and knows no Turkish.
+    folded = word.replace("İ", "i").replace("I", "i").lower()
+    places = [n for n, letter in enumerate(folded) if letter in _I_LETTERS][:MAX_I_LETTERS]
+    forms = set()
+    for letters in itertools.product(_I_LETTERS, repeat=len(places)):
+        form = list(folded)
+        for place, letter in zip(places, letters, strict=True):
+            form[place] = letter
+        forms.add("".join(form))
+    return sorted(forms)
 
 
 def highlight(snippet: str) -> SafeString:
@@ -101,8 +124,12 @@ def _hits(case, rows: list[tuple[str, int, str, float]]) -> list[SearchHit]:
 
 
 def _search_sqlite(case, words: list[str], hidden: list[str], *, offset: int, limit: int):
-    # Each word quoted: user input never reaches FTS5's query syntax.
-    match = " ".join('"' + w.replace('"', "") + '"' for w in words)
+    # Each form of each word quoted: user input never reaches FTS5's query syntax. Every word
+    # must occur, in one of its forms.
+    match = " AND ".join(
+        "(" + " OR ".join('"' + form.replace('"', "") + '"' for form in forms_of(w)) + ")"
+        for w in words
+    )
     first, last = search_sqlite.case_key_range(case.pk)
     params = [_START, _STOP, match, first, last]
     left_out = ""
@@ -130,7 +157,7 @@ def _search_postgres(case, words: list[str], hidden: list[str], *, offset: int, 
     """Ranked by the stored vectors, sources of the hidden levels left out; headlines (a parse
     of the whole text each) made only for the page's rows."""
     with connection.cursor() as cursor:
-        query = search_postgres.tsquery(cursor, " ".join(words))
+        query = search_postgres.tsquery(cursor, [forms_of(word) for word in words])
         if not query:
             return []
         params = {"query": query, "case": case.pk, "hidden": hidden}

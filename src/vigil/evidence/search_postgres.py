@@ -126,17 +126,33 @@ _REFILL = {
 }
 
 
-def tsquery(cursor, words: str) -> str:
-    """A tsquery (as text) matching the words as any configuration stems them: every word must
-    occur, in the forms one configuration gives. The forms are listed once each, so that the
+def tsquery(cursor, words: list[list[str]]) -> str:
+    """A tsquery (as text) matching the words as any configuration stems them: for each
+    configuration, every word must occur in one of its forms (`words` holds each word's forms,
+    as `search.forms_of` gives them) as that configuration stems it; a word that is a stop word
+    there is left out of that configuration's part. The parts are listed once each, so that the
     planner, counting each alternative, sees a rare word as rare. Empty if nothing is left to
     search for (stop words only)."""
     configs = sorted({*CONFIGS.values(), DEFAULT_CONFIG})
+    forms = [form for word_forms in words for form in word_forms]
+    numbers = [number for number, word_forms in enumerate(words) for _form in word_forms]
     cursor.execute(
-        "SELECT string_agg(DISTINCT '(' || query::text || ')', ' | ') FROM ("
-        "SELECT plainto_tsquery(config::regconfig, %s) AS query FROM unnest(%s::text[]) config"
-        ") forms WHERE query::text <> ''",
-        [words, [f"pg_catalog.{config}" for config in configs]],
+        """
+        WITH per_word AS (
+            SELECT config, number,
+                   string_agg(DISTINCT '(' || query::text || ')', ' | ') AS alternatives
+            FROM unnest(%s::text[]) config,
+                 unnest(%s::text[], %s::int[]) AS word(form, number),
+                 LATERAL plainto_tsquery(config::regconfig, form) query
+            WHERE query::text <> ''
+            GROUP BY config, number
+        ), per_config AS (
+            SELECT string_agg('(' || alternatives || ')', ' & ' ORDER BY number) AS query
+            FROM per_word GROUP BY config
+        )
+        SELECT string_agg(DISTINCT '(' || query || ')', ' | ') FROM per_config
+        """,
+        [[f"pg_catalog.{config}" for config in configs], forms, numbers],
     )
     return cursor.fetchone()[0] or ""
 
