@@ -1,0 +1,172 @@
+"""Finding the numbers that may be counts of people, and leaving out those that are not: years,
+articles, pages, money, ages, rates, phone numbers, footnote marks, days of a month, counts of
+things ("two joint criminal enterprises") and tolls that are only supposed ("you do not need six
+million people killed")."""
+
+import re
+
+from ..dates import MONTHS
+from ..numbers import FRACTION_RE, NUMBER, NUMBER_RE, VAGUE_RE, to_int
+from .categories import COUNTED
+from .hedges import APPROX, LOWER_BOUND, UPPER_BOUND
+
+NOT_A_COUNT_BEFORE = re.compile(
+    r"(?:article|art\.|articles|arts\.|resolution|resolutions|paragraph|para\.|paras\.|page|"
+    r"pages|p\.|pp\.|no\.|nos\.|number|chapter|section|§|rule|rules|\$|€|£|usd|eur|aged|"
+    r"age of|born in|\+|tel\.?|phone|fax|km|volume|vol\.|protocol|case|application|regiment|"
+    r"brigade|battalion|division|unit|route|highway|room|floor|item|annex|"
+    # a population is not a toll; "boys over 12" and "as young as nine" are ages
+    r"population(?:\s+of)?(?:\s+(?:about|some|around|approximately|nearly|over))?|"
+    r"(?:boys|girls|men|women|children|males|females|persons|people|those)\s+(?:over|under|"
+    r"above|below|aged|older than|younger than)|aged\s+(?:over|under|above|below)|"
+    r"as young as|as old as)\s*$",
+    re.I,
+)
+NOT_A_COUNT_AFTER = re.compile(
+    r"^\s*(?:%|percent|per cent|years?\b|year-old|-year|km|kilometres|kilometers|miles|metres|"
+    r"meters|hours|days|weeks|months|minutes|kg|tons|tonnes|dollars|euros|manat|usd|eur|"
+    r"houses|homes|villages|buildings|tanks|vehicles|hectares|witnesses|judges|hearings|counts|"
+    r"charges|votes|abstentions|interviews|sessions|pages|camps|sites|locations|districts|towns|"
+    r"cities|regions|provinces|hospitals|schools|churches|mosques|graves|mass graves|families|"
+    r"households|in the (?:morning|afternoon|evening)|a\.m\.|p\.m\.|am\b|pm\b|o'clock|"
+    # counts of things, not of people ("two joint criminal enterprises", "five acts")
+    r"(?:[\w-]+\s+){0,2}(?:enterprises|acts|shells|rounds|missiles|rockets|attacks|incidents|"
+    r"crimes|reports|cases|trials|operations|parties|states|countries)\b|"
+    r"st\b|nd\b|rd\b|th\b|/|\.\d)",
+    re.I,
+)
+PHONE = re.compile(r"\+?\(?\d{1,4}\)?(?:[\s.-]\d{2,}){2,}")
+# "[3]" and "documented.1": citation and footnote marks, not counts.
+CITATION = re.compile(r"\[\s*$")
+FOOTNOTE_BEFORE = re.compile(r"[^\W\d][.,;:)\]”\"’']$")
+
+
+ONE_PERSON = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:person|man|woman|child|boy|girl|baby|civilian|soldier|victim|resident|"
+    r"villager|refugee|journalist|officer|peacekeeper|member|hostage|prisoner)\b|"
+    r"\s*(?:was\s+|is\s+|has\s+been\s+)?(?:killed|dead|died|wounded|injured|missing)\b",
+    re.I,
+)
+
+
+GLUED_NUMBER = re.compile(rf"(?:{NUMBER})\b", re.I)
+GLUED_LABEL = re.compile(
+    r"\b(?:Deaths|Killed|Dead|Injured|Wounded|Missing|Displaced|Refugees|Hostages)"
+    r"(?=\d[\d,.–-]*(?!\S*:))"
+)
+
+
+def _is_citation_mark(text: str, match) -> bool:
+    """A footnote mark ("[4]" in "5,856[4] –6,000"), which must not break the range around it."""
+    return (
+        text[match.start() - 1 : match.start()] == "["
+        and text[match.end() : match.end() + 1] == "]"
+    )
+
+
+# "August 21 killed 1,429", "on 21 August": a day of a month (named without its year). Month
+# names as the date extractor knows them, capitalised as running text writes them.
+MONTH_NAMES = (
+    "(?:" + "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True)) + r")\.?"
+)
+DAY_OF_MONTH_BEFORE = re.compile(rf"\b{MONTH_NAMES}\s*$")
+DAY_OF_MONTH_AFTER = re.compile(rf"\s*(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_NAMES}\b")
+
+
+YEAR_CUE_BEFORE = re.compile(r"\b(?:in|since|by|of)\s*$", re.I)
+HYPOTHETICAL = re.compile(
+    r"\b(?:if|unless|suppose|supposing|imagine|hypothetical(?:ly)?|would|(?:do|does|did)\s+not\s+need"
+    r"|need\s+not)\b",
+    re.I,
+)
+SENTENCE_MARK = re.compile(r"[.!?](?:\s|$)|\n\n")
+
+
+def _sentence(text: str, position: int) -> str:
+    """The sentence around a position (its full stops, or blank lines)."""
+    starts = [m.end() for m in SENTENCE_MARK.finditer(text, max(0, position - 300), position)]
+    start = starts[-1] if starts else max(0, position - 300)
+    end_mark = SENTENCE_MARK.search(text, position, position + 300)
+    return text[start : end_mark.start() if end_mark else position + 300]
+
+
+RATE = re.compile(r"\s+(?:[\w-]+\s+){0,2}(?:every|per|a|each)\s+(?:day|week|month|hour)\b", re.I)
+
+
+def is_count(text: str, match) -> bool:
+    before = text[max(0, match.start() - 25) : match.start()]
+    # Long enough for "two joint criminal enterprises": up to two words before the noun.
+    after = text[match.end() : match.end() + 40]
+    if NOT_A_COUNT_BEFORE.search(before) or NOT_A_COUNT_AFTER.match(after):
+        return False
+    raw = match.group()
+    # "1,000 deaths every day": a rate, not a toll.
+    if RATE.match(text, match.end()):
+        return False
+    if (
+        raw.isdigit()
+        and int(raw) <= 31
+        and (
+            DAY_OF_MONTH_BEFORE.search(text, max(0, match.start() - 12), match.start())
+            or DAY_OF_MONTH_AFTER.match(text, match.end())
+        )
+    ):
+        return False
+    # "No one shall be held", "In one attack": "one" counts a person only when it says so.
+    if raw.lower() == "one" and not ONE_PERSON.match(text, match.end()):
+        return False
+    if raw[:1].isdigit() and (
+        CITATION.search(text, max(0, match.start() - 2), match.start())
+        or (
+            text[match.start() - 1 : match.start()] == "("
+            and text[match.end() : match.end() + 1] == ")"
+        )
+        or FOOTNOTE_BEFORE.search(text, max(0, match.start() - 2), match.start())
+    ):
+        return False
+    # "published in 20051": a year with a footnote mark glued on.
+    if re.fullmatch(r"(?:1[89]|20)\d\d\d{1,2}", raw) and YEAR_CUE_BEFORE.search(before):
+        return False
+    # "you do not need six million people killed", "if 10,000 people were expelled": a toll
+    # that is supposed, not reported.
+    if HYPOTHETICAL.search(_sentence(text, match.start())):
+        return False
+    # A bare four-digit number from 1500 to 2099 is a year, unless hedged like a count ("more
+    # than 2000") or followed by whom it counts ("2000 people").
+    if re.fullmatch(r"1[5-9]\d\d|20\d\d", raw) and not (
+        LOWER_BOUND.search(before)
+        or UPPER_BOUND.search(before)
+        or APPROX.search(before)
+        or COUNTED.match(text[match.end() : match.end() + 30])
+    ):
+        return False
+    # Digits inside a run of digit groups (+49 30 1234567, 030-123-456) are a phone or an ID.
+    if raw[:1].isdigit():
+        window_start = max(0, match.start() - 15)
+        for phone in PHONE.finditer(text, window_start, match.end() + 15):
+            if phone.start() <= match.start() and match.end() <= phone.end():
+                return False
+    return True
+
+
+def numbers_in(text: str) -> list:
+    """Every number, number word, vague count ("hundreds") and fraction ("a quarter of a
+    million") in the text, as matches in the order of the text."""
+    numbers = [
+        m
+        for m in NUMBER_RE.finditer(text)
+        if to_int(m.group()) is not None and not _is_citation_mark(text, m)
+    ]
+    # "Deaths3,200–5,000": an infobox flattened to text glues its labels to its numbers.
+    for label in GLUED_LABEL.finditer(text):
+        glued = GLUED_NUMBER.match(text, label.end())
+        if glued:
+            numbers = [m for m in numbers if not glued.start() <= m.start() < glued.end()]
+            numbers.append(glued)
+    numbers += list(VAGUE_RE.finditer(text))
+    fractions = list(FRACTION_RE.finditer(text))
+    # A number inside "a quarter of a million" is part of that fraction, not a count of its own.
+    numbers = [m for m in numbers if not any(f.start() <= m.start() < f.end() for f in fractions)]
+    numbers += fractions
+    numbers.sort(key=lambda m: m.start())
+    return numbers

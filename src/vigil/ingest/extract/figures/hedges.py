@@ -1,0 +1,91 @@
+"""The hedge of a count: "at least 161" (161 or more), "up to 30", "about 600", "161+", and
+ranges ("500-1,000", "between 200 and 300", "1.7-2 million")."""
+
+import re
+from dataclasses import dataclass
+
+from ..numbers import SCALES, VAGUE, fraction_value, to_int
+
+LOWER_BOUND = re.compile(
+    r"(?:at least|more than|over|upwards of|in excess of|no fewer than|"
+    r"not less than|no less than|a minimum of|exceeding|some\s+\w+\s+over)\s*$",
+    re.I,
+)
+UPPER_BOUND = re.compile(
+    r"(?:up to|at most|fewer than|less than|no more than|as many as|"
+    r"a maximum of|under)\s*$",
+    re.I,
+)
+APPROX = re.compile(
+    r"(?:around|about|approximately|roughly|some|nearly|almost|an estimated|"
+    r"estimated|close to|c\.)\s*$",
+    re.I,
+)
+BETWEEN = re.compile(r"(?:between|from)\s*$", re.I)
+RANGE_AFTER = re.compile(r"^(?:\[\w+\])*\s*(?:-|–|—|to|and)\s*", re.I)
+
+
+@dataclass
+class Reading:
+    """A count as its hedge reads it: the span it covers (hedge and range included) and the
+    bounds it gives, None where it is open."""
+
+    start: int
+    end: int
+    low: int | None
+    high: int | None
+    took_next: bool  # a range that took the next number as its upper end
+
+
+def bounds(text: str, start: int) -> tuple[str, int]:
+    before = text[max(0, start - 30) : start]
+    for kind, pattern in (("lower", LOWER_BOUND), ("upper", UPPER_BOUND), ("approx", APPROX)):
+        match = pattern.search(before)
+        if match:
+            return kind, start - (len(before) - match.start())
+    return "exact", start
+
+
+def read(text: str, numbers: list, index: int) -> Reading | None:
+    """The count numbers[index] with its hedge and any range it opens; None for a nought."""
+    match = numbers[index]
+    vague = match.group().lower() in VAGUE
+    if vague:
+        value = VAGUE[match.group().lower()]
+    else:
+        value = fraction_value(match.group()) or to_int(match.group())
+    if value is None or value == 0:
+        return None
+    start, end = match.start(), match.end()
+    low, high = value, value
+    kind, hedge_start = bounds(text, start)
+    if kind == "lower" or vague:
+        high = None
+    elif kind == "upper":
+        low = None
+    if kind != "exact":
+        start = hedge_start
+    # "161+" and "8,000+": at least that many.
+    if re.match(r"\+(?!\d)", text[end : end + 2]):
+        low, high, end = value, None, end + 1
+    took_next = False
+    # Ranges: "500-1,000", "between 200 and 300", "from 30 to 40".
+    if index + 1 < len(numbers) and not vague:
+        following = numbers[index + 1]
+        joiner = text[end : following.start()]
+        between = BETWEEN.search(text, max(0, match.start() - 12), match.start())
+        if RANGE_AFTER.fullmatch(joiner) and (between or joiner.strip().lower() != "and"):
+            second = to_int(following.group())
+            # "1.7-2 million": the scale of the second number is the first's too, when that
+            # makes a range ("between 500 and 1 million" keeps its 500).
+            scale = re.search(r"\b(thousand|million)\s*$", following.group(), re.I)
+            if scale and re.fullmatch(r"\d+(?:\.\d+)?", match.group()) and second:
+                scaled = round(float(match.group()) * SCALES[scale.group(1).lower()])
+                if scaled < second:
+                    value = low = scaled
+            if second is not None and second > value:
+                low, high, end = value, second, following.end()
+                if between:
+                    start = min(start, between.start())
+                took_next = True
+    return Reading(start, end, low, high, took_next)
