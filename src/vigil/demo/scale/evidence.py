@@ -6,7 +6,8 @@ import os
 
 from vigil.cases.models import Case, CaseMembership
 from vigil.evidence import archive
-from vigil.evidence.models import ArchivedFile, Claim, Figure, Source
+from vigil.evidence.models import ArchivedFile, Claim, Figure, Source, WorkingCopy
+from vigil.evidence.text import vigil_tool
 from vigil.ingest.models import Candidate
 from vigil.law.models import ConsideredCrime, Crime, Element, ElementLink
 from vigil.private_files import private_folder
@@ -106,7 +107,29 @@ def _sources(chain, writer, case, start, count, users) -> list[Source]:
         )
     for source, file in zip(rows, insert_all(chain, ArchivedFile, files), strict=True):
         source.archived_file = file
-    return insert_all(chain, Source, rows)
+    made = insert_all(chain, Source, rows)
+    # Each text is version 1 of the source's text working copy, as an upload makes it.
+    tool = vigil_tool("text decoded")
+    copies = insert_all(
+        chain,
+        WorkingCopy,
+        (
+            WorkingCopy(
+                source=source,
+                original_id=source.archived_file_id,
+                version=1,
+                text=source.text,
+                method=WorkingCopy.Method.EXTRACTED,
+                tool=tool,
+                tool_settings={"media_type": "text/plain"},
+                made_by=source.created_by,
+            )
+            for source in made
+        ),
+    )
+    for source, copy in zip(made, copies, strict=True):
+        source.first_text = copy
+    return made
 
 
 def _store(sha: str, data: bytes) -> None:
@@ -156,6 +179,7 @@ def _claim(writer: Writer, source: Source, user) -> Claim:
         review_status=rng.choice(REVIEW),
         occurred_on=day,
         created_by=user,
+        text_version=source.first_text,
     )
 
 
