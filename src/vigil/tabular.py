@@ -17,7 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext, pgettext
 
 from vigil.csv_safe import DictWriter, unguard
 from vigil.database import batches
@@ -53,11 +53,16 @@ class ImportReport:
         return not self.file_error and not self.invalid
 
     def summary(self) -> str:
-        return _("%(rows)s rows read, %(imported)s imported, %(invalid)s with errors.") % {
-            "rows": len(self.rows),
-            "imported": self.imported,
-            "invalid": len(self.invalid),
+        """ "12 rows read, 11 imported, 1 with errors.", each count with its language's plural."""
+        read, invalid = len(self.rows), len(self.invalid)
+        parts = {
+            "read": ngettext("%(n)s row read", "%(n)s rows read", read) % {"n": read},
+            "imported": ngettext("%(n)s imported", "%(n)s imported", self.imported)
+            % {"n": self.imported},
+            "invalid": ngettext("%(n)s with errors", "%(n)s with errors", invalid) % {"n": invalid},
         }
+        # One message around the parts, so that each language punctuates the list its own way.
+        return pgettext("the counts of an import", "%(read)s, %(imported)s, %(invalid)s.") % parts
 
 
 def run_import(
@@ -138,7 +143,7 @@ class ImportCommandMixin:
         from django.core.management.base import CommandError
 
         if not path.is_file():
-            raise CommandError(f"no such file: {path}")
+            raise CommandError(_("no such file: %(path)s") % {"path": path})
         return path.open(encoding="utf-8-sig", newline="")
 
     def import_file(self, path, importer: Callable, label: str, skip_invalid: bool) -> None:
@@ -151,7 +156,9 @@ class ImportCommandMixin:
             with self.open_csv(path) as stream, acting_as(label=label):
                 report = importer(stream, skip_invalid=skip_invalid)
         except UnicodeDecodeError:
-            raise CommandError(f"{path} is not UTF-8 text; save it as CSV (UTF-8)") from None
+            raise CommandError(
+                _("%(path)s is not UTF-8 text; save it as CSV (UTF-8)") % {"path": path}
+            ) from None
         self.finish(report, path, skip_invalid)
 
     def finish(self, report: ImportReport, path, skip_invalid: bool) -> None:
@@ -160,15 +167,18 @@ class ImportCommandMixin:
         if report.file_error:
             raise CommandError(f"{path}: {report.file_error}")
         for row in report.rows:
+            where = {"line": row.line, "label": row.label}
             for error in row.errors:
-                self.stdout.write(f"line {row.line} ({row.label}): {error}")
+                self.stdout.write(
+                    _("line %(line)s (%(label)s): %(error)s") % {**where, "error": error}
+                )
             if row.imported:
-                self.stdout.write(f"line {row.line} ({row.label}): imported")
+                self.stdout.write(_("line %(line)s (%(label)s): imported") % where)
         self.stdout.write(report.summary())
         if report.stopped:
             raise CommandError(report.stopped)
         if report.invalid and not skip_invalid:
-            raise CommandError("nothing was imported: fix the errors or use --skip-invalid")
+            raise CommandError(_("nothing was imported: fix the errors or use --skip-invalid"))
 
 
 class ImportForm(forms.Form):

@@ -1,6 +1,7 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 from tqdm import tqdm
 
 from vigil.accounts.backup import BackupError, read_passphrase, write_backup
@@ -32,12 +33,12 @@ class Command(BaseCommand):
     def passphrase(self, options) -> str | None:
         if options["unencrypted"]:
             if options["passphrase_file"]:
-                raise CommandError("backup not written: --passphrase-file with --unencrypted")
+                raise CommandError(_("backup not written: --passphrase-file with --unencrypted"))
             return None
         try:
             passphrase = read_passphrase(options["passphrase_file"])
         except BackupError as error:
-            raise CommandError(f"backup not written: {error}") from error
+            raise CommandError(_("backup not written: %(error)s") % {"error": error}) from error
         if passphrase is None:
             raise CommandError(
                 "backup not written: a backup holds password hashes, second-factor seeds and "
@@ -49,7 +50,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         path = Path(options["file"])
         if path.is_dir():
-            raise CommandError(f"{path} is a folder: give a file name")
+            raise CommandError(_("%(path)s is a folder: give a file name") % {"path": path})
         passphrase = self.passphrase(options)
         with tqdm(unit="step", desc="tables and files", file=self.stderr._out) as bar:
 
@@ -60,7 +61,7 @@ class Command(BaseCommand):
             try:
                 manifest = write_backup(path, passphrase=passphrase, progress=progress)
             except BackupError as error:
-                raise CommandError(f"backup not written: {error}") from error
+                raise CommandError(_("backup not written: %(error)s") % {"error": error}) from error
         files = len(manifest["files"]) - 1
         kind = "unencrypted and unsigned" if passphrase is None else "encrypted and signed"
         self.stdout.write(

@@ -1,6 +1,7 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from vigil.accounts.backup import BackupError, read_passphrase, restore_backup
 
@@ -33,11 +34,11 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         path = Path(options["file"])
         if not path.is_file():
-            raise CommandError(f"no backup file at {path}")
+            raise CommandError(_("no backup file at %(path)s") % {"path": path})
         if not options["no_input"]:
             answer = input("This replaces every record in the database. Type 'yes' to go on: ")
             if answer.strip().lower() != "yes":
-                raise CommandError("restore cancelled; nothing was changed")
+                raise CommandError(_("restore cancelled; nothing was changed"))
         try:
             manifest = restore_backup(
                 path,
@@ -45,7 +46,10 @@ class Command(BaseCommand):
                 unencrypted=options["unencrypted"],
             )
         except BackupError as error:
-            raise CommandError(f"{path} refused, nothing was changed: {error}") from error
+            raise CommandError(
+                _("%(path)s refused, nothing was changed: %(error)s")
+                % {"path": path, "error": error}
+            ) from error
         self.stdout.write(
             self.style.SUCCESS(
                 f"Restored the backup of {manifest['created_at']} "

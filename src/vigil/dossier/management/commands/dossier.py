@@ -2,9 +2,10 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 from tqdm import tqdm
 
-from vigil.cases.models import Case
+from vigil.cases.commands import case_named
 from vigil.dossier.builder import build_bytes
 
 
@@ -23,11 +24,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, case_slug, output, html, language, **options):
-        case = Case.objects.filter(slug=case_slug).first()
-        if case is None:
-            raise CommandError(f"no case with the short name {case_slug!r}")
+        case = case_named(case_slug)
         if not output.parent.exists():
-            raise CommandError(f"no such folder: {output.parent}")
+            raise CommandError(_("no such folder: %(folder)s") % {"folder": output.parent})
         with tqdm(total=100, unit="%", desc="dossier", file=self.stderr._out) as bar:
 
             def progress(percent, stage):
@@ -36,4 +35,6 @@ class Command(BaseCommand):
 
             data = build_bytes(case, "html" if html else "pdf", progress, language)
         output.write_bytes(data)
-        self.stdout.write(f"Wrote {output} ({len(data):,} bytes).")
+        self.stdout.write(
+            _("Wrote %(file)s (%(size)s bytes).") % {"file": output, "size": f"{len(data):,}"}
+        )

@@ -1,9 +1,9 @@
 import json
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
 from vigil import csv_safe
-from vigil.cases.models import Case
+from vigil.cases.commands import case_named
 from vigil.evidence.figures import figures_rows, figures_table
 from vigil.evidence.models import Claim
 
@@ -16,9 +16,7 @@ class Command(BaseCommand):
         parser.add_argument("--format", choices=["json", "csv"], default="json")
 
     def handle(self, *args, case_slug, format, **options):
-        case = Case.objects.filter(slug=case_slug).first()
-        if case is None:
-            raise CommandError(f"no case with the short name {case_slug!r}")
+        case = case_named(case_slug)
         table = figures_table(Claim.objects.filter(case=case))
         rows = figures_rows(table)
         if format == "csv":

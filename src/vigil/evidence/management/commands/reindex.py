@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand
+from django.utils.translation import ngettext
 from tqdm import tqdm
 
 from vigil.evidence import search_index
@@ -25,4 +26,7 @@ class Command(BaseCommand):
         count = search_index.rebuild(progress)
         if bar is not None:
             bar.close()
-        self.stdout.write(f"Indexed {count} sources and claims.")
+        self.stdout.write(
+            ngettext("Indexed %(n)s source or claim.", "Indexed %(n)s sources and claims.", count)
+            % {"n": count}
+        )

@@ -1,6 +1,7 @@
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
-from vigil.cases.models import Case
+from vigil.cases.commands import case_named
 from vigil.evidence.search import search_case
 
 
@@ -13,12 +14,10 @@ class Command(BaseCommand):
         parser.add_argument("--limit", type=int, default=20)
 
     def handle(self, *args, case_slug, words, limit, **options):
-        case = Case.objects.filter(slug=case_slug).first()
-        if case is None:
-            raise CommandError(f"no case with the short name {case_slug!r}")
+        case = case_named(case_slug)
         hits = search_case(case, words, per_page=limit)
         if not hits:
-            self.stdout.write("No results.")
+            self.stdout.write(_("No results."))
         for hit in hits:
             title = hit.obj.title if hit.kind == "source" else hit.obj.source.title
             snippet = str(hit.snippet).replace("<mark>", "[").replace("</mark>", "]")

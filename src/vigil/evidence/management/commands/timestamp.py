@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from vigil.evidence import timestamps
 
@@ -18,11 +19,13 @@ class Command(BaseCommand):
         try:
             tokens = timestamps.stamp_pending()
         except timestamps.TimestampError as error:
-            raise CommandError(f"{error}; what was pending stays pending") from None
+            raise CommandError(
+                _("%(error)s; what was pending stays pending") % {"error": error}
+            ) from None
         for token in tokens:
             self.stdout.write(
                 f"timestamped {len(token.leaves)} hash(es) by {token.tsa_name} at "
                 f"{token.gen_time.isoformat()}"
             )
         if not tokens:
-            self.stdout.write("nothing awaits a timestamp")
+            self.stdout.write(_("nothing awaits a timestamp"))

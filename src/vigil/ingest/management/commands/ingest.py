@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from tqdm import tqdm
 
 from vigil.audit.log import acting_as
-from vigil.cases.models import Case
+from vigil.cases.commands import case_named
 from vigil.ingest import collect, pipeline
 from vigil.ingest.models import IngestJob
 
@@ -23,12 +23,12 @@ class Command(BaseCommand):
         parser.add_argument("--case", required=True, dest="case_slug")
 
     def handle(self, *args, paths, case_slug, **options):
-        case = Case.objects.filter(slug=case_slug).first()
-        if case is None:
-            raise CommandError(f"no case with the short name {case_slug!r}")
+        case = case_named(case_slug)
         missing = [str(p) for p in paths if not p.exists()]
         if missing:
-            raise CommandError(f"no such file or folder: {', '.join(missing)}")
+            raise CommandError(
+                _("no such file or folder: %(paths)s") % {"paths": ", ".join(missing)}
+            )
         total = collect.count(paths)
         job = IngestJob.objects.create(case=case, total=total)
         with (

@@ -2,10 +2,11 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from vigil import csv_safe
 from vigil.addresses import absolute
-from vigil.cases.models import Case
+from vigil.cases.commands import case_named
 from vigil.law import matrix
 from vigil.law.models import Crime
 
@@ -44,13 +45,13 @@ class Command(BaseCommand):
                 self.stdout.write(f"{item.code}\t{item.get_category_display()}\t{item.name}")
             return
         if not case_slug or not crime:
-            raise CommandError("give a case and --crime CODE, or --list-crimes")
-        case = Case.objects.filter(slug=case_slug).first()
-        if case is None:
-            raise CommandError(f"no case with the short name {case_slug!r}")
+            raise CommandError(_("give a case and --crime CODE, or --list-crimes"))
+        case = case_named(case_slug)
         chosen = Crime.objects.filter(code=crime).first()
         if chosen is None:
-            raise CommandError(f"unknown crime code {crime!r}; see vigil matrix --list-crimes")
+            raise CommandError(
+                _("unknown crime code '%(code)s'; see vigil matrix --list-crimes") % {"code": crime}
+            )
         rows = [_with_address(case, row) for row in matrix.crime_matrix(case, chosen)]
         if format == "csv":
             writer = csv_safe.DictWriter(self.stdout, fieldnames=CSV_FIELDS)

@@ -12,6 +12,7 @@ import threading
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 from waitress import serve
 
 from vigil.ops.proxies import behind_proxies
@@ -99,14 +100,20 @@ def listening_socket(host: str, port: int) -> socket.socket:
             host.strip("[]"), port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
         )[0]
     except socket.gaierror as error:
-        raise CommandError(f"cannot listen on {host}:{port}: {error}") from error
+        raise CommandError(
+            _("cannot listen on %(host)s:%(port)s: %(error)s")
+            % {"host": host, "port": port, "error": error}
+        ) from error
     listener = socket.socket(family, kind, proto)
     listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         listener.bind(address)
     except OSError as error:
         listener.close()
-        raise CommandError(f"cannot listen on {host}:{port}: {error}") from error
+        raise CommandError(
+            _("cannot listen on %(host)s:%(port)s: %(error)s")
+            % {"host": host, "port": port, "error": error}
+        ) from error
     listener.listen(LISTEN_BACKLOG)
     return listener
 
@@ -146,7 +153,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, host, port, processes, threads, no_worker, listen_fd, **options):
         if processes < 1 or threads < 1:
-            raise CommandError("--processes and --threads must be at least 1")
+            raise CommandError(_("--processes and --threads must be at least 1"))
         # A service manager stops the server with SIGTERM: stop what it started with it.
         signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
         if listen_fd is not None:

@@ -1,8 +1,8 @@
 from functools import partial
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
-from vigil.cases.models import Case
+from vigil.cases.commands import case_named
 from vigil.recognition.importer import import_recognitions
 from vigil.tabular import ImportCommandMixin
 
@@ -18,8 +18,6 @@ class Command(ImportCommandMixin, BaseCommand):
         self.add_import_arguments(parser)
 
     def handle(self, *args, case_slug, file, skip_invalid, **options):
-        case = Case.objects.filter(slug=case_slug).first()
-        if case is None:
-            raise CommandError(f"no case with the short name {case_slug!r}")
+        case = case_named(case_slug)
         importer = partial(import_recognitions, case)
         self.import_file(file, importer, "vigil import-recognitions", skip_invalid)

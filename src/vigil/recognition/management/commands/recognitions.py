@@ -1,9 +1,9 @@
 import json
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
 from vigil import csv_safe
-from vigil.cases.models import Case
+from vigil.cases.commands import case_named
 from vigil.recognition.importer import COLUMNS, export_rows
 
 
@@ -15,9 +15,7 @@ class Command(BaseCommand):
         parser.add_argument("--format", choices=["csv", "json"], default="csv")
 
     def handle(self, *args, case_slug, format, **options):
-        case = Case.objects.filter(slug=case_slug).first()
-        if case is None:
-            raise CommandError(f"no case with the short name {case_slug!r}")
+        case = case_named(case_slug)
         rows = export_rows(case)
         if format == "json":
             self.stdout.write(
