@@ -7,6 +7,7 @@ from typing import Literal
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 from ninja import File, Query, Router, Schema, Status
 from ninja.files import UploadedFile
@@ -99,17 +100,11 @@ def start_job(request, slug: str, files: File[list[UploadedFile]]):
     """Ingest documents (PDF, HTML, DOCX, text, or zip archives of them) in the background: each
     becomes a source and its text is searched for candidate facts."""
     case = get_case_for_user(request.user, slug, edit=True)
-    form = UploadForm(files=_as_multi_value(request, files))
+    # The upload form reads its files as a browser posts them: several under one name.
+    form = UploadForm(files=MultiValueDict({"files": list(files)}))
     uploads = run_form(form)["files"]
     job = tasks.start(case, uploads, request.user)
     return Status(202, get_object_or_404(_jobs(case), pk=job.pk))
-
-
-def _as_multi_value(request, files):
-    """The upload form reads its files from a MultiValueDict, as a browser posts them."""
-    sent = request.FILES.copy()
-    sent.setlist("files", list(files))
-    return sent
 
 
 class CandidateOut(Schema):
