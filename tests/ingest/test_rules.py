@@ -40,3 +40,26 @@ def test_every_rule_the_extractors_name_on_the_development_set_is_listed():
             rule = listed.get(candidate.data.get("rule"))
             assert rule is not None, f"{doc.name}: {candidate.data} names no listed rule"
             assert (rule.kind, rule.language) == (candidate.kind, language)
+
+
+def test_the_english_figure_words_come_from_the_english_table():
+    from vigil.ingest.extract.figures.categories import CATEGORY_RE
+    from vigil.ingest.extract.figures.words import CATEGORY_NAMES, WORDS
+
+    for category in CATEGORY_NAMES:
+        assert WORDS[category], category
+        for phrase in WORDS[category]:
+            # A phrase broken across lines is the same phrase.
+            found = CATEGORY_RE.fullmatch(phrase.replace(" ", "\n"))
+            assert found and found.lastgroup == category, phrase
+
+
+def test_a_hedge_from_the_english_table_bounds_the_count():
+    [figure] = [
+        c for c in extract_all("No fewer than 40 civilians were killed.") if c.kind == "figure"
+    ]
+    assert (figure.data["low"], figure.data["high"]) == (40, None)
+    [figure] = [
+        c for c in extract_all("As many as 40 civilians were killed.") if c.kind == "figure"
+    ]
+    assert (figure.data["low"], figure.data["high"]) == (None, 40)

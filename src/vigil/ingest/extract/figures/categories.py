@@ -7,43 +7,10 @@ category, as the population counted."""
 import re
 
 from ..numbers import NUMBER_RE, VAGUE_RE
+from .words import CATEGORY_NAMES, alternatives
 
-CATEGORIES = [
-    (
-        "hostage",
-        r"taken hostages?|held hostages?|hostages?|captured|capturing|captives?|captivity|"
-        r"held captive|abducted|abducting|abductions?|kidnapped|taken prisoner|prisoners|"
-        r"(?:be|being|been|are|were|still)\s+held|enslaved",
-    ),
-    (
-        "missing",
-        r"missing|disappeared|unaccounted for|whereabouts unknown|fate of|"
-        r"(?:is|are|remains?)\s+(?:still\s+)?unknown",
-    ),
-    (
-        "wounded",
-        r"wounded|wounding|injured|injuring|injuries|disabled|handicapped|maimed|crippled|hurt|invalids?|"
-        r"wounds",
-    ),
-    (
-        "displaced",
-        r"displaced|displacing|displacement|expelled|expelling|expulsions?|deported|"
-        r"deportations?|fled|flee|fleeing|forced to flee|refugees|evicted|driven out|"
-        r"driven abroad|driven from|driven into exile|from their homes|uprooted|"
-        r"forcibly transferred|homeless|took refuge|sought refuge|taking refuge|"
-        r"left their (?:homes?|territory|towns?|villages?|lands?)|"
-        r"left the (?:district|region|area|city|town|country|province)",
-    ),
-    (
-        "killed",
-        r"killed|killings?|dead|deaths?|died|murdered|massacred|massacres?|slaughtered|perished|"
-        r"executed|executions?|lost their lives|death toll|lives|bodies|corpses|slain|shot dead|"
-        r"fatalities|losses|"
-        r"fell victims?|decimated|"
-        r"decimating|exterminated|annihilated|"
-        r"victims|buried",
-    ),
-]
+# Each category with its words, from the English table, in the order they are tried.
+CATEGORIES = [(name, alternatives(name)) for name in CATEGORY_NAMES]
 CATEGORY_RE = re.compile(
     "|".join(f"(?P<{name}>\\b(?:{words})\\b)" for name, words in CATEGORIES), re.I
 )
@@ -58,11 +25,7 @@ LEADING_CATEGORY = re.compile(
 SUBCOUNT = re.compile(
     r"(?:\s+\w+){0,3}\s*[,(]\s*(?:including|among them|among whom|of whom)\b", re.I
 )
-COUNTED = re.compile(
-    r"\s+(?:people|persons|civilians|men|women|children|victims|refugees|residents|soldiers|"
-    r"villagers|inhabitants|Muslims|Christians|Jews|Tutsis?|Bosniaks|Azerbaijanis|Armenians|"
-    r"casualties)\b"
-)
+COUNTED = re.compile(rf"\s+(?:{alternatives('counted')})\b")
 # A clause ends at a full stop (even with citation marks after it: "earlier.[2] In 1988"), a
 # blank line, a bullet, or a line that is a heading ("Civilian deaths:").
 CLAUSE_END = re.compile(
@@ -87,9 +50,8 @@ LABEL = re.compile(
 )
 # … when the words just before the number link it to that label.
 LINK_BEFORE = re.compile(
-    r"(?:\b(?:is|was|are|were|be|of|at|as|reached|stood at|rose to|to|numbered|totalled|totaled|or|"
-    r"includes|included|contains|lists|"
-    r"and|estimated at)|[:\n(]|\bDeaths)\s*(?:(?:at least|more than|over|about|around|some|"
+    rf"(?:\b(?:{alternatives('linking')})|[:\n(]|\bDeaths)\s*"
+    r"(?:(?:at least|more than|over|about|around|some|"
     r"nearly|almost|an estimated|up to|as many as|approximately|somewhere)\s*)?$",
     re.I,
 )

@@ -5,22 +5,11 @@ import re
 from dataclasses import dataclass
 
 from ..numbers import SCALES, VAGUE, fraction_value, to_int
+from .words import alternatives
 
-LOWER_BOUND = re.compile(
-    r"(?:at least|more than|over|upwards of|in excess of|no fewer than|"
-    r"not less than|no less than|a minimum of|exceeding|some\s+\w+\s+over)\s*$",
-    re.I,
-)
-UPPER_BOUND = re.compile(
-    r"(?:up to|at most|fewer than|less than|no more than|as many as|"
-    r"a maximum of|under)\s*$",
-    re.I,
-)
-APPROX = re.compile(
-    r"(?:around|about|approximately|roughly|some|nearly|almost|an estimated|"
-    r"estimated|close to|c\.)\s*$",
-    re.I,
-)
+LOWER_BOUND = re.compile(rf"(?:{alternatives('lower_before')})\s*$", re.I)
+UPPER_BOUND = re.compile(rf"(?:{alternatives('upper_before')})\s*$", re.I)
+APPROX = re.compile(rf"(?:{alternatives('approx_before')})\s*$", re.I)
 BETWEEN = re.compile(r"(?:between|from)\s*$", re.I)
 RANGE_AFTER = re.compile(r"^(?:\[\w+\])*\s*(?:-|–|—|to|and)\s*", re.I)
 

@@ -1,0 +1,20 @@
+"""The English words the figure rules read, kept in the English table (`../tables/en.toml`,
+section `figures`) like the other languages' words, and turned here into the alternations the
+patterns use."""
+
+import re
+import tomllib
+
+from ..lexical.tables import TABLES
+
+WORDS: dict[str, list[str]] = tomllib.loads((TABLES / "en.toml").read_text())["figures"]
+CATEGORY_NAMES = ("hostage", "missing", "wounded", "displaced", "killed")
+
+
+def _phrase(phrase: str) -> str:
+    return r"\s+".join(r"\w+" if word == "*" else re.escape(word) for word in phrase.split())
+
+
+def alternatives(key: str) -> str:
+    """The table's phrases under `key` as one alternation, in the table's order."""
+    return "|".join(_phrase(phrase) for phrase in WORDS[key])
