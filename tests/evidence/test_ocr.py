@@ -171,3 +171,14 @@ def test_ingesting_a_folder_of_scans_gives_each_file_its_outcome(case, tmp_path)
 def test_an_image_that_is_not_one_says_so():
     with pytest.raises(UnreadableDocument, match="not the image its name says"):
         media_type_for("scan.png", b"GIF89a")
+
+
+@WORKER_DB
+def test_vigil_ingest_says_which_scans_await_ocr_and_a_worker_reads_them(case, tmp_path):
+    (tmp_path / "latin.png").write_bytes(saved(scanned_page(LATIN), "PNG"))
+    out = io.StringIO()
+    call_command("ingest", str(tmp_path), "--case", case.slug, stdout=out, stderr=io.StringIO())
+    assert "1 scan(s) archived and queued for OCR" in out.getvalue()
+    assert case.sources.get(title="latin").text == ""
+    work()
+    assert "Khojaly" in case.sources.get(title="latin").text

@@ -6,6 +6,7 @@ from tqdm import tqdm
 
 from vigil.audit.log import acting_as
 from vigil.cases.commands import case_named
+from vigil.evidence.models import OcrRun
 from vigil.ingest import collect, pipeline
 from vigil.ingest.models import IngestJob
 
@@ -46,3 +47,13 @@ class Command(BaseCommand):
                 # the reason names the file
                 self.stdout.write(_("refused: %(reason)s") % {"reason": line["reason"]})
         self.stdout.write(f"{job.summary()}.")
+        ids = [line["source_id"] for line in job.report if line["outcome"] == "stored"]
+        scans = OcrRun.objects.filter(source_id__in=ids, status=OcrRun.Status.QUEUED).count()
+        if scans:
+            self.stdout.write(
+                _(
+                    "%(n)s scan(s) archived and queued for OCR: a background worker (vigil serve "
+                    "runs one, or vigil db_worker) reads them, then extracts their candidates."
+                )
+                % {"n": scans}
+            )
