@@ -5,7 +5,7 @@ from django.db import transaction
 
 from vigil.accounts import permissions
 from vigil.audit.log import acting_as
-from vigil.cases.models import Case
+from vigil.cases.commands import case_named
 from vigil.dossier import publishing
 from vigil.evidence.models import Claim, Source
 from vigil.recognition.models import RecognitionAct
@@ -35,9 +35,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, case_slug, kind, ids, username, withdraw, dry_run, **options):
-        case = Case.objects.filter(slug=case_slug).first()
-        if case is None:
-            raise CommandError(f"no case with the short name {case_slug!r}")
+        case = case_named(case_slug)
         user = get_user_model().objects.filter(username=username, is_active=True).first()
         if user is None:
             raise CommandError(f"no active account named {username!r}")
