@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.api.conftest import token_client
 from tests.campaigns.conftest import make_event
@@ -229,3 +230,13 @@ def test_contacts_filter_by_kind_and_search_their_names(victor, berlin):
     query = {"kind": "parliamentarian", "q": "aliyev"}
     found = items(token_client(victor).get(reverse("api:contacts"), query))
     assert [contact["name"] for contact in found] == ["Deputy Aliyev"]
+
+
+def test_replies_changed_since_a_moment_are_those_changed_after_it(carol, event):
+    early = guest(event, "Early", "early@example.org", "confirmed")
+    guest(event, "Other", "other@example.org", "confirmed")
+    moment = timezone.now()
+    token_client(carol).post(reverse("api:rsvp_check_in", args=[early.pk]))
+    address = reverse("api:event_rsvps", args=[event.pk])
+    changed = items(token_client(carol).get(address, {"updated_since": moment.isoformat()}))
+    assert [reply["name"] for reply in changed] == ["Early"]

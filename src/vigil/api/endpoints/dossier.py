@@ -10,7 +10,7 @@ from django.urls import reverse
 from ninja import Query, Router, Schema, Status
 
 from vigil.api import paging
-from vigil.api.common import absolute_url, answers, page_of
+from vigil.api.common import absolute_url, answers, changed_since, page_of
 from vigil.cases.access import get_case_for_user
 from vigil.dossier.builder import request_build
 from vigil.dossier.models import DossierBuild
@@ -59,6 +59,7 @@ class BuildOut(Schema):
 class BuildFilters(paging.ListParams):
     status: BuildStatus | None = None
     format: Format | None = None
+    updated_since: datetime.datetime | None = None
     sort: Literal["created_at", "-created_at", "id", "-id"] = "-created_at"
 
 
@@ -79,6 +80,7 @@ def list_builds(request, slug: str, filters: Query[BuildFilters]):
         builds = builds.filter(status=filters.status)
     if filters.format:
         builds = builds.filter(format=filters.format)
+    builds = changed_since(builds, filters.updated_since)
     return paging.page(
         builds, sort=filters.sort, cursor=filters.cursor, limit=filters.limit, request=request
     )

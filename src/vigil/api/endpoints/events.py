@@ -255,6 +255,7 @@ class ReplyOut(Schema):
 
 class ReplyFilters(paging.ListParams):
     status: ReplyStatus | None = None
+    updated_since: datetime.datetime | None = None
     sort: Literal["created_at", "-created_at", "id", "-id"] = "created_at"
 
 
@@ -266,6 +267,7 @@ def list_replies(request, pk: int, filters: Query[ReplyFilters]):
     replies = guests.guest_list(event).select_related("event")
     if filters.status:
         replies = replies.filter(status=filters.status)
+    replies = changed_since(replies, filters.updated_since)
     return paging.page(
         replies, sort=filters.sort, cursor=filters.cursor, limit=filters.limit, request=request
     )

@@ -152,6 +152,7 @@ class InteractionFilters(paging.ListParams):
     date_from: datetime.date | None = None
     date_to: datetime.date | None = None
     follow_up_open: bool | None = None
+    updated_since: datetime.datetime | None = None
     sort: Literal["date", "-date", "id", "-id"] = "-date"
 
 
@@ -181,6 +182,7 @@ def list_interactions(request, pk: int, filters: Query[InteractionFilters]):
     if filters.follow_up_open is not None:
         open_ = Q(follow_up_on__isnull=False, follow_up_done=False)
         interactions = interactions.filter(open_ if filters.follow_up_open else ~open_)
+    interactions = changed_since(interactions, filters.updated_since)
     return paging.page(
         interactions, sort=filters.sort, cursor=filters.cursor, limit=filters.limit, request=request
     )
