@@ -146,7 +146,7 @@ def _url(name):
 
 def invitation_list(request):
     if not permissions.is_admin(request.user):
-        raise PermissionDenied("Only administrators may invite people.")
+        raise PermissionDenied(_("Only administrators may invite people."))
     form = InvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -196,7 +196,7 @@ def accept_invitation(request, token):
 @require_safe
 def audit_log_page(request):
     if not permissions.can_view_audit_log(request.user):
-        raise PermissionDenied("Only administrators may read the audit log.")
+        raise PermissionDenied(_("Only administrators may read the audit log."))
     form = AuditFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     entries = audit_log.filter_entries(**{k: v for k, v in filters.items() if v})

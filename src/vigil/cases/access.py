@@ -4,6 +4,7 @@ itself lives in vigil.accounts.permissions."""
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from vigil.accounts import permissions
 from vigil.cases.models import Case
@@ -21,5 +22,5 @@ def get_case_for_user(user, slug: str, *, edit: bool = False) -> Case:
     # Pages show their editing controls only to those who may use them.
     case.editable = permissions.can_edit_case(user, case)
     if edit and not case.editable:
-        raise PermissionDenied("Only the case's researchers may change it.")
+        raise PermissionDenied(_("Only the case's researchers may change it."))
     return case

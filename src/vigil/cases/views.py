@@ -59,7 +59,7 @@ def case_detail(request, slug):
 
 def case_create(request):
     if not permissions.can_create_case(request.user):
-        raise PermissionDenied("Only administrators may open a case.")
+        raise PermissionDenied(_("Only administrators may open a case."))
     form = CaseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         case = form.save()

@@ -188,7 +188,7 @@ def target_add(request, slug):
     form = TargetForm(request.POST, user=request.user)
     if form.is_valid():
         if form.new_body() and not permissions.can_add_actor(request.user):
-            raise PermissionDenied("Only researchers and administrators may add bodies.")
+            raise PermissionDenied(_("Only researchers and administrators may add bodies."))
         try:
             services.create_target(
                 case, user=request.user, new_body=form.new_body(), **form.target_fields()
@@ -321,7 +321,7 @@ def actor_list(request):
     actors, sort = sorted_by(request, actors, ACTOR_ORDERS, default="name")
     form = ActorForm(request.POST or None)
     if request.method == "POST" and not permissions.can_add_actor(request.user):
-        raise PermissionDenied("Only researchers and administrators may add bodies.")
+        raise PermissionDenied(_("Only researchers and administrators may add bodies."))
     if request.method == "POST" and form.is_valid():
         actor = form.save()
         messages.success(request, _("Actor %(name)s added.") % {"name": actor.name})

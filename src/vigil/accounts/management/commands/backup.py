@@ -41,9 +41,11 @@ class Command(BaseCommand):
             raise CommandError(_("backup not written: %(error)s") % {"error": error}) from error
         if passphrase is None:
             raise CommandError(
-                "backup not written: a backup holds password hashes, second-factor seeds and "
-                "legal names, so it is encrypted; set VIGIL_BACKUP_PASSPHRASE or give "
-                "--passphrase-file (or --unencrypted to write one anyone can read)"
+                _(
+                    "backup not written: a backup holds password hashes, second-factor seeds and "
+                    "legal names, so it is encrypted; set VIGIL_BACKUP_PASSPHRASE or give "
+                    "--passphrase-file (or --unencrypted to write one anyone can read)"
+                )
             )
         return passphrase
 

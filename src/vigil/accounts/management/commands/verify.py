@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from vigil.audit import checkpoints
 from vigil.audit.drift import drift_problems
@@ -34,7 +35,8 @@ class Command(BaseCommand):
         if any(found.values()):
             counts = ", ".join(f"{len(problems)} {kind}" for kind, problems in found.items())
             raise CommandError(
-                f"integrity check failed: {counts} (`vigil reindex` rebuilds the search index)"
+                _("integrity check failed: %(counts)s (`vigil reindex` rebuilds the search index)")
+                % {"counts": counts}
             )
         # Only an intact chain is worth remembering: a later cut or rewrite is then caught.
         checkpoints.checkpoint_head()

@@ -2,6 +2,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from vigil.accounts import permissions
 from vigil.audit.log import acting_as
@@ -38,14 +39,15 @@ class Command(BaseCommand):
         case = case_named(case_slug)
         user = get_user_model().objects.filter(username=username, is_active=True).first()
         if user is None:
-            raise CommandError(f"no active account named {username!r}")
+            raise CommandError(_("no active account named '%(name)s'") % {"name": username})
         if not permissions.can_edit_case(user, case):
             raise CommandError(
-                f"{username} is not a researcher of {case_slug}: they cannot publish"
+                _("%(name)s is not a researcher of %(case)s: they cannot publish")
+                % {"name": username, "case": case_slug}
             )
         records = self.records(case, kind, ids, withdraw)
         if not records:
-            self.stdout.write("Nothing to do.")
+            self.stdout.write(_("Nothing to do."))
             return
         verb, done = ("withdraw", "withdrawn") if withdraw else ("publish", "published")
         for record in records:
