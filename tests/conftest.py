@@ -235,6 +235,13 @@ def page(browser):
     context.close()
 
 
+def body(response) -> str:
+    """A response's text, whole, whether it was sent at once or streamed (the exports)."""
+    if response.streaming:
+        return b"".join(response.streaming_content).decode()
+    return response.content.decode()
+
+
 def screenshot(page, name: str) -> Path:
     """Keep a screenshot under test-artifacts/ for a person to look at."""
     ARTIFACTS.mkdir(exist_ok=True)

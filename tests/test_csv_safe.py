@@ -8,6 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from tests.conftest import body
 from vigil.audit.log import acting_as
 from vigil.cases.models import Case
 from vigil.csv_safe import guard, unguard
@@ -83,7 +84,7 @@ def test_the_recognition_export_guards_formulas_and_imports_back_unchanged(case,
 def test_the_web_export_of_acts_guards_formulas(alice_client, case, states):
     _hostile_act(case, "@SUM(A1:A9)")
     response = alice_client.get(reverse("recognition:export_csv", args=[case.slug]))
-    assert "'@SUM(A1:A9)" in _cells(response.content.decode())
+    assert "'@SUM(A1:A9)" in _cells(body(response))
 
 
 @pytest.mark.django_db

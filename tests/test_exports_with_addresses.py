@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from tests.conftest import signed_in
+from tests.conftest import body, signed_in
 from vigil.campaigns.importers import import_contacts, import_members
 from vigil.campaigns.models import Chapter, Contact, Member
 from vigil.evidence.models import Claim, Source
@@ -23,8 +23,8 @@ SITE = "http://testserver"
 
 
 def csv_rows(response) -> list[dict]:
-    assert response.status_code == 200, response.content[:300]
-    return list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert response.status_code == 200
+    return list(csv.DictReader(io.StringIO(body(response))))
 
 
 def as_csv(rows: list[dict]) -> io.StringIO:
@@ -209,3 +209,15 @@ def test_a_contact_row_without_an_id_is_still_a_duplicate_by_name(administrator)
     rows[0]["id"] = rows[0]["url"] = ""
     report = import_contacts(as_csv(rows))
     assert not report.ok and Contact.objects.count() == 1
+
+
+def test_the_exports_of_acts_members_and_contacts_are_streamed(administrator_client, case):
+    # Sent as the rows are read, so neither memory nor the first byte waits for every row.
+    for url in (
+        reverse("recognition:export_csv", args=[case.slug]),
+        reverse("recognition:export_json", args=[case.slug]),
+        reverse("campaigns:member_list_export"),
+        reverse("campaigns:contact_list_export"),
+    ):
+        response = administrator_client.get(url)
+        assert response.status_code == 200 and response.streaming, url

@@ -9,13 +9,15 @@ and the report says where the import stopped.
 """
 
 import csv
-from collections.abc import Callable
+import json
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DatabaseError, transaction
-from django.http import HttpResponse
+from django.http import StreamingHttpResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext, pgettext
 
@@ -198,11 +200,43 @@ def read_upload(form: ImportForm) -> str | None:
         return None
 
 
-def csv_download(rows: list[dict], columns: list[str], filename: str) -> HttpResponse:
-    """`rows` as a CSV attachment in `columns` (every cell guarded, see vigil.csv_safe)."""
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
+# Rows read from the database per round trip by the exports (QuerySet.iterator's chunk_size).
+EXPORT_CHUNK = 500
+
+
+class _Echo:
+    """A file whose write gives back the text written: each CSV line goes out as it is made."""
+
+    def write(self, text: str) -> str:
+        return text
+
+
+def csv_download(rows: Iterable[dict], columns: list[str], filename: str):
+    """`rows` as a CSV attachment in `columns` (every cell guarded, see vigil.csv_safe), sent line
+    by line as `rows` yields them: pass a generator and neither memory nor the time to the first
+    byte grows with the number of rows."""
+    writer = DictWriter(_Echo(), fieldnames=columns)
+
+    def lines():
+        yield writer.writeheader()
+        for row in rows:
+            yield writer.writerow(row)
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    writer = DictWriter(response, fieldnames=columns)
-    writer.writeheader()
-    writer.writerows(rows)
     return response
+
+
+def json_download(document: dict, key: str, rows: Iterable[dict]):
+    """`document` with `rows` as the list under `key`, as JSON sent row by row (the same object
+    `json.dumps({**document, key: list(rows)})` gives, without the whole list in memory)."""
+
+    def parts():
+        head = json.dumps(document, ensure_ascii=False)
+        yield (head[:-1] + ", " if document else "{") + json.dumps(key) + ": ["
+        for number, row in enumerate(rows):
+            line = json.dumps(row, ensure_ascii=False, cls=DjangoJSONEncoder)
+            yield ("," if number else "") + "\n" + line
+        yield "\n]}\n"
+
+    return StreamingHttpResponse(parts(), content_type="application/json")

@@ -1,7 +1,9 @@
+import json
+
 import pytest
 from django.urls import reverse
 
-from tests.conftest import make_source
+from tests.conftest import body, make_source
 from tests.recognition.conftest import act, state
 from vigil.cases.models import Case
 
@@ -60,8 +62,11 @@ def test_an_unknown_characterisation_is_refused_by_the_form(alice_client, case, 
 
 def test_the_export_json_lists_every_act(alice_client, case, states):
     act(case, state("PAK"))
-    data = alice_client.get(reverse("recognition:export_json", args=[case.slug])).json()
+    response = alice_client.get(reverse("recognition:export_json", args=[case.slug]))
+    data = json.loads(body(response))
+    assert data["case"] == case.slug
     assert data["recognitions"][0]["country"] == "PAK"
+    assert len(data["recognitions"]) == 1
 
 
 def test_users_add_bodies_but_not_states(alice_client, states):

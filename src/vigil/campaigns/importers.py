@@ -2,6 +2,8 @@
 vigil.tabular). An exported row carries the record's id and address, so a file exported, corrected
 and imported again updates those records instead of adding them twice."""
 
+from collections.abc import Iterator
+
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db.models.functions import Lower
@@ -13,7 +15,7 @@ from vigil.campaigns import privacy
 from vigil.campaigns.models import Chapter, Contact, Member
 from vigil.recognition.actors import is_country_code
 from vigil.recognition.models import Actor
-from vigil.tabular import RowReport, choice, run_import
+from vigil.tabular import EXPORT_CHUNK, RowReport, choice, run_import
 
 CONTACT_COLUMNS = [
     "id",
@@ -211,16 +213,16 @@ def import_members(stream, *, skip_invalid=False):
     )
 
 
-def member_rows(user, request=None) -> list[dict]:
+def member_rows(user, request=None) -> Iterator[dict]:
     """The members whose personal data `user` may see (their chapters' coordinators, and
-    administrators), in the import's columns."""
+    administrators), in the import's columns, read from the database a chunk at a time."""
     members = (
         Member.objects.filter(permissions.personal_data_filter(user, "chapters"), erased_at=None)
         .distinct()
         .prefetch_related("chapters")
         .order_by("pk")
     )
-    return [
+    return (
         {
             "id": member.pk,
             "url": address_of(member, request),
@@ -234,34 +236,31 @@ def member_rows(user, request=None) -> list[dict]:
             "skills": member.skills,
             "availability": member.availability,
         }
-        for member in members
-    ]
+        for member in members.iterator(chunk_size=EXPORT_CHUNK)
+    )
 
 
-def contact_rows(user, request=None) -> list[dict]:
-    """Every contact in the import's columns; email and phone only where `user` may see them."""
+def contact_rows(user, request=None) -> Iterator[dict]:
+    """Every contact in the import's columns; email and phone only where `user` may see them;
+    read from the database a chunk at a time."""
     contacts = Contact.objects.select_related("actor", "chapter").order_by("pk")
-    rows = []
-    for contact in contacts:
+    for contact in contacts.iterator(chunk_size=EXPORT_CHUNK):
         shown = privacy.can_see_contact_details(user, contact)
         actor = contact.actor
-        rows.append(
-            {
-                "id": contact.pk,
-                "url": address_of(contact, request),
-                "name": contact.name,
-                "kind": contact.kind,
-                "role": contact.role,
-                "organisation": contact.organisation,
-                "email": contact.email if shown else "",
-                "phone": contact.phone if shown else "",
-                "country": contact.country_code,
-                # As the import finds it: a state by its country code, any other body by name.
-                "actor": ""
-                if actor is None
-                else (actor.country_code if actor.kind == Actor.Kind.STATE else actor.name),
-                "chapter": contact.chapter.name if contact.chapter else "",
-                "notes": contact.notes,
-            }
-        )
-    return rows
+        yield {
+            "id": contact.pk,
+            "url": address_of(contact, request),
+            "name": contact.name,
+            "kind": contact.kind,
+            "role": contact.role,
+            "organisation": contact.organisation,
+            "email": contact.email if shown else "",
+            "phone": contact.phone if shown else "",
+            "country": contact.country_code,
+            # As the import finds it: a state by its country code, any other body by name.
+            "actor": ""
+            if actor is None
+            else (actor.country_code if actor.kind == Actor.Kind.STATE else actor.name),
+            "chapter": contact.chapter.name if contact.chapter else "",
+            "notes": contact.notes,
+        }

@@ -2,6 +2,7 @@
 them in the same columns. An exported row carries the act's id and address, so a file exported,
 corrected and imported again updates those acts instead of adding them twice."""
 
+from collections.abc import Iterator
 from functools import partial
 
 from django.utils.translation import gettext as _
@@ -13,7 +14,7 @@ from vigil.partial_dates import Precision, parse_partial_date
 from vigil.recognition import services
 from vigil.recognition.actors import is_country_code
 from vigil.recognition.models import Actor, Characterisation, RecognitionAct
-from vigil.tabular import ImportReport, RowReport, choice, run_import
+from vigil.tabular import EXPORT_CHUNK, ImportReport, RowReport, choice, run_import
 
 COLUMNS = [
     "id",
@@ -198,30 +199,27 @@ def import_recognitions(case, stream, *, skip_invalid: bool = False, user=None) 
     )
 
 
-def export_rows(case, *, sources=None, request=None) -> list[dict]:
+def export_rows(case, *, sources=None, request=None) -> Iterator[dict]:
     """One row per act, as the importer reads it, with the act's id and address (see
-    vigil.addresses for `request`). `sources` limits the sources named to those the reader may see
-    (the web export passes the person's visible sources; the command line, run by the operator,
-    names them all)."""
-    rows = []
-    for act in services.acts_for(case, sources=sources):
-        sources = list(act.sources.all())
-        rows.append(
-            {
-                "id": act.pk,
-                "url": address_of(act, request),
-                "country": act.actor.country_code,
-                "actor": "" if act.actor.kind == Actor.Kind.STATE else act.actor.name,
-                "actor_kind": act.actor.kind,
-                "date": act.date_iso,
-                "instrument": act.instrument,
-                "characterisation": act.characterisation,
-                "wording": act.wording,
-                "status": act.status,
-                "source_title": SOURCE_SEPARATOR.join(s.title for s in sources),
-                "source_url": SOURCE_SEPARATOR.join(s.url for s in sources),
-                "notes": act.notes,
-                "verified": "yes" if act.review == RecognitionAct.Review.VERIFIED else "no",
-            }
-        )
-    return rows
+    vigil.addresses for `request`), read from the database a chunk at a time. `sources` limits
+    the sources named to those the reader may see (the web export passes the person's visible
+    sources; the command line, run by the operator, names them all)."""
+    acts = services.acts_for(case, sources=sources)
+    for act in acts.iterator(chunk_size=EXPORT_CHUNK):
+        named = list(act.sources.all())
+        yield {
+            "id": act.pk,
+            "url": address_of(act, request),
+            "country": act.actor.country_code,
+            "actor": "" if act.actor.kind == Actor.Kind.STATE else act.actor.name,
+            "actor_kind": act.actor.kind,
+            "date": act.date_iso,
+            "instrument": act.instrument,
+            "characterisation": act.characterisation,
+            "wording": act.wording,
+            "status": act.status,
+            "source_title": SOURCE_SEPARATOR.join(s.title for s in named),
+            "source_url": SOURCE_SEPARATOR.join(s.url for s in named),
+            "notes": act.notes,
+            "verified": "yes" if act.review == RecognitionAct.Review.VERIFIED else "no",
+        }

@@ -3,14 +3,13 @@ from collections import Counter
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from vigil import csv_safe
 from vigil.accounts import permissions
 from vigil.accounts.redirects import redirect_next
 from vigil.cases.access import get_case_for_user
@@ -29,7 +28,7 @@ from vigil.recognition.forms import (
 )
 from vigil.recognition.models import Actor, Characterisation, RecognitionAct, Target
 from vigil.recognition.worldmap import recognition_marks, world_map_svg
-from vigil.tabular import ImportForm, read_upload
+from vigil.tabular import ImportForm, csv_download, json_download, read_upload
 
 
 def _visible_acts(user, case):
@@ -295,16 +294,8 @@ def export_acts(request, slug, fmt):
     visible = visible_sources(request.user, case)
     rows = importer.export_rows(case, sources=visible, request=request)
     if fmt == "json":
-        return JsonResponse(
-            {"case": case.slug, "recognitions": rows},
-            json_dumps_params={"ensure_ascii": False, "indent": 2},
-        )
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{case.slug}-recognitions.csv"'
-    writer = csv_safe.DictWriter(response, fieldnames=importer.COLUMNS)
-    writer.writeheader()
-    writer.writerows(rows)
-    return response
+        return json_download({"case": case.slug}, "recognitions", rows)
+    return csv_download(rows, importer.COLUMNS, f"{case.slug}-recognitions.csv")
 
 
 ACTOR_ORDERS = {

@@ -16,7 +16,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, case_slug, format, **options):
         case = case_named(case_slug)
-        rows = export_rows(case)
+        rows = list(export_rows(case))
         if format == "json":
             self.stdout.write(
                 json.dumps({"case": case.slug, "recognitions": rows}, indent=2, ensure_ascii=False)
