@@ -221,3 +221,17 @@ def test_the_exports_of_acts_members_and_contacts_are_streamed(administrator_cli
     ):
         response = administrator_client.get(url)
         assert response.status_code == 200 and response.streaming, url
+
+
+def test_an_address_of_another_kind_of_record_names_none(administrator, berlin):
+    member = Member.objects.create(display_name="Lark")
+    deputy = Contact.objects.create(name="A deputy", kind="parliamentarian", chapter=berlin)
+    rows = csv_rows(signed_in(administrator).get(reverse("campaigns:contact_list_export")))
+    rows[0]["id"] = ""
+    rows[0]["url"] = SITE + member.get_absolute_url()  # a member's address, not a contact's
+    rows[0]["name"] = "Renamed"
+    report = import_contacts(as_csv(rows))
+    assert not report.ok and report.imported == 0
+    assert "is not the address of a record of this kind" in report.rows[0].errors[0]
+    deputy.refresh_from_db()
+    assert deputy.name == "A deputy"

@@ -23,9 +23,10 @@ def address_of(record, request=None) -> str:
     return absolute(record.get_absolute_url(), request)
 
 
-def named_id(row: dict, errors: list[str]) -> int | None:
-    """The id of the record an exported row names: its `id` cell, or else the id its `url` ends
-    with; None for a row that names no record (a new one). A value that is neither is an error."""
+def named_id(row: dict, errors: list[str], page: str) -> int | None:
+    """The id of the record an exported row names: its `id` cell, or else the id in its `url`
+    when that is the address of a `page` (a URL name such as "campaigns:contact"); None for a row
+    that names no record (a new one). A value that is neither is an error."""
     raw = (row.get("id") or "").strip()
     if raw:
         if raw.isdigit() and int(raw) < 2**63:
@@ -36,9 +37,13 @@ def named_id(row: dict, errors: list[str]) -> int | None:
     if not url:
         return None
     try:
-        found = resolve(urlsplit(url).path).kwargs.get("pk")
+        match = resolve(urlsplit(url).path)
     except Resolver404:
-        found = None
+        match = None
+    found = match.kwargs.get("pk") if match and match.view_name == page else None
     if found is None:
-        errors.append(_("the address %(url)r is not a record's address in Vigil") % {"url": url})
+        errors.append(
+            _("the address %(url)r is not the address of a record of this kind in Vigil")
+            % {"url": url}
+        )
     return found

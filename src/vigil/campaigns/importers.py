@@ -65,9 +65,9 @@ def _chapter(name: str, errors: list[str]) -> Chapter | None:
     return chapter
 
 
-def _named(model, row: dict, errors: list[str]):
+def _named(model, page: str, row: dict, errors: list[str]):
     """The record an exported row names, if it names one (an erased member cannot be)."""
-    pk = named_id(row, errors)
+    pk = named_id(row, errors, page)
     if pk is None:
         return None
     found = model.objects.filter(pk=pk).first()
@@ -80,7 +80,7 @@ def _named(model, row: dict, errors: list[str]):
 def _validate_contact(line: int, row: dict, seen: dict) -> RowReport:
     report = RowReport(line, row.get("name", ""))
     errors = report.errors
-    contact = _named(Contact, row, errors)
+    contact = _named(Contact, "campaigns:contact", row, errors)
     if not row.get("name"):
         errors.append(_("no name"))
     kind = choice(row.get("kind", ""), Contact.Kind, _("kind"), errors)
@@ -134,7 +134,7 @@ def _contact_exists(name: str, organisation: str, other_than: Contact | None) ->
 def _validate_member(line: int, row: dict, seen: dict) -> RowReport:
     report = RowReport(line, row.get("display_name", ""))
     errors = report.errors
-    member = _named(Member, row, errors)
+    member = _named(Member, "campaigns:member", row, errors)
     if not row.get("display_name"):
         errors.append(_("no name shown (display_name)"))
     email = _email(row.get("email", ""), errors)

@@ -127,7 +127,7 @@ def _validate(case, line: int, row: dict, seen: dict) -> RowReport:
 def _named_act(case, row: dict, errors: list[str]) -> RecognitionAct | None:
     """The act of this case an exported row names, if it names one. A row naming an act of
     another case (a case's acts copied into a new one) is a new act here."""
-    pk = named_id(row, errors)
+    pk = named_id(row, errors, "recognition:act")
     if pk is None:
         return None
     return RecognitionAct.objects.filter(case=case, pk=pk).first()
