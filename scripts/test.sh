@@ -12,6 +12,7 @@ bash scripts/compile-messages.sh
 echo "== Lint"
 $BIN/ruff check .
 $BIN/ruff format --check .
+$BIN/lint-imports --no-cache  # the floors of the house: pyproject.toml's [tool.importlinter]
 
 DATA_DIR=$(mktemp -d)
 trap 'rm -rf "$DATA_DIR"' EXIT

@@ -6,6 +6,8 @@ from django.contrib import admin
 from django.urls import reverse
 
 VIGIL_APPS = [
+    "audit",
+    "public_cache",
     "accounts",
     "cases",
     "evidence",

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django.contrib.humanize",
     "vigil.audit",
+    "vigil.public_cache",
     "vigil.accounts",
     "vigil.cases",
     "vigil.evidence",
@@ -57,6 +58,7 @@ INSTALLED_APPS = [
     # Before django_tasks_db: its `db_worker` command is replaced by one that outlasts a busy
     # database.
     "vigil.ops",
+    "vigil.demo",
     "django_tasks",
     "django_tasks_db",
     "django_otp",
@@ -72,7 +74,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Public pages for visitors without a session, from the cache: nothing below runs for them.
-    "vigil.public_cache.PublicPageCacheMiddleware",
+    "vigil.public_cache.cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "vigil.accounts.middleware.SessionRefreshMiddleware",
     # Django's LocaleMiddleware with Vigil's rule: the public pages' language from their address,
@@ -144,8 +146,8 @@ else:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# The public pages served from the cache (vigil/public_cache.py). The database cache, because every
-# server process and machine shares it; its table is made by a migration (dossier 0002), so
+# The public pages served from the cache (vigil/public_cache/cache.py). The database cache, because
+# every server process and machine shares it; its table is made by a migration (dossier 0002), so
 # `vigil migrate` sets it up.
 CACHES = {
     "default": {

@@ -13,7 +13,7 @@ from tests.campaigns.conftest import make_event
 from tests.dossier.test_public_cache import stored_page_expiries
 from vigil.campaigns import rsvps
 from vigil.campaigns.models import RSVP
-from vigil.public_cache import PAGE_PREFIX
+from vigil.public_cache.cache import PAGE_PREFIX
 
 pytestmark = pytest.mark.django_db
 

@@ -16,7 +16,7 @@ from vigil.campaigns.models import Chapter
 from vigil.dossier import publishing
 from vigil.evidence import services
 from vigil.evidence.models import Claim
-from vigil.public_cache import PAGE_PREFIX
+from vigil.public_cache.cache import PAGE_PREFIX
 from vigil.recognition import services as recognition_services
 from vigil.recognition.models import Actor
 

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 
-from vigil.accounts.models import Invitation
+from vigil.accounts.models import Invitation, LanguagePreference
 from vigil.audit.models import AuditEntry
 from vigil.cases.models import CaseMembership
 
@@ -49,3 +49,12 @@ class InvitationAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False  # invitations are made on the People page, which sends the email
+
+
+@admin.register(LanguagePreference)
+class LanguagePreferenceAdmin(admin.ModelAdmin):
+    """The interface language each person chose (set by themselves with the language switch)."""
+
+    list_display = ("user", "language", "changed_at")
+    list_filter = ("language",)
+    search_fields = ("user__username",)

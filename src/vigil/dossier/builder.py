@@ -9,7 +9,6 @@ from django_tasks import task
 
 from vigil.audit.log import acting_as
 from vigil.evidence import archive
-from vigil.ops.leases import when_given_up
 
 from .content import build_content
 from .models import DossierBuild
@@ -47,13 +46,16 @@ def build_dossier(build_id: int) -> None:
         _build_and_keep(build)
 
 
-@when_given_up(build_dossier)
 def _given_up(args, kwargs, reason: str) -> None:
     """Its workers kept dying (a dossier run again is simply built again, from the start)."""
     build = DossierBuild.objects.select_related("requested_by").get(pk=args[0])
     with acting_as(build.requested_by):
         build.error = reason
         _finish(build, DossierBuild.Status.FAILED)
+
+
+# What to do with a job of this task that its workers kept dying on (vigil/ops/leases.py).
+WHEN_GIVEN_UP = {"build_dossier": _given_up}
 
 
 def _build_and_keep(build: DossierBuild) -> None:

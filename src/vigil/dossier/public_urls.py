@@ -3,7 +3,7 @@ from django.urls import path
 from django.views.decorators.http import require_safe
 
 from vigil.dossier import public_views
-from vigil.public_cache import public_page
+from vigil.public_cache.cache import public_page
 
 urlpatterns = [
     path("<slug:slug>/", public_views.case_page, name="public_case"),

@@ -11,12 +11,13 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
-from vigil import csv_safe, public_cache
+from vigil import csv_safe
 from vigil.addresses import address_of
 from vigil.campaigns.models import MaterialVersion
 from vigil.cases.models import Case
 from vigil.evidence import archive
 from vigil.evidence.figures import figures_rows, figures_table
+from vigil.public_cache import cache as public_cache
 from vigil.recognition import services as recognition_services
 from vigil.recognition.models import Characterisation
 from vigil.recognition.worldmap import recognition_marks, world_map_svg

@@ -12,10 +12,10 @@ pages too.
 
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
-from vigil import public_cache
 from vigil.campaigns.models import RSVP, Chapter, Event, Material, MaterialVersion
 from vigil.cases.models import Case
 from vigil.evidence.models import Claim, Figure, Source
+from vigil.public_cache import cache as public_cache
 from vigil.recognition.models import Actor, RecognitionAct
 
 

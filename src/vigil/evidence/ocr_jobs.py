@@ -22,7 +22,6 @@ from vigil.audit.log import acting_as
 from vigil.evidence import archive, ocr, working_copies
 from vigil.evidence.models import OcrRun, Source, WorkingCopy
 from vigil.evidence.text import IMAGES
-from vigil.ops.leases import when_given_up
 from vigil.text_input import strip_control_characters
 
 logger = logging.getLogger(__name__)
@@ -131,6 +130,9 @@ def read_scan(run_id: int) -> None:
         raise
 
 
-@when_given_up(read_scan)
 def _given_up(args, kwargs, reason: str) -> None:
     fail(*args, **kwargs, reason=reason)
+
+
+# What to do with a job of this task that its workers kept dying on (vigil/ops/leases.py).
+WHEN_GIVEN_UP = {"read_scan": _given_up}

@@ -11,7 +11,6 @@ from django.utils import timezone
 from django_tasks import task
 
 from vigil.audit.log import acting_as
-from vigil.ops.leases import when_given_up
 
 from .collect import count, gather
 from .models import IngestJob
@@ -69,9 +68,12 @@ def fail(job_id: int, reason: str) -> None:
     )
 
 
-@when_given_up(ingest_staged)
 def _given_up(args, kwargs, reason: str) -> None:
     fail(*args, **kwargs, reason=reason)
+
+
+# What to do with a job of this task that its workers kept dying on (vigil/ops/leases.py).
+WHEN_GIVEN_UP = {"ingest_staged": _given_up}
 
 
 def start(case, uploads, user=None) -> IngestJob:

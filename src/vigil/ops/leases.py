@@ -7,8 +7,9 @@ its own lease, puts such a job back in the queue, where the next free worker res
 that has already lost WORKER_ATTEMPTS workers is marked failed with the reason instead, so one
 that kills every worker that runs it does not loop forever.
 
-Tasks whose own records show their state (an ingestion job, a dossier build) register what to do
-when they are given up: see `when_given_up`.
+Tasks whose own records show their state (an ingestion job, a dossier build) say what to do when
+they are given up: their module's `WHEN_GIVEN_UP` maps the task's function name to a
+`handler(args, kwargs, reason)`, found here by the task's path, so that no app imports this one.
 """
 
 import datetime
@@ -31,22 +32,19 @@ logger = logging.getLogger(__name__)
 # How many workers may die running one job before it is marked failed.
 WORKER_ATTEMPTS = 3
 
-_given_up_handlers: dict[str, Callable[[list, dict, str], None]] = {}
-
 
 class WorkerLost(Exception):
     """Recorded as the error of a job given up because its workers kept dying."""
 
 
-def when_given_up(task) -> Callable:
-    """Register `handler(args, kwargs, reason)`, called when a job of `task` is marked failed
-    because its workers died, so the task's own record can say so."""
-
-    def register(handler):
-        _given_up_handlers[task.module_path] = handler
-        return handler
-
-    return register
+def given_up_handler(task_path: str) -> Callable[[list, dict, str], None] | None:
+    """The handler the task's module names for a job of it given up (see the module's doc)."""
+    module_path, _dot, name = task_path.rpartition(".")
+    try:
+        module = importlib.import_module(module_path)
+    except ImportError:
+        return None
+    return getattr(module, "WHEN_GIVEN_UP", {}).get(name)
 
 
 def lease_seconds() -> int:
@@ -94,11 +92,7 @@ def _give_back(job: DBTaskResult) -> str:
         "worker": worker,
     }
     job.set_failed(WorkerLost(reason))
-    try:
-        importlib.import_module(job.task_path.rpartition(".")[0])  # registers its handler
-    except ImportError:
-        logger.warning("Job %s: its task %s no longer exists.", job.pk, job.task_path)
-    handler = _given_up_handlers.get(job.task_path)
+    handler = given_up_handler(job.task_path)
     if handler is not None:
         handler(job.args_kwargs["args"], job.args_kwargs["kwargs"], reason)
     logger.error("Job %s failed: %s", job.pk, reason)

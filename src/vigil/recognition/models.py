@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from vigil.audit.log import AuditedModel
+from vigil.countries import country_name
 from vigil.evidence.models import Publishable
 from vigil.partial_dates import Precision, format_partial, iso_partial
 
@@ -71,8 +72,6 @@ class Actor(AuditedModel):
     @property
     def display_name(self) -> str:
         if self.kind == self.Kind.STATE:
-            from vigil.recognition.actors import country_name
-
             return country_name(self.country_code) or self.name
         return self.name
 

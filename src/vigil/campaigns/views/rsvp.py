@@ -10,11 +10,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from vigil import public_cache
 from vigil.campaigns import feeds, rsvps
 from vigil.campaigns.forms import RSVPForm
 from vigil.campaigns.models import Event
 from vigil.campaigns.throttle import ReplyThrottled, admit_reply
+from vigil.public_cache import cache as public_cache
 
 
 def event_scope(pk, **url_kwargs) -> str:

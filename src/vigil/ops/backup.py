@@ -27,12 +27,12 @@ from django.contrib.contenttypes.management import create_contenttypes
 from django.core.management import call_command
 from django.db import connection, transaction
 
-from vigil.accounts.backup_seal import BackupKey, SealError, is_sealed, seal, unseal
-from vigil.accounts.backup_snapshot import backed_up_models, database_snapshot, dump_models
 from vigil.audit import checkpoints
 from vigil.audit import log as audit
 from vigil.evidence import archive
 from vigil.evidence.models import ArchivedFile
+from vigil.ops.backup_seal import BackupKey, SealError, is_sealed, seal, unseal
+from vigil.ops.backup_snapshot import backed_up_models, database_snapshot, dump_models
 from vigil.private_files import open_private
 
 FORMAT = 2

@@ -37,7 +37,7 @@ from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.urls import Resolver404, get_urlconf, resolve
 from django.utils import timezone, translation
 
-from vigil.ops.models import PublicPageVersion
+from vigil.public_cache.models import PublicPageVersion
 
 PAGE_PREFIX = "public-page:"
 # A backstop: a change made behind the ORM's back (raw SQL, `update()`) shows within this time.

@@ -1,6 +1,6 @@
 """A backup taken while another process writes, run in a process of its own.
 
-tests/accounts/test_backup.py starts this with VIGIL_DATA_DIR (a fresh SQLite file in WAL mode,
+tests/ops/test_backup.py starts this with VIGIL_DATA_DIR (a fresh SQLite file in WAL mode,
 as in production: the test suite's own SQLite database lives in memory, where WAL does not
 exist) or DATABASE_URL (the PostgreSQL test database). It records a case, then backs up; as soon
 as the first table is dumped, a second `vigil` process records another case. It prints what the
@@ -36,9 +36,9 @@ def main(backup: Path) -> dict:
     django.setup()
     from django.core.management import call_command
 
-    from vigil.accounts.backup import restore_backup, write_backup
     from vigil.audit.log import acting_as, verify_chain
     from vigil.cases.models import Case
+    from vigil.ops.backup import restore_backup, write_backup
 
     call_command("migrate", verbosity=0)
     with acting_as(label="setup"):

@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from vigil.accounts.backup import BackupError, read_passphrase, restore_backup
+from vigil.ops.backup import BackupError, read_passphrase, restore_backup
 
 
 class Command(BaseCommand):

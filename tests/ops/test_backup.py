@@ -15,13 +15,13 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 
-from vigil.accounts.backup_seal import seal, unseal
 from vigil.audit.log import verify_chain
 from vigil.audit.models import AuditEntry
 from vigil.cases.models import Case
 from vigil.evidence import archive
 from vigil.evidence.models import ArchivedFile, Source
 from vigil.evidence.search import search_case
+from vigil.ops.backup_seal import seal, unseal
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -39,7 +39,13 @@ def everything() -> list:
     out = io.StringIO()
     call_command(
         "dumpdata",
-        exclude=["contenttypes", "auth.permission", "sessions", "django_tasks_database"],
+        exclude=[
+            "contenttypes",
+            "auth.permission",
+            "sessions",
+            "django_tasks_database",
+            "public_cache",
+        ],
         natural_foreign=True,
         natural_primary=True,
         stdout=out,
@@ -237,7 +243,7 @@ def scenario_environment(tmp_path) -> dict:
 
 def test_a_backup_lets_another_process_write_and_keeps_one_snapshot(tmp_path):
     completed = subprocess.run(
-        [sys.executable, "-m", "tests.accounts.backup_while_writing", str(tmp_path / "b.age")],
+        [sys.executable, "-m", "tests.ops.backup_while_writing", str(tmp_path / "b.age")],
         cwd=ROOT,
         env=scenario_environment(tmp_path),
         capture_output=True,
@@ -271,7 +277,7 @@ def test_the_commands_back_up_and_restore_from_a_fresh_process(tmp_path):
 def test_a_backup_made_before_the_audit_log_moved_app_still_loads(tmp_path):
     """Backups made while the audit entry belonged to `accounts` name its rows so, in both dump
     formats; restoring gives them the `audit` label, and nothing else changes."""
-    from vigil.accounts.backup import relabel_moved_models
+    from vigil.ops.backup import relabel_moved_models
 
     jsonl = tmp_path / "database.jsonl"
     jsonl.write_text(

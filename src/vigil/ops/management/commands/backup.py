@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from tqdm import tqdm
 
-from vigil.accounts.backup import BackupError, read_passphrase, write_backup
+from vigil.ops.backup import BackupError, read_passphrase, write_backup
 
 
 class Command(BaseCommand):

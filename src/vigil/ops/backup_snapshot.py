@@ -14,7 +14,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, router, transaction
 
 # Rebuilt by Django itself, or meaningless after a restore.
-EXCLUDED_APPS = {"contenttypes", "sessions", "django_tasks_database"}
+# The public pages' cache versions are not data: a restored site makes its pages afresh.
+EXCLUDED_APPS = {"contenttypes", "sessions", "django_tasks_database", "public_cache"}
 EXCLUDED_MODELS = {"auth.permission"}
 
 
