@@ -308,7 +308,14 @@ class Claim(Publishable, AuditedModel):
         ordering = ["occurred_on", "pk"]
         verbose_name = _("claim")
         verbose_name_plural = _("claims")
-        indexes = [models.Index(fields=["case", "review_status"])]
+        indexes = [
+            models.Index(fields=["case", "review_status"]),
+            # The case's timeline: its dated events in order, counted from the index alone.
+            models.Index(
+                fields=["case", "claim_type", "occurred_on", "review_status"],
+                name="evidence_claim_timeline",
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["case", "import_key"],
