@@ -25,7 +25,7 @@ def test_a_researcher_ingests_a_report_and_accepts_a_figure(
     page.get_by_role("link", name="See the report").wait_for(timeout=30_000)
     assert page.locator("#build-progress").get_attribute("value") == "100"
     page.get_by_role("link", name="See the report").click()
-    page.get_by_role("link", name="review 5 candidates").click()
+    page.get_by_role("link", name="5 candidates to review").click()
     screenshot(page, "ingest-review")
     figure = page.locator("li.claim", has_text="killed: 613")
     figure.get_by_role("button", name="Accept").click()

@@ -59,3 +59,18 @@ def test_a_dossier_built_by_a_worker_is_logged_as_the_work_of_who_asked_for_it(
     assert (finished.actor, finished.actor_name) == (alice, "alice")
     assert finished.changes["status"] == ["running", "done"]
     assert finished.changes["archived_file"] == [None, build.archived_file_id]
+
+
+def test_a_build_in_progress_reports_its_status_and_stage_in_the_reader_s_language(
+    alice_client, published
+):
+    build = DossierBuild.objects.create(
+        case=published, status="running", progress=5, stage="sources"
+    )
+    url = build.get_absolute_url()
+    status = alice_client.get(url, HTTP_ACCEPT="application/json", HTTP_ACCEPT_LANGUAGE="ru")
+    answer = status.json()
+    assert (answer["status"], answer["status_label"]) == ("running", "формируется")
+    assert answer["stage"] == "источники"
+    page = alice_client.get(url, HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    assert "формируется: источники</p>" in page

@@ -5,6 +5,18 @@ from django.utils.translation import gettext_lazy as _
 
 from vigil.audit.log import AuditedModel
 
+# The stages a build passes through, as the builder records them (vigil.dossier.content and
+# .builder) and as a reader sees them.
+STAGE_LABELS = {
+    "sources": _("sources"),
+    "figures": _("figures"),
+    "recognition": _("recognition"),
+    "case matrix": _("case matrix"),
+    "key claims": _("key claims"),
+    "rendering": _("rendering"),
+    "done": _("done"),
+}
+
 
 class DossierBuild(AuditedModel):
     """One request to build a case's dossier in the background, and how far it has got. The log
@@ -41,6 +53,11 @@ class DossierBuild(AuditedModel):
 
     class Meta:
         ordering = ["-created_at"]
+
+    @property
+    def stage_label(self) -> str:
+        """The stage in the reader's language; the row keeps the builder's word."""
+        return str(STAGE_LABELS.get(self.stage, self.stage))
 
     def __str__(self):
         return f"{self.case} dossier ({self.format}, {self.status})"

@@ -45,8 +45,9 @@ def build_status(request, slug, pk):
         return JsonResponse(
             {
                 "status": dossier_build.status,
+                "status_label": dossier_build.get_status_display(),
                 "progress": dossier_build.progress,
-                "stage": dossier_build.stage,
+                "stage": dossier_build.stage_label,
                 "error": dossier_build.error,
             }
         )

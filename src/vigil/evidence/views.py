@@ -162,7 +162,13 @@ def source_ocr(request, slug, pk):
         raise Http404(_("This source has no OCR run."))
     stage = _("page %(done)s of %(total)s") % {"done": run.pages_done, "total": run.pages_total}
     return JsonResponse(
-        {"status": run.status, "progress": run.progress, "stage": stage, "error": run.failure}
+        {
+            "status": run.status,
+            "status_label": run.get_status_display(),
+            "progress": run.progress,
+            "stage": stage,
+            "error": run.failure,
+        }
     )
 
 

@@ -84,6 +84,7 @@ def job_status(request, slug, pk):
         return JsonResponse(
             {
                 "status": job.status,
+                "status_label": job.get_status_display(),
                 "progress": job.progress,
                 "stage": ngettext(
                     "%(done)s of %(total)s document", "%(done)s of %(total)s documents", job.total

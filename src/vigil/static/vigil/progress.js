@@ -8,7 +8,9 @@
       .then(function (r) { return r.json(); })
       .then(function (job) {
         document.getElementById("build-progress").value = job.progress;
-        document.getElementById("build-stage").textContent = job.status + (job.stage ? ": " + job.stage : "");
+        // The status in the reader's language; the code decides what happens next.
+        var status = job.status_label || job.status;
+        document.getElementById("build-stage").textContent = status + (job.stage ? ": " + job.stage : "");
         if (job.status === "done") { document.getElementById("build-done").hidden = false; return; }
         if (job.status === "failed") {
           document.getElementById("build-error").textContent = job.error;
