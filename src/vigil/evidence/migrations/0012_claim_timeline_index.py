@@ -3,7 +3,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("evidence", "0010_ocr_runs"),
+        ("evidence", "0011_published_by_named"),
     ]
 
     operations = [
