@@ -21,6 +21,14 @@ def migrate(targets):
     return executor.loader.project_state(targets).apps
 
 
+@pytest.fixture(autouse=True)
+def back_to_the_latest_schema():
+    """The tests after this one need every migration applied again (working copies, OCR runs)."""
+    yield
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
 def test_what_was_public_before_the_upgrade_is_published_after_it():
     old = migrate(BEFORE)
     Source = old.get_model("evidence", "Source")
