@@ -171,6 +171,8 @@ TABLE = {
     ("cases:detail", "POST"): ("not-allowed", lambda w: {"slug": w.case.slug}),
     ("cases:edit", "GET"): ("case-write", lambda w: {"slug": w.case.slug}),
     ("cases:edit", "POST"): ("case-write", lambda w: {"slug": w.case.slug}),
+    ("cases:translate", "GET"): ("case-write", lambda w: {"slug": w.case.slug, "language": "az"}),
+    ("cases:translate", "POST"): ("case-write", lambda w: {"slug": w.case.slug, "language": "az"}),
     ("evidence:sources", "GET"): ("case-read", lambda w: {"slug": w.case.slug}),
     ("evidence:sources", "POST"): ("not-allowed", lambda w: {"slug": w.case.slug}),
     ("evidence:source_upload", "GET"): ("case-write", lambda w: {"slug": w.case.slug}),

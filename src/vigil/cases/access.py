@@ -24,3 +24,13 @@ def get_case_for_user(user, slug: str, *, edit: bool = False) -> Case:
     if edit and not case.editable:
         raise PermissionDenied(_("Only the case's researchers may change it."))
     return case
+
+
+def get_case_to_translate(user, slug: str) -> Case:
+    """The case if `user` may read it and translate its title and summary: its researchers and
+    administrators, and anyone given the permission "Can translate a case's title and summary"
+    (a translator, who may change no evidence)."""
+    case = get_case_for_user(user, slug)
+    if not (case.editable or user.has_perm("cases.translate_case")):
+        raise PermissionDenied("Only translators and the case's researchers may translate it.")
+    return case

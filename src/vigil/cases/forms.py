@@ -1,12 +1,22 @@
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from vigil.cases.models import Case
+from vigil.cases.models import Case, CaseTranslation
 from vigil.pickers import CountryField
 
 
 class CaseForm(forms.ModelForm):
     country_code = CountryField(help_text=_("Where the events took place."))
+    original_language = forms.ChoiceField(
+        label=_("language of the title and summary"),
+        choices=settings.LANGUAGES,
+        required=False,
+        help_text=_("The language they were written in; translations into others are kept apart."),
+    )
+
+    def clean_original_language(self):
+        return self.cleaned_data["original_language"] or self.instance.original_language
 
     class Meta:
         model = Case
@@ -18,6 +28,7 @@ class CaseForm(forms.ModelForm):
             "place",
             "country_code",
             "summary",
+            "original_language",
             "is_public",
         ]
         widgets = {
@@ -32,4 +43,31 @@ class CaseForm(forms.ModelForm):
 
         summary = self.cleaned_data["summary"]
         check_summary(self.instance, summary)
+        return summary
+
+
+class CaseTranslationForm(forms.ModelForm):
+    """A case's title and summary in another language. A translation adds no fact: its summary
+    states no number the original does not (so no figure the public table does not show)."""
+
+    class Meta:
+        model = CaseTranslation
+        fields = ["title", "summary"]
+        widgets = {"summary": forms.Textarea(attrs={"rows": 8})}
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.case = case
+
+    def clean_summary(self):
+        from vigil.cases.translations import numbers_in
+        from vigil.formats import grouped
+
+        summary = self.cleaned_data["summary"]
+        added = sorted(numbers_in(summary) - numbers_in(self.case.summary))
+        if added:
+            raise forms.ValidationError(
+                _("The original does not state %(numbers)s: a translation adds no number.")
+                % {"numbers": ", ".join(grouped(number) for number in added)}
+            )
         return summary

@@ -23,6 +23,13 @@ class Case(AuditedModel):
         help_text=_("Where the events took place, e.g. AZE, BIH, RWA."),
     )
     summary = models.TextField(_("summary"), blank=True)
+    original_language = models.CharField(
+        _("language of the title and summary"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default="en",
+        help_text=_("The language they were written in; translations into others are kept apart."),
+    )
     is_public = models.BooleanField(
         _("public site"),
         default=False,
@@ -60,6 +67,29 @@ class Case(AuditedModel):
     @property
     def country_name(self) -> str:
         return country_name(self.country_code)
+
+
+class CaseTranslation(AuditedModel):
+    """A case's title and summary translated into another of Vigil's languages. A translation
+    changes no evidence: translators may be given the right to make one (the permission
+    "Can translate a case's title and summary") without any other."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="translations")
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.TextField(_("summary"), blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["case", "language"]
+        verbose_name = _("translation of a case")
+        constraints = [
+            models.UniqueConstraint(fields=["case", "language"], name="one_translation_a_language")
+        ]
+        permissions = [("translate_case", _("Can translate a case's title and summary"))]
+
+    def __str__(self):
+        return f"{self.case} ({self.language})"
 
 
 class CaseMembership(AuditedModel):

@@ -9,4 +9,5 @@ urlpatterns = [
     path("new/", views.case_create, name="create"),
     path("<slug:slug>/", views.case_detail, name="detail"),
     path("<slug:slug>/edit/", views.case_edit, name="edit"),
+    path("<slug:slug>/translations/<str:language>/", views.case_translate, name="translate"),
 ]

@@ -1,13 +1,17 @@
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from vigil.accounts import permissions
-from vigil.cases.access import get_case_for_user
-from vigil.cases.forms import CaseForm
+from vigil.cases import translations
+from vigil.cases.access import get_case_for_user, get_case_to_translate
+from vigil.cases.forms import CaseForm, CaseTranslationForm
+from vigil.cases.models import CaseTranslation
 from vigil.counting import count_of
 from vigil.evidence.access import visible_claims, visible_sources
 from vigil.evidence.models import Claim, Source
@@ -60,6 +64,9 @@ def case_detail(request, slug):
         "source_count": visible_sources(request.user, case).count(),
         **claim_counts(claims),
         "gaps": gap_list(case, claims),
+        "text": translations.case_text(case),
+        "may_translate": case.editable or request.user.has_perm("cases.translate_case"),
+        "translations": translations.languages_of(case),
     }
     return render(request, "cases/case_detail.html", context)
 
@@ -83,3 +90,21 @@ def case_edit(request, slug):
         messages.success(request, _("Case updated."))
         return redirect(case)
     return render(request, "cases/case_form.html", {"form": form, "case": case})
+
+
+def case_translate(request, slug, language):
+    """The case's title and summary in one of Vigil's other languages, beside the original."""
+    case = get_case_to_translate(request.user, slug)
+    if language not in dict(settings.LANGUAGES) or language == case.original_language:
+        raise Http404("No such language to translate into")
+    found = CaseTranslation.objects.filter(case=case, language=language).first()
+    form = CaseTranslationForm(request.POST or None, instance=found, case=case)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        translations.save_translation(
+            case, language=language, title=data["title"], summary=data["summary"]
+        )
+        messages.success(request, _("Translation saved."))
+        return redirect(case)
+    context = {"form": form, "case": case, "language": language}
+    return render(request, "cases/case_translate.html", context)

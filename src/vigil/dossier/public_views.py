@@ -15,6 +15,7 @@ from vigil import csv_safe
 from vigil.addresses import address_of
 from vigil.campaigns.models import MaterialVersion
 from vigil.cases.models import Case
+from vigil.cases.translations import case_text
 from vigil.evidence import archive
 from vigil.evidence.figures import figures_rows, figures_table
 from vigil.public_cache import cache as public_cache
@@ -103,6 +104,7 @@ def case_page(request, slug):
     labels = {value: str(label) for value, label in Characterisation.choices}
     context = {
         "public_case": case,
+        "text": case_text(case),
         "figures": figures_table(public.public_claims(case)),
         "acts": acts,
         "map": world_map_svg(recognition_marks(recognitions, labels), "Recognition by state"),

@@ -13,7 +13,7 @@ pages too.
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
 from vigil.campaigns.models import RSVP, Chapter, Event, Material, MaterialVersion
-from vigil.cases.models import Case
+from vigil.cases.models import Case, CaseTranslation
 from vigil.evidence.models import Claim, Figure, Source
 from vigil.public_cache import cache as public_cache
 from vigil.recognition.models import Actor, RecognitionAct
@@ -88,6 +88,7 @@ def _act_sources_changed(sender, instance, action, pk_set, **kwargs):
 
 RECEIVERS = {
     Case: _case_changed,
+    CaseTranslation: _case_record_changed,
     Source: _case_record_changed,
     Claim: _case_record_changed,
     RecognitionAct: _case_record_changed,

@@ -39,3 +39,9 @@ def language_names(codes):
     return ", ".join(
         formats.language_name(code) for code in (codes or "").split(",") if code.strip()
     )
+
+
+@register.filter
+def direction(code):
+    """ "rtl" for a language written right to left (settings.LANGUAGES_BIDI), else "ltr"."""
+    return "rtl" if (code or "").split("-")[0] in settings.LANGUAGES_BIDI else "ltr"
