@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from vigil.ingest.models import Candidate, GazetteerEntry, IngestJob
+from vigil.ingest.models import Candidate, GazetteerEntry, IngestJob, WordTableEntry
 
 
 @admin.register(IngestJob)
@@ -32,3 +32,12 @@ class GazetteerEntryAdmin(admin.ModelAdmin):
 
     list_display = ["name", "aliases"]
     search_fields = ["name", "aliases"]
+
+
+@admin.register(WordTableEntry)
+class WordTableEntryAdmin(admin.ModelAdmin):
+    """Words added to a language's extraction tables; the next ingestion run reads them."""
+
+    list_display = ["phrase", "language", "table", "value"]
+    list_filter = ["language", "table"]
+    search_fields = ["phrase", "value"]

@@ -154,3 +154,98 @@ class GazetteerEntry(models.Model):
     @property
     def alias_list(self) -> list[str]:
         return [line.strip() for line in self.aliases.splitlines() if line.strip()]
+
+
+class WordTableEntry(models.Model):
+    """A word or phrase a user adds to one of a language's extraction tables
+    (`ingest/extract/tables/<language>.toml`), merged over the built-in table when documents are
+    extracted: a new form of a casualty word, a hedge, a country's name or adjective, an
+    organisation's name in that language."""
+
+    class Language(models.TextChoices):
+        ENGLISH = "en", "English"
+        AZERBAIJANI = "az", "Azərbaycanca"
+        RUSSIAN = "ru", "Русский"
+        TURKISH = "tr", "Türkçe"
+        URDU = "ur", "اردو"
+
+    class Table(models.TextChoices):
+        KILLED = "figures.killed", _("casualty words: killed")
+        WOUNDED = "figures.wounded", _("casualty words: wounded")
+        MISSING = "figures.missing", _("casualty words: missing")
+        HOSTAGE = "figures.hostage", _("casualty words: hostage")
+        DISPLACED = "figures.displaced", _("casualty words: displaced")
+        LOWER_BEFORE = "figures.lower_before", _("hedge before a count: at least")
+        UPPER_BEFORE = "figures.upper_before", _("hedge before a count: at most")
+        APPROX_BEFORE = "figures.approx_before", _("hedge before a count: about")
+        NOT_COUNTED_AFTER = "figures.not_counted_after", _("after a number: not people")
+        NOT_COUNTED_BEFORE = "figures.not_counted_before", _("before a number: not a count")
+        ARTICLE = "legal.article", _("the word for an article")
+        RESOLUTION = "legal.resolution", _("the word for a resolution")
+        INSTRUMENTS = "legal.instruments", _("an instrument's name")
+        COUNTRY_NAMES = "countries.names", _("a country's name")
+        COUNTRY_ADJECTIVES = "countries.adjectives", _("a country's adjective")
+        STATE_NOUNS = "countries.state_nouns", _("a word for a state's organ or territory")
+        ORGANIZATIONS = "organizations", _("an organisation's name")
+
+    # Tables whose phrases stand for something: a country's ISO alpha-3 code, an instrument's or
+    # an organisation's canonical name.
+    KEYED = {
+        Table.INSTRUMENTS,
+        Table.COUNTRY_NAMES,
+        Table.COUNTRY_ADJECTIVES,
+        Table.ORGANIZATIONS,
+    }
+
+    language = models.CharField(_("language"), max_length=2, choices=Language.choices)
+    table = models.CharField(_("table"), max_length=40, choices=Table.choices)
+    phrase = models.CharField(
+        _("word or phrase"),
+        max_length=200,
+        help_text=_(
+            "As the table writes it: in Azerbaijani, Russian and Turkish a word matches every "
+            "word that begins with it."
+        ),
+    )
+    value = models.CharField(
+        _("stands for"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "For names and adjectives: the country's ISO alpha-3 code, or the instrument's or "
+            "organisation's canonical name. Empty for the other tables."
+        ),
+    )
+
+    class Meta:
+        ordering = ["language", "table", "phrase"]
+        verbose_name = _("word table entry")
+        verbose_name_plural = _("word table entries")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["language", "table", "phrase", "value"], name="one_word_table_entry"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.language} {self.table}: {self.phrase}"
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        self.phrase = " ".join(self.phrase.split())
+        self.value = self.value.strip()
+        # English reads its figures and legal references with rules of its own (figures/,
+        # legal.py); of its table only the countries' part is merged.
+        if self.language == "en" and not self.table.startswith("countries."):
+            raise ValidationError(
+                {"table": _("English takes additions to its countries' names and adjectives.")}
+            )
+        if self.table in self.KEYED and not self.value:
+            raise ValidationError({"value": _("Say what this name stands for.")})
+        if self.table not in self.KEYED and self.value:
+            raise ValidationError({"value": _("This table takes words alone.")})
+        if self.table.startswith("countries.") and self.table != self.Table.STATE_NOUNS:
+            self.value = self.value.upper()
+            if len(self.value) != 3 or not self.value.isalpha():
+                raise ValidationError({"value": _("A country is named by its ISO alpha-3 code.")})

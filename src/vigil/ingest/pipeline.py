@@ -23,7 +23,7 @@ from vigil.text_input import strip_control_characters
 from .collect import Document
 from .extract import extract_all
 from .extract.entities import DEFAULT_GAZETTEER
-from .models import Candidate, GazetteerEntry, IngestJob
+from .models import Candidate, GazetteerEntry, IngestJob, WordTableEntry
 from .normalise import detect_language, normalise
 
 
@@ -45,6 +45,11 @@ class Outcome:
         }
 
 
+def word_additions() -> tuple:
+    """The words users added to the extraction tables, as extract_all takes them."""
+    return tuple(WordTableEntry.objects.values_list("language", "table", "phrase", "value"))
+
+
 def gazetteer() -> dict[str, list[str]]:
     """The built-in organisations plus those users added."""
     merged = {name: list(aliases) for name, aliases in DEFAULT_GAZETTEER.items()}
@@ -53,7 +58,7 @@ def gazetteer() -> dict[str, list[str]]:
     return merged
 
 
-def ingest_document(case, document: Document, *, user=None, names=None) -> Outcome:
+def ingest_document(case, document: Document, *, user=None, names=None, words=()) -> Outcome:
     if document.refusal:
         return Outcome(document.name, "refused", document.refusal)
     data = document.data or b""
@@ -75,7 +80,7 @@ def ingest_document(case, document: Document, *, user=None, names=None) -> Outco
         return _store_scan(case, document.name, filename, data, media_type, user)
     text = normalise(reading.text)
     language = detect_language(text)
-    found = extract_all(text, names, language)
+    found = extract_all(text, names, language, words)
     metadata = {
         "kind": "other",
         "title": PurePath(filename).stem.replace("_", " ")[:400],
@@ -135,7 +140,7 @@ def extract_after_ocr(sender, run, copy, **kwargs) -> None:
     source = run.source
     if not source.language and (language := detect_language(copy.text)):
         evidence.update_source(source, changes={"language": language}, user=run.created_by)
-    found = extract_all(copy.text, gazetteer(), source.language)
+    found = extract_all(copy.text, gazetteer(), source.language, word_additions())
     Candidate.objects.bulk_create(
         Candidate(
             source=source, kind=c.kind, start=c.start, end=c.end, text=c.text[:1000], data=c.data
@@ -190,14 +195,16 @@ def run(
     if total is not None:
         job.total = total
         job.save(update_fields=["total", "status"])
-    names = gazetteer()
+    names, words = gazetteer(), word_additions()
     resuming = job.processed > 0
     if resuming:
         documents = _resume(job, documents)
     saved = ["processed", "stored", "already_present", "refused", "candidates", "total"]
     try:
         for document in documents:
-            outcome = ingest_document(job.case, document, user=job.created_by, names=names)
+            outcome = ingest_document(
+                job.case, document, user=job.created_by, names=names, words=words
+            )
             if resuming and outcome.outcome == "present":
                 outcome = _stored_before_the_worker_died(job, outcome)
             job.processed += 1

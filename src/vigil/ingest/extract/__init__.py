@@ -48,9 +48,12 @@ class Spans:
         return True
 
 
-def extract_all(text: str, gazetteer=None, language: str | None = None) -> list["Candidate"]:
+def extract_all(
+    text: str, gazetteer=None, language: str | None = None, words=()
+) -> list["Candidate"]:
     """Every candidate in the text, in the order of the text. `language` (ISO 639-1) chooses the
-    word tables; without it the text's language is detected as ingestion detects it."""
+    word tables; without it the text's language is detected as ingestion detects it. `words`
+    are the (language, table, phrase, value) rows users added to the tables."""
     from . import entities, lexical
 
     if language is None:
@@ -62,11 +65,13 @@ def extract_all(text: str, gazetteer=None, language: str | None = None) -> list[
         organisations = [c for c in entities.find(text, gazetteer) if c.kind == "organization"]
         for candidate in organisations:
             candidate.data["rule"] = f"{language}.organization.gazetteer"
+        additions = [row[1:] for row in words if row[0] == language]
         found = sorted(
-            lexical.find(text, language) + organisations, key=lambda c: (c.start, c.kind)
+            lexical.find(text, language, additions) + organisations,
+            key=lambda c: (c.start, c.kind),
         )
     else:
-        found = _english(text, gazetteer)
+        found = _english(text, gazetteer, [row[1:] for row in words if row[0] == "en"])
     return _name_provisions(found)
 
 
@@ -83,7 +88,7 @@ def _name_provisions(found: list["Candidate"]) -> list["Candidate"]:
     return found
 
 
-def _english(text: str, gazetteer=None) -> list["Candidate"]:
+def _english(text: str, gazetteer=None, additions=()) -> list["Candidate"]:
     from . import dates, entities, figures, legal
     from .lexical import entities as lexical_entities
     from .lexical.tables import tables_for
@@ -103,7 +108,7 @@ def _english(text: str, gazetteer=None) -> list["Candidate"]:
         for f in figures.find(text)
         if not any(f.overlaps(d) and d.data.get("precision") != "year" for d in found_dates)
     ]
-    english = tables_for("en")
+    english = tables_for("en", additions)
     adjectives = lexical_entities.adjectives(text, tokenize(text, english), english)
     return sorted(
         legal_refs + found_dates + found_figures + entities.find(text, gazetteer) + adjectives,

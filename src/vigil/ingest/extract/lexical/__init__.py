@@ -12,10 +12,11 @@ from .tables import LANGUAGES, tables_for
 from .tokens import tokenize
 
 
-def find(text: str, language: str) -> list[Candidate]:
+def find(text: str, language: str, additions=()) -> list[Candidate]:
+    """Every candidate in a text of the language; `additions` as `tables_for` takes them."""
     from . import dates, entities, figures, legal
 
-    tables = tables_for(language)
+    tables = tables_for(language, additions)
     tokens = tokenize(text, tables)
     refs = legal.find(text, tokens, tables)
     found_dates = dates.find(text, tokens, tables, refs)

@@ -123,9 +123,26 @@ def _by_value(table: dict[str, list[str]]) -> dict[str, str]:
     return {phrase: value for value, phrases in table.items() for phrase in phrases}
 
 
-@lru_cache(maxsize=8)
-def tables_for(language: str) -> "LanguageTables":
+def tables_for(language: str, additions=()) -> "LanguageTables":
+    """The language's tables: its TOML file with `additions` merged over it, the (table,
+    phrase, value) rows users added in the back office (`ingest.WordTableEntry`). Built once per
+    language and set of additions, so a saved addition is read at the next run, by every
+    process, with no cache to clear."""
+    return _tables(language, tuple(sorted(additions)))
+
+
+@lru_cache(maxsize=16)
+def _tables(language: str, additions: tuple) -> "LanguageTables":
     raw = tomllib.loads((TABLES / f"{language}.toml").read_text())
+    for table, phrase, value in additions:
+        *path, last = table.split(".")
+        node = raw
+        for key in path:
+            node = node.setdefault(key, {})
+        if value:  # a name that stands for a code or a canonical name
+            node.setdefault(last, {}).setdefault(value, []).append(phrase)
+        else:
+            node.setdefault(last, []).append(phrase)
     return LanguageTables(language, raw, raw.get("prefix_matching", True))
 
 
