@@ -48,7 +48,8 @@ def test_a_pdf_names_the_library_and_its_version(case):
         metadata={"kind": "report", "title": "PDF report"},
     )
     copy = result.source.working_copies.get()
-    assert copy.tool == f"pypdf {importlib.metadata.version('pypdf')}"
+    assert copy.tool.startswith(f"pypdf {importlib.metadata.version('pypdf')}, Vigil ")
+    assert copy.tool.endswith("(normalised)")
 
 
 def _pdf_with_text(text: str) -> bytes:

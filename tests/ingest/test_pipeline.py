@@ -157,7 +157,7 @@ def test_too_many_files_in_a_zip_are_refused(case, tmp_path, settings):
 
 
 def test_normalisation_joins_hyphenated_words_and_spaces():
-    from vigil.ingest.normalise import normalise
+    from vigil.evidence.text import normalise
 
     assert normalise("geno-\ncide  was   com-\nmitted\u00a0here\r\n\r\n\r\n\r\nEnd") == (
         "genocide was committed here\n\nEnd"
@@ -217,3 +217,21 @@ def test_a_run_that_fails_half_way_keeps_the_report_of_what_it_did(case):
         pipeline.run(job, failing())
     job.refresh_from_db()
     assert (job.processed, len(job.report), job.stored) == (30, 30, 30)
+
+
+def test_an_upload_and_an_ingested_file_keep_the_same_tidied_text(case, tmp_path):
+    """One text pipeline (evidence/text.py): a source added by hand and the same file ingested
+    in another case are stored with the same text, tidied the same way."""
+    from vigil.cases.models import Case
+    from vigil.evidence import services
+
+    messy = "Geno-\ncide  was\u00a0 com-\nmitted\r\n\r\n\r\n\r\nat   Khojaly.\u00ad\n".encode()
+    uploaded = services.add_source_from_bytes(
+        case, data=messy, filename="notes.txt", metadata={"kind": "report", "title": "Notes"}
+    ).source
+    other = Case.objects.create(slug="other-case", title="Other case", place="Elsewhere")
+    ingest(other, tmp_path, {"notes.txt": messy})
+    ingested = Source.objects.get(case=other)
+
+    assert uploaded.text == ingested.text == "Genocide was committed\n\nat Khojaly."
+    assert uploaded.working_copies.get().tool == ingested.working_copies.get().tool

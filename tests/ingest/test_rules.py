@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from vigil.evidence.text import normalise
 from vigil.ingest.extract import extract_all
 from vigil.ingest.extract.rules import rules
-from vigil.ingest.normalise import normalise
 
 RULES = sorted(rules().values(), key=lambda r: r.id)
 DEVSET = Path(__file__).parent / "devset"

@@ -21,7 +21,7 @@ from pypdf import PdfReader, PdfWriter
 from vigil.audit.log import acting_as
 from vigil.evidence import archive, ocr, working_copies
 from vigil.evidence.models import OcrRun, Source, WorkingCopy
-from vigil.evidence.text import IMAGES
+from vigil.evidence.text import IMAGES, normalise
 from vigil.text_input import strip_control_characters
 
 logger = logging.getLogger(__name__)
@@ -91,8 +91,8 @@ def read(run: OcrRun) -> WorkingCopy:
         texts.append(_clean(ocr.ocr_text(data, image=is_image, tesseract=run.languages)))
         run.pages_done += 1
         run.save(update_fields=["pages_done"])
-    text = "\f".join(texts)
-    if not text.strip():
+    text = normalise("\f".join(texts))
+    if not text:
         raise ocr.OcrFailed(_("OCR found no text in the scan."))
     copy = working_copies.record_text_version(
         source,

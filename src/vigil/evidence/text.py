@@ -1,18 +1,22 @@
-"""Reading the text out of a document's bytes: PDF (its text layer, or OCR of a scan), images
-(OCR), HTML and plain text."""
+"""The one text pipeline: reading the text out of a document's bytes (PDF's text layer, or OCR of
+a scan or an image; HTML; Word; plain text), then tidying it the same way whoever stored it (an
+upload, an ingestion run, an OCR job), and telling its language."""
 
 import io
 import logging
+import re
+import unicodedata
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 
 import charset_normalizer
+import py3langid
 import trafilatura
 from django.utils.translation import gettext as _
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
-from vigil.text_input import strip_control_characters
+from vigil.text_input import KEPT, PAGE_BREAK, strip_control_characters
 
 from .ocr import OcrFailed, ocr_text
 
@@ -42,6 +46,32 @@ EXTENSIONS = {
     ".tif": "image/tiff",
     ".tiff": "image/tiff",
 }
+
+
+# "geno-\ncide" → "genocide"; a hyphen at a line end between two lower-case letters.
+LINE_END_HYPHEN = re.compile(r"(?<=[a-zà-ÿ])-\n(?=[a-zà-ÿ])")
+SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+BLANK_LINES = re.compile(r"\n{3,}")
+
+
+def normalise(text: str) -> str:
+    """NFC Unicode, no control characters but line ends, tabs and page breaks, no hyphenation at
+    line ends, single spaces, at most one blank line."""
+    text = strip_control_characters(text, keep=KEPT + PAGE_BREAK)
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u00ad", "")  # soft hyphens
+    text = LINE_END_HYPHEN.sub("", text)
+    text = "\n".join(SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return BLANK_LINES.sub("\n\n", text).strip()
+
+
+def detect_language(text: str) -> str:
+    """An ISO 639-1 code for the text's language ("" for text too short to tell)."""
+    sample = text[:5000]
+    if len(sample.split()) < 5:
+        return ""
+    language, _score = py3langid.classify(sample)
+    return language
 
 
 class UnreadableDocument(ValueError):
@@ -185,10 +215,11 @@ def read_document(data: bytes, media_type: str, filename: str = "") -> Reading:
             return Reading("", "", needs_ocr=True)
     else:
         read = {HTML: html_text, DOCX: docx_text}.get(media_type, decode_text)
-        text = strip_control_characters(read(data, filename))
-    if not text.strip():
+        text = read(data, filename)
+    text = normalise(text)
+    if not text:
         raise UnreadableDocument(_("%(name)s has no readable text.") % {"name": name})
-    return Reading(text, reader_name(media_type))
+    return Reading(text, f"{reader_name(media_type)}, {vigil_tool('normalised')}")
 
 
 def extract_text(data: bytes, media_type: str, filename: str = "", languages=()) -> str:
@@ -214,4 +245,4 @@ def scan_text(data: bytes, filename: str, *, image: bool, languages=()) -> str:
         raise UnreadableDocument(
             _("%(name)s: %(reason)s") % {"name": filename or _("The file"), "reason": error}
         ) from error
-    return "\f".join(strip_control_characters(page) for page in text.split("\f"))
+    return normalise(text)

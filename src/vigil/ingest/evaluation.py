@@ -18,10 +18,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from vigil.evidence.text import detect_language, normalise
+
 from .extract import extract_all
 from .extract.entities import canonical_organisation
 from .extract.legal import normalise_article
-from .normalise import detect_language, normalise
 
 KINDS = ["dates", "figures", "legal_refs", "countries", "organizations"]
 

@@ -17,14 +17,18 @@ from django.utils.translation import gettext as _
 
 from vigil.evidence import services as evidence
 from vigil.evidence.models import Source
-from vigil.evidence.text import UnreadableDocument, media_type_for, read_document, vigil_tool
+from vigil.evidence.text import (
+    UnreadableDocument,
+    detect_language,
+    media_type_for,
+    read_document,
+)
 from vigil.text_input import strip_control_characters
 
 from .collect import Document
 from .extract import extract_all
 from .extract.entities import DEFAULT_GAZETTEER
 from .models import Candidate, GazetteerEntry, IngestJob, WordTableEntry
-from .normalise import detect_language, normalise
 
 
 @dataclass
@@ -78,7 +82,7 @@ def ingest_document(case, document: Document, *, user=None, names=None, words=()
         return Outcome(document.name, "refused", str(error))
     if reading.needs_ocr:
         return _store_scan(case, document.name, filename, data, media_type, user)
-    text = normalise(reading.text)
+    text = reading.text
     language = detect_language(text)
     found = extract_all(text, names, language, words)
     metadata = {
@@ -96,7 +100,7 @@ def ingest_document(case, document: Document, *, user=None, names=None, words=()
             user=user,
             media_type=media_type,
             text=text,
-            tool=f"{reading.tool}, {vigil_tool('normalised')}",
+            tool=reading.tool,
         )
         Candidate.objects.bulk_create(
             Candidate(

@@ -57,7 +57,7 @@ def extract_all(
     from . import entities, lexical
 
     if language is None:
-        from ..normalise import detect_language
+        from vigil.evidence.text import detect_language
 
         language = detect_language(text)
     if language in lexical.LANGUAGES:
