@@ -33,8 +33,8 @@ def documents(language: str, size: int, count: int) -> list[str]:
 
 
 def per_language(count: int) -> None:
+    from vigil.evidence.text import detect_language
     from vigil.ingest.extract import extract_all
-    from vigil.ingest.normalise import detect_language
 
     print(f"{'language':10}{'5 KB docs/s':>14}{'50 KB, in 5 KB parts/s':>26}{'candidates/doc':>17}")
     for language in LANGUAGES:
