@@ -31,3 +31,10 @@ def test_the_open_data_list_names_each_dataset_in_the_reader_s_language(client, 
     assert "<li>Источники: <a" in data
     assert "<li>Числа: <a" in data
     assert f"/p/{published.slug}/data/sources.csv" in data  # the file keeps its English name
+
+
+def test_the_public_map_is_named_in_the_reader_s_language(client, published):
+    with translation.override("ru"):
+        page = client.get(reverse("public_case", args=[published.slug])).content.decode()
+    assert 'class="worldmap" viewBox=' in page
+    assert 'aria-label="Признание по государствам"' in page

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from vigil.evidence.figures import figures_table
 from vigil.law import matrix
@@ -112,7 +113,7 @@ def build_content(
     dossier.states_recognising = len(recognitions)
     labels = {value: str(label) for value, label in Characterisation.choices}
     dossier.map_svg = printable_world_map_svg(
-        recognition_marks(recognitions, labels), "Recognition by state", blank_fill=BLANK
+        recognition_marks(recognitions, labels), _("Recognition by state"), blank_fill=BLANK
     )
     dossier.chart = timeline.chart(acts)
     for bar in dossier.chart.get("bars", []):

@@ -107,7 +107,7 @@ def case_page(request, slug):
         "text": case_text(case),
         "figures": figures_table(public.public_claims(case)),
         "acts": acts,
-        "map": world_map_svg(recognition_marks(recognitions, labels), "Recognition by state"),
+        "map": world_map_svg(recognition_marks(recognitions, labels), _("Recognition by state")),
         "states_recognising": len(recognitions),
         "legend": Characterisation.choices,
         "events": list(public.upcoming_public_events(case)[:20]),
@@ -184,13 +184,13 @@ class CaseFeed(Feed):
         return request.public_case
 
     def title(self, case):
-        return f"{case.title}: recognition and events"
+        return _("%(case)s: recognition and events") % {"case": case.title}
 
     def link(self, case):
         return reverse("public_case", args=[case.slug])
 
     def subtitle(self, case):
-        return "Verified recognition acts and public events, from Vigil."
+        return _("Verified recognition acts and public events, from Vigil.")
 
     def items(self, case):
         acts = list(public.public_acts(case))
