@@ -74,3 +74,9 @@ def test_a_build_in_progress_reports_its_status_and_stage_in_the_reader_s_langua
     assert answer["stage"] == "источники"
     page = alice_client.get(url, HTTP_ACCEPT_LANGUAGE="ru").content.decode()
     assert "формируется: источники</p>" in page
+
+
+def test_the_build_page_names_the_format_in_one_heading(alice_client, published):
+    build = DossierBuild.objects.create(case=published, format="html")
+    page = alice_client.get(build.get_absolute_url()).content.decode()
+    assert "<h1>Building the dossier (HTML)</h1>" in page
