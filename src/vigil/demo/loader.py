@@ -12,7 +12,7 @@ from pathlib import Path
 from django.db import transaction
 
 from vigil.audit.log import acting_as
-from vigil.cases.models import Case
+from vigil.cases.models import Case, CaseTranslation
 from vigil.demo import review as demo_review
 from vigil.evidence import services
 from vigil.evidence.models import Claim, Source
@@ -74,6 +74,18 @@ def load_case(data: DemoData, report: LoadReport) -> Case:
     case, created = Case.objects.get_or_create(slug=fields.pop("slug"), defaults=fields)
     report.count("cases", created)
     return case
+
+
+def load_translations(data: DemoData, case: Case, report: LoadReport) -> None:
+    """The case's title and summary in Vigil's other languages: translations of the English,
+    made by the project. One a person has since changed is kept as it is."""
+    for language, text in data.case.get("translations", {}).items():
+        if language == "about":
+            continue
+        _translation, created = CaseTranslation.objects.get_or_create(
+            case=case, language=language, defaults=text
+        )
+        report.count("case translations", created)
 
 
 def _source_metadata(data: DemoData, row: dict) -> dict:
@@ -354,6 +366,7 @@ def load_demo(directory: Path = DEMO_DIR) -> LoadReport:
     report = LoadReport()
     with acting_as(label="vigil load-demo"), transaction.atomic():
         case = load_case(data, report)
+        load_translations(data, case, report)
         sources = load_sources(data, case, report)
         load_claims(data, case, sources, report)
         load_element_links(data, case, report)
