@@ -7,27 +7,17 @@ numbers, article numbers and counts are not taken for years.
 """
 
 import bisect
-import calendar
 import datetime
 import re
 
 from . import Candidate, Spans
+from .lexical.tables import raw_table
 
-MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
-MONTHS["sept"] = 9
-# Month names in the other languages campaign documents often come in.
-OTHER_LANGUAGES = {
-    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
-    "de": "januar februar märz april mai juni juli august september oktober november dezember",
-    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre "
-    "diciembre",
-    "tr": "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık",
-    "az": "yanvar fevral mart aprel may iyun iyul avqust sentyabr oktyabr noyabr dekabr",
+# Month names (English, its short forms, and other languages' that English texts quote) from
+# the English table.
+MONTHS = {
+    name: int(number) for number, names in raw_table("en")["months"].items() for name in names
 }
-for _names in OTHER_LANGUAGES.values():
-    for _number, _name in enumerate(_names.split(), start=1):
-        MONTHS.setdefault(_name, _number)
 MONTH = r"(?P<month>(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?)"
 YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|\.)?"  # "26th", and "11." as German writes it

@@ -13,6 +13,10 @@ import re
 from vigil.law.reference import instrument_names
 
 from . import Candidate, Spans
+from .lexical.tables import raw_table
+
+# The English table's legal words: instruments' names, courts and bodies.
+ENGLISH = raw_table("en")["legal"]
 
 
 def _law_names(instrument: str) -> list[str]:
@@ -20,46 +24,28 @@ def _law_names(instrument: str) -> list[str]:
     the case matrix), as patterns, longest first; its full title may carry its year."""
     title, *aliases = instrument_names()[instrument]
     year = r"(?:\s*(?:of\s*)?\(?\d{4}\)?)?"
-    names = [re.escape(title).replace(r"\ ", " ") + year]
-    names += [re.escape(alias).replace(r"\ ", " ") for alias in aliases]
+    names = [_escaped(title) + year] + [_escaped(alias) for alias in aliases]
     return sorted(names, key=len, reverse=True)
 
 
+def _table_names(instrument: str) -> list[str]:
+    """An instrument's names in the English table, as patterns, longest first."""
+    names = ENGLISH["instruments"][instrument]
+    return sorted((_escaped(name) for name in names), key=len, reverse=True)
+
+
+def _escaped(name: str) -> str:
+    return re.escape(name).replace(r"\ ", " ")
+
+
 # Canonical name → the ways texts name it (regular expressions, case-insensitive). The
-# instruments whose crimes the case matrix holds take their names from the law app.
+# instruments whose crimes the case matrix holds take their names from the law app, most
+# others from the English table; the Geneva Conventions' numbers need patterns.
 INSTRUMENTS = {
     "Genocide Convention": _law_names("Genocide Convention"),
     "Rome Statute": _law_names("Rome Statute"),
     "UDHR": _law_names("UDHR"),
-    "ICCPR": [r"International Covenant on Civil and Political Rights", r"ICCPR"],
-    "ECHR": [
-        r"European Convention (?:on|for the Protection of) Human Rights(?: and Fundamental Freedoms)?",
-        r"Convention for the Protection of Human Rights and Fundamental Freedoms",
-        r"ECHR",
-    ],
-    "UN Charter": [
-        r"Charter of the United Nations",
-        r"United Nations Charter",
-        r"UN Charter",
-        r"U\.N\. Charter",
-    ],
-    "ICTY Statute": [
-        r"Statute of the International (?:Criminal )?Tribunal for the Former Yugoslavia",
-        r"ICTY Statute",
-        r"Statute of the ICTY",
-    ],
-    "ICTR Statute": [
-        r"Statute of the International (?:Criminal )?Tribunal for Rwanda",
-        r"ICTR Statute",
-        r"Statute of the ICTR",
-    ],
-    "Nuremberg Charter": [
-        r"Charter of the International Military Tribunal",
-        r"Nuremberg Charter",
-        r"London Charter",
-        r"Statute of the Nuremberg (?:Military )?Tribunal",
-        r"IMT Charter",
-    ],
+    **{name: _table_names(name) for name in ENGLISH["instruments"]},
     "Geneva Convention I": [
         r"First Geneva Convention",
         r"Geneva Convention I\b",
@@ -312,9 +298,12 @@ SHORT_NAME = re.compile(
     r"\b(?!\s+(?:on|of|for|against|relating|relative|to)\b)",
     re.I,
 )
+# The courts and bodies of the English table, each a named group ("ICTY", "UN").
 COURTS = re.compile(
-    r"\b(?P<ICTY>ICTY|Tribunal for the former Yugoslavia)\b|\b(?P<ICTR>ICTR|Tribunal for Rwanda)\b|"
-    r"\b(?P<ICC>ICC|International Criminal Court)\b|\b(?P<UN>United Nations|UN|U\.N\.)(?!\w)",
+    "|".join(
+        rf"\b(?P<{court}>{'|'.join(_escaped(name) for name in names)})(?!\w)"
+        for court, names in ENGLISH["courts"].items()
+    ),
     re.I,
 )
 NUREMBERG = re.compile(

@@ -3,11 +3,10 @@ section `figures`) like the other languages' words, and turned here into the alt
 patterns use."""
 
 import re
-import tomllib
 
-from ..lexical.tables import TABLES
+from ..lexical.tables import raw_table
 
-WORDS: dict[str, list[str]] = tomllib.loads((TABLES / "en.toml").read_text())["figures"]
+WORDS: dict[str, list[str]] = raw_table("en")["figures"]
 CATEGORY_NAMES = ("hostage", "missing", "wounded", "displaced", "killed")
 
 

@@ -123,6 +123,12 @@ def _by_value(table: dict[str, list[str]]) -> dict[str, str]:
     return {phrase: value for value, phrases in table.items() for phrase in phrases}
 
 
+@lru_cache(maxsize=8)
+def raw_table(language: str) -> dict:
+    """The language's TOML table as it is written (the English rules read their words here)."""
+    return tomllib.loads((TABLES / f"{language}.toml").read_text())
+
+
 def tables_for(language: str, additions=()) -> "LanguageTables":
     """The language's tables: its TOML file with `additions` merged over it, the (table,
     phrase, value) rows users added in the back office (`ingest.WordTableEntry`). Built once per
