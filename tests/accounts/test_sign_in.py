@@ -141,6 +141,7 @@ def link_in_last_mail() -> str:
 def test_an_invitation_creates_an_account_with_its_role_once(administrator_client, case):
     invite(administrator_client, email="new@example.org", role="researcher", case=case.pk)
     assert mail.outbox[-1].to == ["new@example.org"]
+    assert f"invited to Vigil as researcher of a case ({case}).\n" in mail.outbox[-1].body
     link = link_in_last_mail()
     newcomer = Client()
     form = {

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from vigil.accounts.models import Invitation
 from vigil.audit import log as audit
@@ -53,16 +54,21 @@ def create_invitation(*, email, role, invited_by, case=None, chapter=None, now=N
 def send_invitation(invitation: Invitation, token: str, base_url: str) -> None:
     link = base_url.rstrip("/") + reverse("accept_invitation", args=[token])
     where = invitation.case or invitation.chapter
+    role = invitation.get_role_display()
+    if where:  # one message, so each language places the case or chapter its own way
+        role = pgettext("a role and the case or chapter it is for", "%(role)s (%(where)s)") % {
+            "role": role,
+            "where": where,
+        }
     send_mail(
         subject=_("You are invited to Vigil"),
         message=_(
-            "You are invited to Vigil as %(role)s%(where)s.\n\n"
+            "You are invited to Vigil as %(role)s.\n\n"
             "Open this link to choose your user name and password:\n%(link)s\n\n"
             "The link works once and expires on %(expires)s (UTC)."
         )
         % {
-            "role": invitation.get_role_display(),
-            "where": f" ({where})" if where else "",
+            "role": role,
             "link": link,
             "expires": date_format(
                 timezone.localtime(invitation.expires_at, datetime.UTC), "DATETIME_FORMAT"
