@@ -263,6 +263,8 @@ class RSVP(AuditedModel):
     # The SHA-256 of the e-mailed confirmation token; the token itself is never stored.
     token_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
     checked_in_at = models.DateTimeField(null=True, blank=True)
+    # The language the guest replied in: every later e-mail to them is written in it.
+    language = models.CharField(max_length=10, choices=settings.LANGUAGES, blank=True)
 
     class Meta:
         ordering = ["created_at", "pk"]

@@ -18,7 +18,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Min, Q
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import dateformat, formats, timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_tasks import task
@@ -77,7 +77,14 @@ def is_full(event: Event, now=None) -> bool:
 
 
 def _when(event: Event) -> str:
-    return f"{event.local_start:%Y-%m-%d %H:%M} ({event.time_zone})"
+    # In the event's own zone, written as the guest's language writes a date and time.
+    moment = dateformat.format(event.local_start, formats.get_format("DATETIME_FORMAT"))
+    return f"{moment} ({event.time_zone})"
+
+
+def _in_guest_language(rsvp: RSVP):
+    """Write to a guest in the language they replied in, whoever's action sends the e-mail."""
+    return translation.override(rsvp.language or settings.LANGUAGE_CODE)
 
 
 def _send(rsvp: RSVP, subject: str, body: str) -> None:
@@ -122,6 +129,7 @@ def _take_reply(event, name, email, consent, base_url, now) -> RSVP:
         created_at=now,
         expires_at=now + datetime.timedelta(minutes=settings.RSVP_HOLD_MINUTES),
         token_hash=_hash(token),
+        language=translation.get_language() or settings.LANGUAGE_CODE,
     )
     _send_confirmation_link(rsvp, base_url.rstrip("/") + reverse("rsvp_confirm", args=[token]))
     expires_at = rsvp.expires_at
@@ -130,6 +138,11 @@ def _take_reply(event, name, email, consent, base_url, now) -> RSVP:
 
 
 def _send_confirmation_link(rsvp: RSVP, link: str) -> None:
+    with _in_guest_language(rsvp):
+        _write_confirmation_link(rsvp, link)
+
+
+def _write_confirmation_link(rsvp: RSVP, link: str) -> None:
     event = rsvp.event
     until = formats.time_format(timezone.localtime(rsvp.expires_at, event.zone), "TIME_FORMAT")
     what = (
@@ -196,6 +209,11 @@ def _confirm(pk: int, now) -> RSVP:
 
 
 def _send_outcome(rsvp: RSVP) -> None:
+    with _in_guest_language(rsvp):
+        _write_outcome(rsvp)
+
+
+def _write_outcome(rsvp: RSVP) -> None:
     event = rsvp.event
     if rsvp.status == RSVP.Status.WAITLISTED:
         subject = _("Waiting list: %(title)s") % {"title": event.title}
@@ -262,12 +280,17 @@ def promote(event: Event, now=None) -> RSVP | None:
         return None
     first.status = RSVP.Status.CONFIRMED
     first.save(update_fields=["status"])
-    _send(
-        first,
-        _("A place freed: %(title)s") % {"title": event.title},
-        _("A place has freed at %(title)s on %(when)s and it is yours.\nVenue: %(venue)s")
-        % {"title": event.title, "when": _when(event), "venue": event.venue or event.online_url},
-    )
+    with _in_guest_language(first):
+        _send(
+            first,
+            _("A place freed: %(title)s") % {"title": event.title},
+            _("A place has freed at %(title)s on %(when)s and it is yours.\nVenue: %(venue)s")
+            % {
+                "title": event.title,
+                "when": _when(event),
+                "venue": event.venue or event.online_url,
+            },
+        )
     return first
 
 
