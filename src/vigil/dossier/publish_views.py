@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
+from vigil.accounts import permissions
 from vigil.accounts.redirects import redirect_next
 from vigil.cases.access import get_case_for_user
 from vigil.evidence.access import visible_claims, visible_sources
@@ -49,12 +50,16 @@ def review(request, slug):
     """GET: what is verified and may be published. POST with chosen claims: the preview of exactly
     what becomes public; POST with confirm: publish it."""
     case = get_case_for_user(request.user, slug, edit=True)
-    awaiting = publishing.awaiting_publication(case).filter(
-        pk__in=visible_claims(request.user, case).values("pk")
-    )
+    awaiting = publishing.awaiting_publication(case)
+    # Every claim awaiting publication has a public source: the reader sees all or none of them
+    # (a test of the level, rather than a list of every visible claim of the case to match).
+    if Source.Access.PUBLIC not in permissions.source_levels(request.user, case):
+        awaiting = awaiting.none()
     context = {
         "case": case,
-        "awaiting": paginate(request, awaiting.select_related("source__case")),
+        "awaiting": paginate(
+            request, awaiting.select_related("source__case").defer("source__text")
+        ),
         "sources": paginate(request, _unpublished_sources(request, case), param="sources_page"),
         "acts": paginate(request, _unpublished_acts(case), param="acts_page"),
         "mismatches": publishing.summary_mismatches(case),
