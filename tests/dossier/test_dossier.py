@@ -6,6 +6,7 @@ from pypdf import PdfReader
 
 from vigil.dossier.builder import build_bytes
 from vigil.dossier.content import build_content
+from vigil.dossier.render import render_html
 
 pytestmark = pytest.mark.django_db
 
@@ -60,3 +61,15 @@ def test_the_command_writes_pdf_and_html(published, tmp_path, capsys):
     html = (tmp_path / "d.html").read_text()
     assert "<svg" in html and "Key verified claims" in html
     assert "Wrote" in capsys.readouterr().out
+
+
+def test_each_gap_is_one_sentence_naming_its_crime_element_and_kind(published):
+    content = build_content(published)
+    crime, rows = content.gaps[0]
+    row = rows[0]
+    html = render_html(content)
+    kind = row.element.get_kind_display()
+    assert (
+        f"<li><strong>{crime.name}</strong>, element {row.element.number} ({kind}): "
+        f"{row.element.text} — "
+    ) in html
