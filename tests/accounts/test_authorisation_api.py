@@ -123,6 +123,16 @@ API_TABLE = {
     ("/actors", "GET"): ("signed-in", lambda w: {}, None),
     ("/actors/{pk}", "GET"): ("signed-in", lambda w: {"pk": w.act.actor_id}, None),
     ("/cases/{slug}/recognition-acts", "GET"): ("case-read", case_path, None),
+    ("/cases/{slug}/publications", "POST"): (
+        "case-write",
+        case_path,
+        lambda w: {"kind": "claim", "ids": [w.claim.pk]},
+    ),
+    ("/cases/{slug}/withdrawals", "POST"): (
+        "case-write",
+        case_path,
+        lambda w: {"kind": "act", "ids": [w.act.pk]},
+    ),
     ("/cases/{slug}/recognition-acts", "POST"): (
         "case-write",
         case_path,

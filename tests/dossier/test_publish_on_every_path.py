@@ -218,3 +218,29 @@ def test_vigil_publish_publishes_a_verified_act_and_refuses_an_unverified_one(
     verified.refresh_from_db()
     unverified.refresh_from_db()
     assert verified.published_by == alice and not unverified.is_published
+
+
+def test_the_api_publishes_under_the_same_rules_as_the_page_and_withdraws(
+    client, published, public_source, alice, carol
+):
+    verified = add_reviewed_claim(public_source, fields={**STATEMENT, "review_status": "verified"})
+    proposed = services.add_claim(public_source, fields=STATEMENT, user=alice)
+    api = token_client(carol)
+    path = f"/api/v1/cases/{published.slug}"
+    body = {"kind": "claim", "ids": [verified.pk, proposed.pk]}
+    refused = api.post(f"{path}/publications", json.dumps(body), content_type="application/json")
+    assert refused.status_code == 422 and "Only a verified claim" in refused.content.decode()
+    assert STATEMENT["statement"] not in everything_public(client, published)
+
+    body = {"kind": "claim", "ids": [verified.pk]}
+    answer = api.post(f"{path}/publications", json.dumps(body), content_type="application/json")
+    assert answer.status_code == 200 and answer.json()["ids"] == [verified.pk]
+    verified.refresh_from_db()
+    assert verified.published_by == carol
+    assert STATEMENT["statement"] in everything_public(client, published)
+
+    answer = api.post(f"{path}/withdrawals", json.dumps(body), content_type="application/json")
+    assert answer.status_code == 200
+    assert STATEMENT["statement"] not in everything_public(client, published)
+    entry = AuditEntry.objects.filter(model_label="evidence.Claim", object_pk=str(verified.pk))
+    assert entry.last().actor == carol

@@ -19,6 +19,7 @@ from vigil.api.endpoints import (
     ingest,
     law,
     outreach,
+    publishing,
     recognition,
     sources,
 )
@@ -69,7 +70,18 @@ api = VigilAPI(
 )
 problems.install(api)
 api.add_decorator(_as_caller)
-for module in (cases, sources, claims, law, recognition, events, outreach, ingest, dossier):
+for module in (
+    cases,
+    sources,
+    claims,
+    law,
+    recognition,
+    publishing,
+    events,
+    outreach,
+    ingest,
+    dossier,
+):
     api.add_router("", module.router)
 
 

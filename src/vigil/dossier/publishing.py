@@ -174,3 +174,36 @@ def awaiting_publication(case):
         .select_related("source", "case", "figure")
         .order_by("source__title", "pk")
     )
+
+
+# The kinds of record a researcher publishes, by the name the command and the API use.
+KINDS = {"claim": Claim, "source": Source, "act": RecognitionAct}
+
+
+def records_by_id(case, kind: str, ids) -> list:
+    """The case's records of `kind` with these ids, in that order; names any id not found."""
+    ids = list(dict.fromkeys(ids))
+    found = {record.pk: record for record in KINDS[kind].objects.filter(case=case, pk__in=ids)}
+    missing = [str(pk) for pk in ids if pk not in found]
+    if missing:
+        raise ValidationError(
+            _("No %(kind)s %(ids)s in this case.") % {"kind": kind, "ids": ", ".join(missing)}
+        )
+    return [found[pk] for pk in ids]
+
+
+@transaction.atomic
+def publish_records(case, kind: str, records, *, user=None) -> Publication:
+    """Publish claims, sources or acts, all or none (a refusal leaves every one as it was)."""
+    if kind == "claim":
+        return publish_claims(case, records, user=user)
+    publish = publish_source if kind == "source" else publish_act
+    for record in records:
+        publish(record, user=user)
+    return Publication(sources=list(records) if kind == "source" else [])
+
+
+@transaction.atomic
+def withdraw_records(records) -> None:
+    for record in records:
+        withdraw(record)

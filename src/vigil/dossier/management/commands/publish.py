@@ -1,17 +1,12 @@
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from vigil.accounts import permissions
 from vigil.audit.log import acting_as
 from vigil.cases.commands import case_named
 from vigil.dossier import publishing
-from vigil.evidence.models import Claim, Source
-from vigil.recognition.models import RecognitionAct
-
-KINDS = {"claim": Claim, "source": Source, "act": RecognitionAct}
 
 
 class Command(BaseCommand):
@@ -25,7 +20,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("case_slug")
-        parser.add_argument("kind", choices=sorted(KINDS))
+        parser.add_argument("kind", choices=sorted(publishing.KINDS))
         parser.add_argument("ids", nargs="*", type=int, help="ids; none: the awaiting claims")
         parser.add_argument(
             "--as", dest="username", required=True, help="the researcher who publishes"
@@ -56,34 +51,24 @@ class Command(BaseCommand):
         if dry_run:
             return
         try:
-            # All or nothing: a refusal leaves every record as it was.
-            with acting_as(user), transaction.atomic():
+            with acting_as(user):
                 self.apply(case, kind, records, user, withdraw)
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from error
         self.stdout.write(f"{len(records)} {kind}(s) {done}.")
 
     def records(self, case, kind, ids, withdraw) -> list:
-        model = KINDS[kind]
-        if not ids:
-            if kind != "claim" or withdraw:
-                raise CommandError(f"name the {kind}s by id")
-            return list(publishing.awaiting_publication(case))
-        found = {record.pk: record for record in model.objects.filter(case=case, pk__in=ids)}
-        missing = [str(pk) for pk in ids if pk not in found]
-        if missing:
-            raise CommandError(f"no {kind} {', '.join(missing)} in {case.slug}")
-        return [found[pk] for pk in ids]
+        if ids:
+            try:
+                return publishing.records_by_id(case, kind, ids)
+            except ValidationError as error:
+                raise CommandError(" ".join(error.messages)) from error
+        if kind != "claim" or withdraw:
+            raise CommandError(f"name the {kind}s by id")
+        return list(publishing.awaiting_publication(case))
 
     def apply(self, case, kind, records, user, withdraw) -> None:
         if withdraw:
-            for record in records:
-                publishing.withdraw(record)
-        elif kind == "claim":
-            publishing.publish_claims(case, records, user=user)
-        elif kind == "source":
-            for record in records:
-                publishing.publish_source(record, user=user)
+            publishing.withdraw_records(records)
         else:
-            for record in records:
-                publishing.publish_act(record, user=user)
+            publishing.publish_records(case, kind, records, user=user)
