@@ -1,6 +1,7 @@
 """The source list and the review queue page their rows, and the source list sorts and filters
 on the server, so neither grows with the archive."""
 
+import lxml.html
 import pytest
 from django.urls import reverse
 
@@ -58,3 +59,28 @@ def test_the_review_queue_pages_its_claims(alice_client, source):
     assert len(first.context["page"].object_list) == PAGE_SIZE
     assert f"{PAGE_SIZE + 1} proposed claims await review." in first.content.decode()
     assert len(alice_client.get(url, {"page": 2}).context["page"].object_list) == 1
+
+
+def test_each_source_shows_how_many_claims_it_has_and_how_many_are_verified(alice_client, case):
+    from tests.conftest import add_reviewed_claim
+
+    cited = make_source(case, text="a", title="Cited report")
+    make_source(case, text="b", title="Uncited report")
+    for number, status in enumerate(["verified", "proposed"]):
+        add_reviewed_claim(
+            cited,
+            fields={
+                "statement": f"Statement {number}",
+                "claim_type": "other",
+                "locator": "p. 1",
+                "review_status": status,
+            },
+        )
+    page = lxml.html.fromstring(
+        alice_client.get(reverse("evidence:sources", args=[case.slug])).content
+    )
+    counts = {
+        row.xpath("string(td[1]/a)"): " ".join(row.xpath("string(td[7])").split())
+        for row in page.xpath("//tbody/tr")
+    }
+    assert counts == {"Cited report": "2 (1 verified)", "Uncited report": "0 (0 verified)"}

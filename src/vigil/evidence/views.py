@@ -48,13 +48,9 @@ def source_list(request, slug):
     filters = SourceFilterForm(request.GET)
     sources = filters.apply(visible_sources(request.user, case))
     sources, sort = sorted_by(request, sources, SOURCE_ORDERS, default="date")
-    page = paginate(
-        request,
-        sources.annotate(
-            claim_count=Count("claims"),
-            verified_count=Count("claims", filter=Q(claims__review_status=Claim.Review.VERIFIED)),
-        ),
-    )
+    page = paginate(request, sources.defer("text"))
+    page.object_list = list(page.object_list)
+    _count_claims(page.object_list)
     context = {"case": case, "page": page, "filters": filters, "sort": sort}
     return render(request, "evidence/source_list.html", context)
 
@@ -73,6 +69,25 @@ def source_choices(request, slug):
     return JsonResponse(
         {"results": matches, "more": more}, json_dumps_params={"ensure_ascii": False}
     )
+
+
+def _count_claims(sources) -> None:
+    """Give each of a page of sources its claim_count and verified_count, from one aggregate
+    over the claims of these sources only (not of every source of the case before paging)."""
+    counts = {
+        row["source"]: row
+        for row in Claim.objects.filter(source__in=[source.pk for source in sources])
+        .order_by()
+        .values("source")
+        .annotate(
+            claim_count=Count("pk"),
+            verified_count=Count("pk", filter=Q(review_status=Claim.Review.VERIFIED)),
+        )
+    }
+    for source in sources:
+        found = counts.get(source.pk, {})
+        source.claim_count = found.get("claim_count", 0)
+        source.verified_count = found.get("verified_count", 0)
 
 
 def _report_added(request, result):
