@@ -39,3 +39,36 @@ def test_a_dossier_asked_for_from_a_page_in_russian_is_built_in_russian(alice_cl
     response = alice_client.post(f"/cases/{published.slug}/dossier/build/", {"format": "html"})
     assert response.status_code == 302
     assert DossierBuild.objects.get(case=published).language == "ru"
+
+
+def test_the_dossier_shows_the_case_in_the_reader_s_language_and_says_it_is_a_translation(
+    published,
+):
+    from vigil.cases.translations import save_translation
+
+    save_translation(published, language="az", title="Sınaq işi", summary="Azərbaycanca xülasə.")
+    html = build_bytes(published, "html", language="az").decode()
+    assert '<h1 lang="az" dir="ltr">Sınaq işi</h1>' in html
+    assert "Azərbaycanca xülasə." in html
+    assert "A case summary for the public." not in html
+    russian = build_bytes(published, "html", language="ru").decode()
+    assert "A case summary for the public." in russian
+    assert "not yet translated into русский" in russian
+
+
+def test_the_page_headers_come_from_the_catalogue_in_any_word_order():
+    from vigil.dossier.templatetags.dossier_tags import css_content
+
+    reordered = css_content(
+        "%(pages)s səhifədən %(page)s", page="counter(page)", pages="counter(pages)"
+    )
+    assert reordered == 'counter(pages) " səhifədən " counter(page)'
+    assert css_content('Say "hi" </style>') == '"Say \\"hi\\" \\3c /style>"'
+
+
+def test_the_english_pdf_still_numbers_its_pages_and_names_its_issue_date(published):
+    from tests.dossier.test_dossier import pdf_text
+
+    pages, _text = pdf_text(build_bytes(published, "pdf", language="en"))
+    assert "Page 2 of" in pages[1]
+    assert "Issued" in pages[1]

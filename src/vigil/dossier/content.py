@@ -12,6 +12,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from vigil.cases.translations import case_text
 from vigil.evidence.figures import figures_table
 from vigil.law import matrix
 from vigil.recognition import services as recognition_services
@@ -54,6 +55,7 @@ class KeyClaim:
 class Dossier:
     case: object
     issued_on: datetime.date
+    text: object = None  # the case's title and summary in the dossier's language (a CaseText)
     bibliography: list[BibliographyEntry] = field(default_factory=list)
     figures: list = field(default_factory=list)
     acts: list = field(default_factory=list)
@@ -86,7 +88,7 @@ def build_content(
 ) -> Dossier:
     progress(5, "sources")
     issued_on = issued_on or timezone.localdate()
-    dossier = Dossier(case=case, issued_on=issued_on)
+    dossier = Dossier(case=case, issued_on=issued_on, text=case_text(case))
     sources = list(
         public.public_sources(case)
         .select_related("archived_file__trusted_timestamp__token")
