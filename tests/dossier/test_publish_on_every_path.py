@@ -130,7 +130,7 @@ def test_vigil_publish_publishes_a_verified_claim_as_the_named_researcher_and_wi
     claim = add_reviewed_claim(public_source, fields={**STATEMENT, "review_status": "verified"})
     out = io.StringIO()
     call_command("publish", published.slug, "claim", str(claim.pk), "--as", "alice", stdout=out)
-    assert "1 claim(s) published." in out.getvalue()
+    assert "1 claim published." in out.getvalue()
     claim.refresh_from_db()
     assert claim.published_by == alice
     assert STATEMENT["statement"] in everything_public(client, published)

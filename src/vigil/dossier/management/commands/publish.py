@@ -2,11 +2,25 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from vigil.accounts import permissions
 from vigil.audit.log import acting_as
 from vigil.cases.commands import case_named
 from vigil.dossier import publishing
+
+
+def _done(kind: str, withdraw: bool, n: int) -> str:
+    """ "3 claims published.", each kind and outcome its own message with the language's plural."""
+    messages = {
+        ("claim", False): ngettext("%(n)s claim published.", "%(n)s claims published.", n),
+        ("source", False): ngettext("%(n)s source published.", "%(n)s sources published.", n),
+        ("act", False): ngettext("%(n)s act published.", "%(n)s acts published.", n),
+        ("claim", True): ngettext("%(n)s claim withdrawn.", "%(n)s claims withdrawn.", n),
+        ("source", True): ngettext("%(n)s source withdrawn.", "%(n)s sources withdrawn.", n),
+        ("act", True): ngettext("%(n)s act withdrawn.", "%(n)s acts withdrawn.", n),
+    }
+    return messages[kind, withdraw] % {"n": n}
 
 
 class Command(BaseCommand):
@@ -44,9 +58,11 @@ class Command(BaseCommand):
         if not records:
             self.stdout.write(_("Nothing to do."))
             return
-        verb, done = ("withdraw", "withdrawn") if withdraw else ("publish", "published")
+        if withdraw:
+            what = _("would withdraw") if dry_run else _("withdraw")
+        else:
+            what = _("would publish") if dry_run else _("publish")
         for record in records:
-            what = f"would {verb}" if dry_run else verb
             self.stdout.write(f"{what}: {kind} {record.pk} “{record}”")
         if dry_run:
             return
@@ -55,7 +71,7 @@ class Command(BaseCommand):
                 self.apply(case, kind, records, user, withdraw)
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from error
-        self.stdout.write(f"{len(records)} {kind}(s) {done}.")
+        self.stdout.write(_done(kind, withdraw, len(records)))
 
     def records(self, case, kind, ids, withdraw) -> list:
         if ids:
@@ -64,7 +80,7 @@ class Command(BaseCommand):
             except ValidationError as error:
                 raise CommandError(" ".join(error.messages)) from error
         if kind != "claim" or withdraw:
-            raise CommandError(f"name the {kind}s by id")
+            raise CommandError(_("name the %(kind)s records by id") % {"kind": kind})
         return list(publishing.awaiting_publication(case))
 
     def apply(self, case, kind, records, user, withdraw) -> None:
