@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from vigil.cases.models import Case, CaseMembership
+from vigil.cases.models import Case, CaseMembership, CaseTranslation
 
 
 @admin.register(Case)
@@ -15,4 +15,12 @@ class CaseMembershipAdmin(admin.ModelAdmin):
     list_display = ["user", "case", "role"]
     list_filter = ["role", "case"]
     search_fields = ["user__username", "case__title"]
+    autocomplete_fields = ["case"]
+
+
+@admin.register(CaseTranslation)
+class CaseTranslationAdmin(admin.ModelAdmin):
+    list_display = ["case", "language", "title", "updated_at"]
+    list_filter = ["language", "case"]
+    search_fields = ["title", "summary", "case__title"]
     autocomplete_fields = ["case"]
