@@ -120,3 +120,23 @@ def test_the_rule_verdicts_are_one_query(ingested, django_assert_num_queries):
     with django_assert_num_queries(1):
         verdicts = review.rule_verdicts(Candidate.objects.all())
     assert sum(v["rejected"] for v in verdicts) == ingested.candidates.count()
+
+
+def test_a_corrected_text_is_read_again_and_its_pending_candidates_follow_it(
+    alice_client, alice, ingested
+):
+    from vigil.evidence import working_copies
+
+    accepted = ingested.candidates.get(kind="figure")
+    review.accept(accepted, user=alice)
+    corrected = "A correction made by hand. " + ingested.text
+    working_copies.edit_text(ingested, text=corrected, note="a missing line", user=alice)
+    pending = list(ingested.candidates.filter(status="pending"))
+    assert pending and all(corrected[c.start : c.end][:1000] == c.text for c in pending)
+    accepted.refresh_from_db()
+    assert accepted.status == "accepted" and accepted.claim.quoted_version == 1
+    page = alice_client.get(reverse("ingest:review", args=[ingested.case.slug, ingested.pk]))
+    assert page.status_code == 200
+    highlighted = {candidate.pk for _text, candidate in page.context["pieces"] if candidate}
+    assert accepted.pk not in highlighted  # its span was in version 1
+    assert highlighted <= {c.pk for c in pending}

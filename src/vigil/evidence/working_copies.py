@@ -11,11 +11,15 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.dispatch import Signal
 from django.utils.translation import gettext as _
 
 from vigil.evidence.models import Claim, Source, WorkingCopy
 from vigil.evidence.text import vigil_tool
 from vigil.text_input import KEPT, PAGE_BREAK, strip_control_characters
+
+# Sent when a source has a new text version: `source` and `copy` (ingestion extracts again).
+text_version_made = Signal()
 
 # What the versions migrated from before working copies say of how they were made.
 UNKNOWN_TOOL = "unknown (before working copies)"
@@ -79,6 +83,7 @@ def record_text_version(
         if source.text != text:
             source.text = text
             source.save(update_fields=["text"])
+        text_version_made.send(sender=WorkingCopy, source=source, copy=copy)
     return copy
 
 

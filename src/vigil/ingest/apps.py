@@ -8,7 +8,9 @@ class IngestConfig(AppConfig):
 
     def ready(self):
         from vigil.evidence.ocr_jobs import scan_read
+        from vigil.evidence.working_copies import text_version_made
 
-        from .pipeline import extract_after_ocr
+        from .pipeline import extract_after_ocr, extract_again
 
         scan_read.connect(extract_after_ocr, dispatch_uid="vigil_extract_after_ocr")
+        text_version_made.connect(extract_again, dispatch_uid="vigil_extract_again")

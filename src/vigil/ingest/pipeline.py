@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vigil.evidence import services as evidence
-from vigil.evidence.models import Source
+from vigil.evidence.models import Source, WorkingCopy
 from vigil.evidence.text import (
     UnreadableDocument,
     detect_language,
@@ -145,6 +145,22 @@ def extract_after_ocr(sender, run, copy, **kwargs) -> None:
     if not source.language and (language := detect_language(copy.text)):
         evidence.update_source(source, changes={"language": language}, user=run.created_by)
     found = extract_all(copy.text, gazetteer(), source.language, word_additions())
+    Candidate.objects.bulk_create(
+        Candidate(
+            source=source, kind=c.kind, start=c.start, end=c.end, text=c.text[:1000], data=c.data
+        )
+        for c in found
+    )
+
+
+def extract_again(sender, source, copy, **kwargs) -> None:
+    """A person's correction of an ingested source's text is read again: the candidates still
+    pending are replaced by those found in the new version (those already accepted or rejected
+    stay, with their claims). Connected in IngestConfig.ready."""
+    if copy.method != WorkingCopy.Method.EDITED or not source.candidates.exists():
+        return
+    source.candidates.filter(status=Candidate.Status.PENDING).delete()
+    found = extract_all(copy.text, gazetteer(), source.language)
     Candidate.objects.bulk_create(
         Candidate(
             source=source, kind=c.kind, start=c.start, end=c.end, text=c.text[:1000], data=c.data

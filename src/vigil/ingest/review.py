@@ -150,10 +150,14 @@ def rule_verdicts(candidates) -> list[dict]:
 
 
 def highlighted(text: str, candidates) -> list[tuple[str, Candidate | None]]:
-    """The text cut into pieces, each either plain or one candidate's span (outermost wins)."""
+    """The text cut into pieces, each either plain or one candidate's span (outermost wins).
+    A candidate found in an earlier version of the text, whose span no longer holds its words,
+    is not highlighted."""
     pieces, position = [], 0
     for candidate in sorted(candidates, key=lambda c: (c.start, -c.end)):
-        if candidate.start < position:
+        if candidate.start < position or text[candidate.start : candidate.end][:1000] != (
+            candidate.text
+        ):
             continue
         pieces.append((text[position : candidate.start], None))
         pieces.append((text[candidate.start : candidate.end], candidate))
