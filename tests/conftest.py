@@ -10,7 +10,9 @@ from django.conf import settings as django_settings
 from django.test import Client
 from django.utils import translation
 
-from vigil.cases.models import Case, CaseMembership
+from tests import personas
+from tests.personas import PASSWORD
+from vigil.cases.models import Case
 from vigil.evidence import services
 from vigil.evidence.models import Source
 from vigil.law.models import Crime, Element
@@ -25,7 +27,6 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
-PASSWORD = "correct horse battery staple"
 
 
 def pytest_configure(config):
@@ -58,24 +59,22 @@ def archive_dir(settings, tmp_path):
     return settings.ARCHIVE_DIR
 
 
-def give_role(user, case, role=CaseMembership.Role.RESEARCHER):
-    CaseMembership.objects.update_or_create(case=case, user=user, defaults={"role": role})
-    user.__dict__.pop("_vigil_case_roles", None)
-    return user
+@pytest.fixture
+def alice(case):
+    """A researcher of the test case (tests/personas.py)."""
+    return personas.alice(case)
 
 
 @pytest.fixture
-def alice(django_user_model, case):
-    """A researcher of the test case: reads and edits it, confidential sources included."""
-    user = django_user_model.objects.create_user("alice", password=PASSWORD)
-    return give_role(user, case, CaseMembership.Role.RESEARCHER)
+def bob(case):
+    """A viewer of the test case (tests/personas.py)."""
+    return personas.bob(case)
 
 
 @pytest.fixture
-def bob(django_user_model, case):
-    """A viewer of the test case: reads it, but not its confidential sources, and edits nothing."""
-    user = django_user_model.objects.create_user("bob", password=PASSWORD)
-    return give_role(user, case, CaseMembership.Role.VIEWER)
+def dora(case):
+    """A second researcher of the test case, who reviews what alice records (tests/personas.py)."""
+    return personas.dora(case)
 
 
 def signed_in(user, *, second_factor: bool = True) -> Client:
@@ -97,8 +96,8 @@ def signed_in(user, *, second_factor: bool = True) -> Client:
 
 
 @pytest.fixture
-def administrator(django_user_model):
-    return django_user_model.objects.create_superuser("root", password=PASSWORD, email="")
+def administrator(db):
+    return personas.root()
 
 
 @pytest.fixture

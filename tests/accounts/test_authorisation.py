@@ -18,7 +18,8 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from tests.conftest import give_role, signed_in
+from tests.conftest import signed_in
+from tests.personas import give_role
 from vigil.api import tokens as api_tokens
 from vigil.campaigns import rsvps
 from vigil.campaigns.models import (

@@ -6,7 +6,7 @@ from django.test import Client
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tests.conftest import PASSWORD
+from tests.personas import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,9 @@ from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from tests import personas
 from tests.accounts.test_sign_in import sign_in
-from tests.conftest import PASSWORD, give_role
+from tests.personas import PASSWORD, give_role
 from vigil.cases.models import CaseMembership
 
 pytestmark = pytest.mark.django_db
@@ -51,10 +52,9 @@ def test_signing_in_with_a_password_gives_a_new_session_key(alice):
 
 
 def test_a_role_granted_gives_a_new_session_key_at_the_next_request(django_user_model, case):
-    user = django_user_model.objects.create_user("carol", password=PASSWORD)
-    give_role(user, case, CaseMembership.Role.VIEWER)
+    user = personas.bob(case)
     client = Client()
-    sign_in(client, "carol")
+    sign_in(client, "bob")
     assert client.get(reverse("cases:list")).status_code == 200
     before = session_key(client)
     give_role(user, case, CaseMembership.Role.RESEARCHER)

@@ -15,7 +15,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tests.conftest import PASSWORD
+from tests.personas import PASSWORD
 from vigil.accounts import invitations
 from vigil.accounts.models import Invitation
 from vigil.audit.models import AuditEntry

@@ -11,7 +11,8 @@ from django.conf import settings
 from django_otp.oath import totp
 
 from tests.campaigns.conftest import make_event
-from tests.conftest import PASSWORD, screenshot, signed_in
+from tests.conftest import screenshot, signed_in
+from tests.personas import PASSWORD
 from vigil.campaigns.models import RSVP, Chapter
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

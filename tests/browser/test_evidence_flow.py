@@ -3,7 +3,9 @@ verify it, see it listed."""
 
 import pytest
 
-from tests.conftest import PASSWORD, give_role, make_source, screenshot, sign_in
+from tests import personas
+from tests.conftest import make_source, screenshot, sign_in
+from tests.personas import give_role
 from vigil.cases.models import Case
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -41,9 +43,9 @@ def test_a_researcher_uploads_a_source_records_and_verifies_a_figure(
 
     page.get_by_role("button", name="Verify").click()  # her own claim: refused
     page.get_by_text("another researcher must verify it").wait_for()
-    carol = give_role(django_user_model.objects.create_user("carol", password=PASSWORD), khojaly)
+    dora = personas.dora(khojaly)
     page.get_by_role("button", name="Sign out alice").click()
-    sign_in(page, live_server, carol.username)
+    sign_in(page, live_server, dora.username)
     page.goto(f"{live_server.url}/cases/{khojaly.slug}/review/")
     page.get_by_role("button", name="Verify").click()
     page.get_by_text("Claim marked verified.").wait_for()

@@ -3,7 +3,8 @@ review screen after its preview, and then shows on the public page to a visitor 
 
 import pytest
 
-from tests.conftest import PASSWORD, give_role, make_source, screenshot, sign_in
+from tests import personas
+from tests.conftest import make_source, screenshot, sign_in
 from vigil.evidence import services
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -19,9 +20,9 @@ def test_review_then_publish_puts_the_claim_on_the_public_page(
         figure={"category": "killed", "low": 613, "high": 613},
         user=alice,
     )
-    carol = give_role(django_user_model.objects.create_user("carol", password=PASSWORD), published)
+    dora = personas.dora(published)
 
-    sign_in(page, live_server, carol.username)
+    sign_in(page, live_server, dora.username)
     page.goto(f"{live_server.url}/cases/{published.slug}/review/")
     page.locator(f"#claim-{claim.pk}").get_by_role("button", name="Verify").click()
     page.get_by_text("Claim marked verified.").wait_for()

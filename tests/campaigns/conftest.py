@@ -3,6 +3,7 @@ import zoneinfo
 
 import pytest
 
+from tests import personas
 from vigil.campaigns.models import Chapter, Event, Member
 
 BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
@@ -50,10 +51,9 @@ def nightingale(chapter):
 
 
 @pytest.fixture
-def coordinator(django_user_model, chapter):
-    user = django_user_model.objects.create_user("carol", password="pw-carol-123")
-    chapter.coordinators.add(user)
-    return user
+def coordinator(chapter):
+    """carol, the Berlin chapter's coordinator (tests/personas.py)."""
+    return personas.carol(chapter)
 
 
 @pytest.fixture
@@ -64,8 +64,13 @@ def coordinator_client(coordinator):
 
 
 @pytest.fixture
-def bob(django_user_model, chapter):
-    """A volunteer of the Berlin chapter: sees the campaign, never personal data."""
-    user = django_user_model.objects.create_user("bob", password="pw-bob-12345")
-    chapter.volunteers.add(user)
-    return user
+def volunteer(chapter):
+    """vera, a volunteer of the Berlin chapter (tests/personas.py)."""
+    return personas.vera(chapter)
+
+
+@pytest.fixture
+def volunteer_client(volunteer):
+    from tests.conftest import signed_in
+
+    return signed_in(volunteer, second_factor=False)

@@ -94,9 +94,9 @@ def test_someone_outside_the_campaign_cannot_tell_a_hidden_id_from_a_missing_one
 
 @pytest.mark.parametrize(("name", "method", "kind", "volunteer_sees"), VIEWS)
 def test_a_volunteer_is_refused_changes_to_what_they_see_and_shown_nothing_else(
-    bob, objects, name, method, kind, volunteer_sees
+    volunteer, objects, name, method, kind, volunteer_sees
 ):
-    client = signed_in(bob, second_factor=False)
+    client = signed_in(volunteer, second_factor=False)
     expected = 200 if (name, method) in VOLUNTEER_MAY else 403 if volunteer_sees else 404
     assert answer(client, name, method, objects[kind].pk) == expected
     assert answer(client, name, method, MISSING) == 404
@@ -115,8 +115,8 @@ def test_the_list_covers_every_campaign_view_that_takes_an_id():
     assert names == {name for name, *_rest in VIEWS}
 
 
-def test_a_refusal_says_why(bob, objects):
-    response = signed_in(bob, second_factor=False).get(
+def test_a_refusal_says_why(volunteer, objects):
+    response = signed_in(volunteer, second_factor=False).get(
         reverse("campaigns:event_edit", args=[objects["event"].pk])
     )
     assert response.status_code == 403

@@ -8,7 +8,8 @@ from django import forms
 from django.urls import reverse
 
 from tests.campaigns.conftest import make_event
-from tests.conftest import give_role, signed_in
+from tests.conftest import signed_in
+from tests.personas import give_role
 from vigil.accounts.scoping import ScopedModelForm
 from vigil.campaigns import forms as campaign_forms
 from vigil.campaigns.forms import (
@@ -55,16 +56,16 @@ def test_every_campaign_form_with_model_choices_is_scoped():
     assert issubclass(TargetForm, ScopedModelForm) and issubclass(TargetEditForm, ScopedModelForm)
 
 
-def test_a_volunteers_materials_page_names_no_case_that_answers_404(bob, case, hidden_case):
-    give_role(bob, case, "viewer")
-    form = MaterialForm(user=bob)
+def test_a_volunteers_materials_page_names_no_case_that_answers_404(volunteer, case, hidden_case):
+    give_role(volunteer, case, "viewer")
+    form = MaterialForm(user=volunteer)
     assert offered(form, "case") == {case}
-    html = signed_in(bob, second_factor=False).get(reverse("campaigns:materials")).content
+    html = signed_in(volunteer, second_factor=False).get(reverse("campaigns:materials")).content
     assert b"Hidden case title" not in html
 
 
 def test_a_coordinators_task_form_offers_only_their_chapters_cases_and_people(
-    coordinator, chapter, other_chapter, case, hidden_case, stranger, bob, states
+    coordinator, chapter, other_chapter, case, hidden_case, stranger, volunteer, states
 ):
     give_role(coordinator, case, "viewer")
     own = recognition_services.create_target(case, actor=Actor.objects.get(country_code="FRA"))
@@ -72,7 +73,7 @@ def test_a_coordinators_task_form_offers_only_their_chapters_cases_and_people(
     form = TaskForm(user=coordinator)
     assert offered(form, "chapter") == {chapter}
     assert offered(form, "target") == {own}
-    assert offered(form, "assignee") == {coordinator, bob}
+    assert offered(form, "assignee") == {coordinator, volunteer}
     assert stranger not in offered(form, "assignee")
 
 

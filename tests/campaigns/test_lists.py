@@ -39,30 +39,32 @@ def test_the_member_list_is_paged(coordinator_client, chapter):
     assert names(coordinator_client.get(url, {"page": "junk"})) == names(first)
 
 
-def test_members_filter_by_chapter_language_and_skill(bob_client, chapter, other_chapter):
+def test_members_filter_by_chapter_language_and_skill(volunteer_client, chapter, other_chapter):
     member("Aysel", chapter, languages="az, en", skills="translation")
     member("Bilal", other_chapter, languages="ur", skills="design, video")
     member("Chloé", other_chapter, languages="fr, en", skills="press")
     url = reverse("campaigns:members")
-    assert names(bob_client.get(url, {"chapter": other_chapter.pk})) == ["Bilal", "Chloé"]
-    assert names(bob_client.get(url, {"language": "en"})) == ["Aysel", "Chloé"]
-    assert names(bob_client.get(url, {"skill": "video"})) == ["Bilal"]
-    assert names(bob_client.get(url, {"language": "en", "chapter": chapter.pk})) == ["Aysel"]
-    assert names(bob_client.get(url, {"chapter": "999999", "skill": "press"})) == ["Chloé"]
+    assert names(volunteer_client.get(url, {"chapter": other_chapter.pk})) == ["Bilal", "Chloé"]
+    assert names(volunteer_client.get(url, {"language": "en"})) == ["Aysel", "Chloé"]
+    assert names(volunteer_client.get(url, {"skill": "video"})) == ["Bilal"]
+    assert names(volunteer_client.get(url, {"language": "en", "chapter": chapter.pk})) == ["Aysel"]
+    assert names(volunteer_client.get(url, {"chapter": "999999", "skill": "press"})) == ["Chloé"]
 
 
-def test_members_sort_by_joining(bob_client, chapter):
+def test_members_sort_by_joining(volunteer_client, chapter):
     member("Early", chapter, joined_on=datetime.date(2020, 1, 1))
     member("Late", chapter, joined_on=datetime.date(2024, 1, 1))
     url = reverse("campaigns:members")
-    assert names(bob_client.get(url, {"sort": "joined"})) == ["Late", "Early"]
-    assert names(bob_client.get(url, {"sort": "bogus"})) == ["Early", "Late"]
+    assert names(volunteer_client.get(url, {"sort": "joined"})) == ["Late", "Early"]
+    assert names(volunteer_client.get(url, {"sort": "bogus"})) == ["Early", "Late"]
 
 
 def test_a_volunteer_filtering_by_chapter_still_sees_only_pseudonyms(
-    bob_client, nightingale, chapter
+    volunteer_client, nightingale, chapter
 ):
-    html = bob_client.get(reverse("campaigns:members"), {"chapter": chapter.pk}).content.decode()
+    html = volunteer_client.get(
+        reverse("campaigns:members"), {"chapter": chapter.pk}
+    ).content.decode()
     assert "Nightingale" in html and "Leyla Secretname" not in html
 
 
@@ -75,13 +77,13 @@ def test_the_chapter_page_pages_its_members(coordinator_client, chapter):
     assert len(coordinator_client.get(url, {"members_page": 2}).context["members"]) == 2
 
 
-def test_each_chapter_counts_its_members_and_events(bob_client, chapter, other_chapter):
+def test_each_chapter_counts_its_members_and_events(volunteer_client, chapter, other_chapter):
     for n in range(3):
         member(f"Berliner {n}", chapter)
         make_event(chapter, days=n + 1)
     both = member("Commuter", chapter)
     both.chapters.add(other_chapter)
-    listed = bob_client.get(reverse("campaigns:chapters")).context["page"].object_list
+    listed = volunteer_client.get(reverse("campaigns:chapters")).context["page"].object_list
     counts = {c.name: (c.member_count, c.event_count) for c in listed}
     expected = {c.name: (c.members.count(), c.events.count()) for c in Chapter.objects.all()}
     assert counts == expected == {"Berlin chapter": (4, 3), "Paris chapter": (1, 0)}
@@ -97,20 +99,22 @@ def contact_names(response) -> list[str]:
     return [c.name for c in response.context["page"].object_list]
 
 
-def test_contacts_are_paged_filtered_and_sorted(bob_client, chapter, other_chapter):
+def test_contacts_are_paged_filtered_and_sorted(volunteer_client, chapter, other_chapter):
     for n in range(PAGE_SIZE + 1):
         contact(f"Reporter {n:03d}", chapter)
     contact("Deputy Rossi", other_chapter, kind="parliamentarian", country_code="ITA")
     contact("Professor Dupont", kind="academic", country_code="FRA")
     url = reverse("campaigns:contacts")
-    first = bob_client.get(url)
+    first = volunteer_client.get(url)
     assert len(contact_names(first)) == PAGE_SIZE and "page=2" in first.content.decode()
-    assert contact_names(bob_client.get(url, {"kind": "parliamentarian"})) == ["Deputy Rossi"]
-    assert contact_names(bob_client.get(url, {"country": "FRA"})) == ["Professor Dupont"]
-    assert contact_names(bob_client.get(url, {"chapter": other_chapter.pk})) == ["Deputy Rossi"]
-    assert contact_names(bob_client.get(url, {"q": "dupont"})) == ["Professor Dupont"]
-    assert contact_names(bob_client.get(url, {"q": "x" * 5000})) == []
-    assert contact_names(bob_client.get(url, {"sort": "kind"}))[0] == "Professor Dupont"
+    assert contact_names(volunteer_client.get(url, {"kind": "parliamentarian"})) == ["Deputy Rossi"]
+    assert contact_names(volunteer_client.get(url, {"country": "FRA"})) == ["Professor Dupont"]
+    assert contact_names(volunteer_client.get(url, {"chapter": other_chapter.pk})) == [
+        "Deputy Rossi"
+    ]
+    assert contact_names(volunteer_client.get(url, {"q": "dupont"})) == ["Professor Dupont"]
+    assert contact_names(volunteer_client.get(url, {"q": "x" * 5000})) == []
+    assert contact_names(volunteer_client.get(url, {"sort": "kind"}))[0] == "Professor Dupont"
 
 
 def test_a_contacts_interactions_and_the_overdue_follow_ups_are_paged(coordinator_client, chapter):
@@ -167,20 +171,20 @@ def event_titles(page) -> list[str]:
     return [e.title for e in page.object_list]
 
 
-def test_events_filter_by_when_and_chapter_and_are_paged(bob_client, chapter, other_chapter):
+def test_events_filter_by_when_and_chapter_and_are_paged(volunteer_client, chapter, other_chapter):
     for n in range(PAGE_SIZE + 1):
         make_event(chapter, days=n + 1, title=f"Upcoming {n:03d}")
     make_event(other_chapter, days=-10, title="Past in Paris")
     url = reverse("campaigns:events")
-    both = bob_client.get(url)
+    both = volunteer_client.get(url)
     assert event_titles(both.context["upcoming"])[:2] == ["Upcoming 000", "Upcoming 001"]
     assert len(both.context["upcoming"].object_list) == PAGE_SIZE
     assert event_titles(both.context["past"]) == ["Past in Paris"]
-    later = bob_client.get(url, {"upcoming_page": 2}).context["upcoming"]
+    later = volunteer_client.get(url, {"upcoming_page": 2}).context["upcoming"]
     assert event_titles(later) == [f"Upcoming {PAGE_SIZE:03d}"]
-    past_only = bob_client.get(url, {"when": "past"}).context
+    past_only = volunteer_client.get(url, {"when": "past"}).context
     assert "upcoming" not in past_only and event_titles(past_only["past"]) == ["Past in Paris"]
-    paris = bob_client.get(url, {"chapter": other_chapter.pk}).context
+    paris = volunteer_client.get(url, {"chapter": other_chapter.pk}).context
     assert event_titles(paris["upcoming"]) == [] and event_titles(paris["past"]) == [
         "Past in Paris"
     ]

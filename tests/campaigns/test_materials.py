@@ -28,14 +28,9 @@ def public_download(client, material, language="en"):
 
 
 @pytest.fixture
-def volunteer_client(bob):
-    return signed_in(bob, second_factor=False)
-
-
-@pytest.fixture
 def author(django_user_model, chapter):
     """A volunteer who wrote a fact sheet of their own."""
-    user = django_user_model.objects.create_user("vera", password="pw-vera-12345")
+    user = django_user_model.objects.create_user("volunteer-author", password="pw-author-12345")
     chapter.volunteers.add(user)
     return user
 
@@ -148,7 +143,7 @@ def test_a_volunteer_sees_no_upload_or_approval_controls(volunteer_client, autho
 
 
 def test_a_volunteer_cannot_link_a_material_to_a_case_they_have_no_role_in(
-    bob, volunteer_client, case
+    volunteer, volunteer_client, case
 ):
     response = volunteer_client.post(
         reverse("campaigns:materials"), {"title": "Leaflet", "kind": "other", "case": case.pk}
@@ -157,7 +152,7 @@ def test_a_volunteer_cannot_link_a_material_to_a_case_they_have_no_role_in(
     assert "Select a valid choice" in response.content.decode()
     assert not Material.objects.exists()
     with pytest.raises(PermissionDenied):
-        materials.create_material(bob, title="Leaflet", kind="other", case=case)
+        materials.create_material(volunteer, title="Leaflet", kind="other", case=case)
 
 
 def test_the_same_bytes_again_add_no_version(author, fact_sheet):

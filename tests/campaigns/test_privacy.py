@@ -36,9 +36,9 @@ def pages(member, chapter):
     ]
 
 
-def test_a_volunteer_sees_only_the_pseudonym_everywhere(bob_client, nightingale, chapter):
+def test_a_volunteer_sees_only_the_pseudonym_everywhere(volunteer_client, nightingale, chapter):
     for url in pages(nightingale, chapter):
-        html = bob_client.get(url).content.decode()
+        html = volunteer_client.get(url).content.decode()
         assert "Nightingale" in html, url
         assert not shows_identity(html), url
 
@@ -61,19 +61,21 @@ def test_a_coordinator_of_another_chapter_does_not(django_user_model, nightingal
 
 
 def test_search_by_legal_name_finds_nothing_for_a_volunteer(
-    bob_client, coordinator_client, nightingale
+    volunteer_client, coordinator_client, nightingale
 ):
     url = reverse("campaigns:members")
-    assert "Nightingale" not in bob_client.get(url, {"q": "Secretname"}).content.decode()
+    assert "Nightingale" not in volunteer_client.get(url, {"q": "Secretname"}).content.decode()
     assert "Nightingale" in coordinator_client.get(url, {"q": "Secretname"}).content.decode()
 
 
-def test_export_and_erasure_are_refused_to_a_volunteer(bob_client, nightingale):
+def test_export_and_erasure_are_refused_to_a_volunteer(volunteer_client, nightingale):
     assert (
-        bob_client.get(reverse("campaigns:member_export", args=[nightingale.pk])).status_code == 403
+        volunteer_client.get(reverse("campaigns:member_export", args=[nightingale.pk])).status_code
+        == 403
     )
     assert (
-        bob_client.post(reverse("campaigns:member_erase", args=[nightingale.pk])).status_code == 403
+        volunteer_client.post(reverse("campaigns:member_erase", args=[nightingale.pk])).status_code
+        == 403
     )
     nightingale.refresh_from_db()
     assert nightingale.legal_name == "Leyla Secretname"

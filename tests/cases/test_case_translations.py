@@ -55,7 +55,7 @@ def translator(django_user_model, case):
     """A viewer of the case given the translator's permission and no other."""
     from django.contrib.auth.models import Permission
 
-    from tests.conftest import give_role
+    from tests.personas import give_role
     from vigil.cases.models import CaseMembership
 
     user = django_user_model.objects.create_user("tamar", password="x")

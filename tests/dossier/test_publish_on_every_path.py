@@ -11,9 +11,11 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
+from tests import personas
 from tests.api.conftest import token_client
-from tests.conftest import add_reviewed_claim, give_role, make_source
+from tests.conftest import add_reviewed_claim, make_source
 from tests.ingest.test_pipeline import REPORT, ingest
+from tests.personas import give_role
 from vigil.audit.models import AuditEntry
 from vigil.dossier.builder import build_bytes
 from vigil.evidence import services
@@ -41,10 +43,9 @@ def everything_public(client, case) -> str:
 
 
 @pytest.fixture
-def carol(django_user_model, published):
+def dora(published):
     """A second researcher of the case, so that claims can be verified by two people."""
-    user = django_user_model.objects.create_user("carol")
-    return give_role(user, published)
+    return personas.dora(published)
 
 
 @pytest.fixture
@@ -81,24 +82,24 @@ def test_acts_imported_as_verified_from_the_command_line_stay_off_the_public_sit
 
 
 def test_claims_accepted_from_ingestion_and_verified_stay_off_the_public_site(
-    client, published, alice, carol, tmp_path
+    client, published, alice, dora, tmp_path
 ):
     ingest(published, tmp_path, {"report.txt": REPORT})
     source = Source.objects.get(title="report")
     services.update_source(source, changes={"access_level": "public"}, user=alice)
     candidate = source.candidates.filter(kind="figure").first()
     claim = review.accept(candidate, user=alice)
-    services.review_claim(claim, status="verified", user=carol)
+    services.review_claim(claim, status="verified", user=dora)
     claim.refresh_from_db()
     assert claim.review_status == "verified" and not claim.is_published
     assert claim.statement not in everything_public(client, published)
 
 
 def test_what_the_api_verifies_stays_off_the_public_site(
-    client, published, public_source, alice, carol
+    client, published, public_source, alice, dora
 ):
     claim = services.add_claim(public_source, fields=STATEMENT, user=alice)
-    api = token_client(carol)
+    api = token_client(dora)
     answer = api.post(
         f"/api/v1/cases/{published.slug}/claims/{claim.pk}/reviews",
         data=json.dumps({"status": "verified", "note": ""}),
@@ -125,7 +126,7 @@ def test_what_the_api_verifies_stays_off_the_public_site(
 
 
 def test_vigil_publish_publishes_a_verified_claim_as_the_named_researcher_and_withdraws_it(
-    client, published, public_source, alice, carol
+    client, published, public_source, alice, dora
 ):
     claim = add_reviewed_claim(public_source, fields={**STATEMENT, "review_status": "verified"})
     out = io.StringIO()
@@ -138,13 +139,13 @@ def test_vigil_publish_publishes_a_verified_claim_as_the_named_researcher_and_wi
     assert entry.actor == alice and "published_at" in entry.changes
 
     call_command(
-        "publish", published.slug, "claim", str(claim.pk), "--as", "carol", "--withdraw", stdout=out
+        "publish", published.slug, "claim", str(claim.pk), "--as", "dora", "--withdraw", stdout=out
     )
     claim.refresh_from_db()
     assert not claim.is_published
     assert STATEMENT["statement"] not in everything_public(client, published)
     entry = AuditEntry.objects.filter(model_label="evidence.Claim", object_pk=str(claim.pk)).last()
-    assert entry.actor == carol and entry.changes["published_at"][1] is None
+    assert entry.actor == dora and entry.changes["published_at"][1] is None
 
 
 def test_vigil_publish_refuses_a_claim_not_verified_and_changes_nothing(

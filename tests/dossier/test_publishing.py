@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from tests import personas
 from tests.conftest import add_reviewed_claim, make_source
 from vigil.audit.models import AuditEntry
 from vigil.dossier import public, publishing
@@ -158,10 +159,9 @@ def test_the_review_screen_shows_exactly_what_becomes_public_before_publishing(
 
 
 def test_a_viewer_cannot_publish(client, django_user_model, verified):
-    from tests.conftest import give_role, signed_in
+    from tests.conftest import signed_in
 
-    viewer = django_user_model.objects.create_user("vera", password="x")
-    give_role(viewer, verified.case, role="viewer")
+    viewer = personas.bob(verified.case)
     response = signed_in(viewer).post(
         reverse("dossier:publish", args=[verified.case.slug, "claim", verified.pk])
     )

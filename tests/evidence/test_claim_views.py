@@ -1,7 +1,8 @@
 import pytest
 from django.urls import reverse
 
-from tests.conftest import give_role, signed_in
+from tests import personas
+from tests.conftest import signed_in
 from vigil.evidence.models import Claim
 
 pytestmark = pytest.mark.django_db
@@ -58,8 +59,7 @@ def test_bad_claims_are_refused_with_a_message(alice_client, source, overrides, 
 @pytest.fixture
 def carol_client(django_user_model, case):
     """A second researcher of the test case, to review what alice records."""
-    carol = give_role(django_user_model.objects.create_user("carol"), case)
-    return signed_in(carol)
+    return signed_in(personas.dora(case))
 
 
 def test_the_review_queue_lists_proposed_claims_and_verifying_removes_them(
@@ -73,7 +73,7 @@ def test_the_review_queue_lists_proposed_claims_and_verifying_removes_them(
         reverse("evidence:claim_review", args=[source.case.slug, claim.pk]), {"status": "verified"}
     )
     claim.refresh_from_db()
-    assert claim.review_status == "verified" and claim.reviewed_by.username == "carol"
+    assert claim.review_status == "verified" and claim.reviewed_by.username == "dora"
     assert "At least 161 civilians were killed" not in alice_client.get(queue).content.decode()
 
 

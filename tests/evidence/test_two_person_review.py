@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from tests.conftest import give_role, signed_in
+from tests.conftest import signed_in
 from vigil.audit.models import AuditEntry
 from vigil.evidence import services
 from vigil.evidence.models import Claim, ClaimReview
@@ -15,13 +15,6 @@ from vigil.ingest.models import Candidate
 pytestmark = pytest.mark.django_db
 
 FIELDS = {"statement": "Many were killed", "claim_type": "act", "locator": "p. 3"}
-
-
-@pytest.fixture
-def carol(django_user_model, case):
-    user = django_user_model.objects.create_user("carol", password="x")
-    give_role(user, case)
-    return user
 
 
 def proposed_by(user, source) -> Claim:
@@ -66,15 +59,15 @@ def test_a_dispute_needs_its_reason(alice, bob, source):
 
 
 def test_with_three_reviewers_a_claim_waits_for_two_others_and_a_dispute_starts_again(
-    settings, alice, bob, carol, source
+    settings, alice, bob, dora, source
 ):
     settings.REVIEWERS = 3
     claim = proposed_by(alice, source)
     services.review_claim(claim, status="verified", user=bob)
     claim.refresh_from_db()
     assert claim.review_status == "proposed"
-    services.review_claim(claim, status="disputed", user=carol, note="Wrong page.")
-    services.review_claim(claim, status="verified", user=carol)
+    services.review_claim(claim, status="disputed", user=dora, note="Wrong page.")
+    services.review_claim(claim, status="verified", user=dora)
     claim.refresh_from_db()
     assert claim.review_status == "disputed"  # bob's earlier word came before the dispute
     services.review_claim(claim, status="verified", user=bob)
@@ -118,9 +111,9 @@ def test_the_author_cannot_verify_through_the_edit_form(alice, alice_client, sou
 
 
 def test_a_second_researcher_verifies_on_the_web_and_the_claim_page_shows_the_history(
-    alice, carol, source
+    alice, dora, source
 ):
-    carol_client = signed_in(carol)
+    carol_client = signed_in(dora)
     claim = proposed_by(alice, source)
     carol_client.post(
         reverse("evidence:claim_review", args=[source.case.slug, claim.pk]),
@@ -134,7 +127,7 @@ def test_a_second_researcher_verifies_on_the_web_and_the_claim_page_shows_the_hi
     assert claim.review_status == "verified"
     page = carol_client.get(reverse("evidence:claim", args=[source.case.slug, claim.pk]))
     text = page.content.decode()
-    assert "Review history" in text and "Figure unclear" in text and "carol" in text
+    assert "Review history" in text and "Figure unclear" in text and "dora" in text
 
 
 def test_a_claim_accepted_from_ingestion_is_proposed_and_its_accepter_cannot_verify_it(

@@ -5,9 +5,9 @@ import pytest
 from django.db import connection, connections
 from django.test import Client
 
-from tests.conftest import PASSWORD
 from tests.ops.processes import Spawned, create_user, vigil_env, write_lock_held
 from tests.ops.web import CSRF_FIELD, Visitor
+from tests.personas import PASSWORD
 
 ORIGIN = {"Origin": "http://127.0.0.1"}
 

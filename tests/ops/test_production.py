@@ -2,10 +2,10 @@
 sockets answers without a redirect loop, sends HSTS, redirects plain HTTP that comes straight to
 it, and locks sign-in per client address, not everyone at once."""
 
-from tests.conftest import PASSWORD
 from tests.ops.processes import Spawned, create_user, run_vigil, vigil_env
 from tests.ops.proxy import ReverseProxy
 from tests.ops.web import Visitor
+from tests.personas import PASSWORD
 
 HOST = "vigil.example.org"
 PROXY = "127.0.0.2"  # the proxy connects from here; the "clients" below from other addresses

@@ -12,9 +12,18 @@ Roles:
 A signed-in person with no role in a case sees nothing of it, not even that it exists.
 """
 
-from django.db.models import Q, QuerySet
+from django.db.models import Q, QuerySet, TextChoices
 
 PUBLIC, RESTRICTED, CONFIDENTIAL = "public", "restricted", "confidential"
+
+
+class CaseRole(TextChoices):
+    """What a person is in a case: an administrator of all of Vigil, or a member of the case
+    with the role their membership (cases.CaseMembership.Role) gives."""
+
+    ADMIN = "admin"
+    RESEARCHER = "researcher"
+    VIEWER = "viewer"
 
 
 def is_admin(user) -> bool:
@@ -47,18 +56,18 @@ def privilege_fingerprint(user) -> str:
 # Cases ------------------------------------------------------------------------------------------
 
 
-def case_role(user, case) -> str | None:
-    """'admin', 'researcher', 'viewer' or None. Cached on the user for the request."""
+def case_role(user, case) -> CaseRole | None:
+    """The user's CaseRole in the case, or None. Cached on the user for the request."""
     if not user.is_authenticated:
         return None
     if is_admin(user):
-        return "admin"
+        return CaseRole.ADMIN
     cache = user.__dict__.setdefault("_vigil_case_roles", {})
     if case.pk not in cache:
         from vigil.cases.models import CaseMembership
 
         membership = CaseMembership.objects.filter(user=user, case=case).first()
-        cache[case.pk] = membership.role if membership else None
+        cache[case.pk] = CaseRole(membership.role) if membership else None
     return cache[case.pk]
 
 
@@ -67,7 +76,7 @@ def can_view_case(user, case) -> bool:
 
 
 def can_edit_case(user, case) -> bool:
-    return case_role(user, case) in ("admin", "researcher")
+    return case_role(user, case) in (CaseRole.ADMIN, CaseRole.RESEARCHER)
 
 
 def editable_case_ids(user) -> set[int]:
@@ -97,9 +106,9 @@ def visible_cases(user) -> QuerySet:
 def source_levels(user, case) -> set[str]:
     """The access levels of the sources `user` may see in `case`."""
     role = case_role(user, case)
-    if role in ("admin", "researcher"):
+    if role in (CaseRole.ADMIN, CaseRole.RESEARCHER):
         return {PUBLIC, RESTRICTED, CONFIDENTIAL}
-    if role == "viewer":
+    if role == CaseRole.VIEWER:
         return {PUBLIC, RESTRICTED}
     return set()
 

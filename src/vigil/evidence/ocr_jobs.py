@@ -84,7 +84,8 @@ def read(run: OcrRun) -> WorkingCopy:
     source = run.source
     archived = source.archived_file
     pages = _pages(archive.read_bytes(archived.sha256), archived.media_type)
-    run.status, run.pages_total, run.pages_done, run.failure = "running", len(pages), 0, ""
+    run.status, run.pages_total, run.pages_done = OcrRun.Status.RUNNING, len(pages), 0
+    run.failure = ""
     run.save(update_fields=["status", "pages_total", "pages_done", "failure"])
     texts = []
     for data, is_image in pages:
