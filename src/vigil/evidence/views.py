@@ -351,14 +351,16 @@ def claim_review(request, slug, pk):
 @require_safe
 def review_queue(request, slug):
     case = get_case_for_user(request.user, slug)
-    claims = (
-        visible_claims(request.user, case)
-        .filter(review_status=Claim.Review.PROPOSED)
-        .select_related("source__case", "figure")
-        .defer("source__text")  # sorted with every row: a source's text would weigh most
-        .order_by("source__title", "pk")
+    queue = visible_claims(request.user, case).filter(review_status=Claim.Review.PROPOSED)
+    # The queue is sorted on two narrow columns (the numbers alone), then only the page's rows
+    # are read whole: sorting every proposed claim with its statement and source weighed most.
+    page = paginate(request, queue.order_by("source__title", "pk").values_list("pk", flat=True))
+    shown = (
+        queue.select_related("source__case", "figure")
+        .defer("source__text")
+        .in_bulk(list(page.object_list))
     )
-    page = paginate(request, claims)
+    page.object_list = [shown[pk] for pk in page.object_list]
     return render(request, "evidence/review_queue.html", {"case": case, "page": page})
 
 
