@@ -1,6 +1,6 @@
 """Extraction of candidate facts from a document's text, each with its exact character span.
 
-Every extractor is a plain function `find(text) -> list[Candidate]`; `extract_all` runs them in
+Every extractor is a plain function `find(text) -> list[Finding]`; `extract_all` runs them in
 an order that lets later ones skip spans that earlier ones already explain (a year inside a
 resolution's citation is not a date of its own).
 """
@@ -10,14 +10,16 @@ from dataclasses import dataclass, field
 
 
 @dataclass
-class Candidate:
+class Finding:
+    """What one rule found in a text (stored, for review, as an ingest.models.Candidate)."""
+
     kind: str  # "date", "figure", "legal_ref", "country", "organization"
     start: int
     end: int
     text: str
     data: dict = field(default_factory=dict)
 
-    def overlaps(self, other: "Candidate") -> bool:
+    def overlaps(self, other: "Finding") -> bool:
         return self.start < other.end and other.start < self.end
 
 
@@ -50,7 +52,7 @@ class Spans:
 
 def extract_all(
     text: str, gazetteer=None, language: str | None = None, words=()
-) -> list["Candidate"]:
+) -> list["Finding"]:
     """Every candidate in the text, in the order of the text. `language` (ISO 639-1) chooses the
     word tables; without it the text's language is detected as ingestion detects it. `words`
     are the (language, table, phrase, value) rows users added to the tables."""
@@ -75,7 +77,7 @@ def extract_all(
     return _name_provisions(found)
 
 
-def _name_provisions(found: list["Candidate"]) -> list["Candidate"]:
+def _name_provisions(found: list["Finding"]) -> list["Finding"]:
     """A legal reference to an instrument the law app holds names its provisions there
     (`data["provisions"]`, their codes), so that accepting it can offer their elements."""
     from vigil.law.reference import provisions_cited
@@ -88,7 +90,7 @@ def _name_provisions(found: list["Candidate"]) -> list["Candidate"]:
     return found
 
 
-def _english(text: str, gazetteer=None, additions=()) -> list["Candidate"]:
+def _english(text: str, gazetteer=None, additions=()) -> list["Finding"]:
     from . import dates, entities, figures, legal
     from .lexical import entities as lexical_entities
     from .lexical.tables import tables_for

@@ -10,7 +10,7 @@ import bisect
 import datetime
 import re
 
-from . import Candidate, Spans
+from . import Finding, Spans
 from .lexical.tables import raw_table
 
 # Month names (English, its short forms, and other languages' that English texts quote) from
@@ -166,8 +166,8 @@ def _valid(year: int, month: int, day: int) -> bool:
     return True
 
 
-def find(text: str) -> list[Candidate]:
-    found: list[Candidate] = []
+def find(text: str) -> list[Finding]:
+    found: list[Finding] = []
     taken = Spans()
 
     for name, pattern in PATTERNS:
@@ -184,14 +184,12 @@ def find(text: str) -> list[Candidate]:
                 month2 = MONTHS.get(match.group("month2").rstrip(".").lower())
                 for m in (month, month2):
                     value = {"value": f"{year:04d}-{m:02d}", "precision": "month", "rule": rule}
-                    found.append(
-                        Candidate("date", match.start(), match.end(), match.group(), value)
-                    )
+                    found.append(Finding("date", match.start(), match.end(), match.group(), value))
                 taken.take(match.start(), match.end())
                 continue
             if day is None:
                 found.append(
-                    Candidate(
+                    Finding(
                         "date",
                         match.start(),
                         match.end(),
@@ -208,7 +206,7 @@ def find(text: str) -> list[Candidate]:
                 continue
             for m, d in pairs:
                 value = {"value": f"{year:04d}-{m:02d}-{d:02d}", "precision": "day", "rule": rule}
-                found.append(Candidate("date", match.start(), match.end(), match.group(), value))
+                found.append(Finding("date", match.start(), match.end(), match.group(), value))
             taken.take(match.start(), match.end())
     for match in [
         *YEAR_CUE.finditer(text),
@@ -230,7 +228,7 @@ def find(text: str) -> list[Candidate]:
             }
             if match.re not in (YEAR_CUE, YEAR_AFTER_COMMA):
                 value["adjective"] = True
-            found.append(Candidate("date", start, end, match.group("year"), value))
+            found.append(Finding("date", start, end, match.group("year"), value))
     for match in YEAR_RANGE.finditer(text):
         first, second = int(match.group("year")), match.group("year2")
         last = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
@@ -238,7 +236,7 @@ def find(text: str) -> list[Candidate]:
             continue
         for year in (first, last):
             value = {"value": f"{year:04d}", "precision": "year", "rule": "en.date.year_range"}
-            found.append(Candidate("date", match.start(), match.end(), match.group(), value))
+            found.append(Finding("date", match.start(), match.end(), match.group(), value))
     found.extend(_yearless(text, found, taken))
     return sorted(found, key=lambda c: c.start)
 
@@ -248,7 +246,7 @@ def find(text: str) -> list[Candidate]:
 DATELINE_BEFORE = re.compile(r"(?:^|\n)\s*[A-Z][\w'’-]*(?:[ ,]+[A-Z][\w'’-]*)*[.,]\s*$")
 
 
-def _year_source(text: str, match, dated: list[Candidate], starts: list[int]) -> Candidate | None:
+def _year_source(text: str, match, dated: list[Finding], starts: list[int]) -> Finding | None:
     """The date whose year a yearless day takes: the nearest before it that names a day, else a
     month, else a year; failing those the nearest after it, in the same order."""
     # Only dates within reach can give the year: look at those alone (`starts` is sorted).
@@ -281,7 +279,7 @@ def _year_source(text: str, match, dated: list[Candidate], starts: list[int]) ->
     return None
 
 
-def _yearless(text: str, found: list[Candidate], taken: Spans) -> list[Candidate]:
+def _yearless(text: str, found: list[Finding], taken: Spans) -> list[Finding]:
     """Days named without a year, dated by the nearest date that has one (before it first)."""
     dated = sorted(found, key=lambda c: c.start)
     starts = [c.start for c in dated]
@@ -314,6 +312,6 @@ def _yearless(text: str, found: list[Candidate], taken: Spans) -> list[Candidate
                     "year_from": source.text,
                     "rule": "en.date.day_month_taking_year",
                 }
-                added.append(Candidate("date", match.start(), match.end(), match.group(), value))
+                added.append(Finding("date", match.start(), match.end(), match.group(), value))
             taken.take(match.start(), match.end())
     return added

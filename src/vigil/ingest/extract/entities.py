@@ -5,7 +5,7 @@ from functools import lru_cache
 
 import pycountry
 
-from . import Candidate
+from . import Finding
 
 # Names texts use that ISO's own names do not cover.
 COUNTRY_ALIASES = {
@@ -307,7 +307,7 @@ OF_THE_UN = re.compile(r"\s+of\s+the\s+United\s+Nations\b")
 HYPHEN_PAIR = re.compile(r"\b([A-Z][a-z]+)-([A-Z][a-z]+)\b")
 
 
-def find(text: str, gazetteer=None) -> list[Candidate]:
+def find(text: str, gazetteer=None) -> list[Finding]:
     from .legal import INSTRUMENT_RE
 
     # Names inside an instrument's name ("Charter of the United Nations", "Rome Statute of the
@@ -328,7 +328,7 @@ def _within(start: int, spans) -> bool:
     return any(s <= start < e for s, e in spans)
 
 
-def _countries(text: str, inside) -> list[Candidate]:
+def _countries(text: str, inside) -> list[Finding]:
     found = []
     excluded = [m.span() for m in NOT_COUNTRIES.finditer(text)] + inside
     for match in _country_re().finditer(text):
@@ -336,7 +336,7 @@ def _countries(text: str, inside) -> list[Candidate]:
         if code is None or _within(match.start(), excluded):
             continue
         data = {"code": code, "rule": "en.country.name"}
-        found.append(Candidate("country", match.start(), match.end(), match.group(), data))
+        found.append(Finding("country", match.start(), match.end(), match.group(), data))
     for match in HYPHEN_PAIR.finditer(text):
         if _country_code(match.group()) or _within(match.start(), excluded):
             continue
@@ -345,14 +345,14 @@ def _countries(text: str, inside) -> list[Candidate]:
             if code:
                 data = {"code": code, "rule": "en.country.hyphen-pair"}
                 found.append(
-                    Candidate(
+                    Finding(
                         "country", match.start(group), match.end(group), match.group(group), data
                     )
                 )
     return found
 
 
-def _organisations(text: str, gazetteer, instruments) -> list[Candidate]:
+def _organisations(text: str, gazetteer, instruments) -> list[Finding]:
     found, extended = [], []
     index = gazetteer_index(gazetteer)
     for match in _organisation_re(index).finditer(text):
@@ -366,7 +366,7 @@ def _organisations(text: str, gazetteer, instruments) -> list[Candidate]:
             end = long_name.end()
             extended.append((match.end(), end))
         data = {"name": name, "rule": "en.organization.gazetteer"}
-        found.append(Candidate("organization", match.start(), end, text[match.start() : end], data))
+        found.append(Finding("organization", match.start(), end, text[match.start() : end], data))
     return found
 
 
@@ -381,7 +381,7 @@ MEMORIAL = re.compile(
 BARE_ASSEMBLY = re.compile(r"(?<!OSCE )(?<!NATO )\bParliamentary\s+Assembly\b(?!\s+of\b)")
 
 
-def _named_by_context(text: str, found: list[Candidate]) -> list[Candidate]:
+def _named_by_context(text: str, found: list[Finding]) -> list[Finding]:
     names = {c.data["name"] for c in found if c.kind == "organization"}
     extra = []
     rules = [(MEMORIAL, "Memorial Human Rights Centre", True)]
@@ -401,6 +401,6 @@ def _named_by_context(text: str, found: list[Candidate]) -> list[Candidate]:
             ):
                 data = {"name": name, "rule": "en.organization.context"}
                 extra.append(
-                    Candidate("organization", match.start(), match.end(), match.group(), data)
+                    Finding("organization", match.start(), match.end(), match.group(), data)
                 )
     return extra

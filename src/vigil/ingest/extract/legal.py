@@ -12,7 +12,7 @@ import re
 
 from vigil.law.reference import instrument_names
 
-from . import Candidate, Spans
+from . import Finding, Spans
 from .lexical.tables import raw_table
 
 # The English table's legal words: instruments' names, courts and bodies.
@@ -242,8 +242,8 @@ def _articles(listing: str) -> list[str]:
     return [normalise_article(m.group()) for m in SINGLE_NUMBER.finditer(listing)]
 
 
-def find(text: str) -> list[Candidate]:
-    found: list[Candidate] = []
+def find(text: str) -> list[Finding]:
+    found: list[Finding] = []
     taken = Spans()
 
     def add(match, instrument: str, articles: list[str], rule: str):
@@ -251,7 +251,7 @@ def find(text: str) -> list[Candidate]:
             return
         for article in articles:
             data = {"instrument": instrument, "article": article, "rule": f"en.legal.{rule}"}
-            found.append(Candidate("legal_ref", match.start(), match.end(), match.group(), data))
+            found.append(Finding("legal_ref", match.start(), match.end(), match.group(), data))
 
     for match in PROTOCOL_ARTICLE.finditer(text):
         protocol = f"ECHR Protocol {match.group('protocol')}"

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from . import Candidate
+from . import Finding
 
 RULES = Path(__file__).resolve().parent / "tables" / "rules"
 KINDS = ("date", "figure", "legal_ref", "country", "organization")
@@ -37,7 +37,7 @@ class Rule:
     negative: tuple[Example, ...]
 
 
-def finding(candidate: Candidate) -> str:
+def finding(candidate: Finding) -> str:
     """What a candidate found, in the words the rules' examples use."""
     data = candidate.data
     if candidate.kind == "date":

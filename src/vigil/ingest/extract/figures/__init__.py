@@ -15,16 +15,16 @@ Each figure names the rule that gave its category (`data["rule"]`, listed in
 `../tables/rules/en.toml`).
 """
 
-from .. import Candidate
+from .. import Finding
 from . import categories, counts, hedges, subjects
 
 
-def find(text: str) -> list[Candidate]:
+def find(text: str) -> list[Finding]:
     numbers = counts.numbers_in(text)
     labelled_lists = categories.labelled_lists(text)
-    found: list[Candidate] = []
+    found: list[Finding] = []
     pending: list[hedges.Reading] = []  # counts whose category a later figure may give
-    head: list[Candidate] = []  # the last figure with categories of its own: a whole of parts
+    head: list[Finding] = []  # the last figure with categories of its own: a whole of parts
     skip_until = -1
     for index, match in enumerate(numbers):
         if match.start() < skip_until or not counts.is_count(text, match):
@@ -85,7 +85,7 @@ def _categories(text, numbers, index, reading, head, labelled_lists):
     return named, population, rule, own
 
 
-def _figure(text: str, reading, category: str, population: str, rule: str) -> Candidate:
+def _figure(text: str, reading, category: str, population: str, rule: str) -> Finding:
     data = {
         "category": category,
         "low": reading.low,
@@ -93,4 +93,4 @@ def _figure(text: str, reading, category: str, population: str, rule: str) -> Ca
         "population": population,
         "rule": f"en.figure.{rule}",
     }
-    return Candidate("figure", reading.start, reading.end, text[reading.start : reading.end], data)
+    return Finding("figure", reading.start, reading.end, text[reading.start : reading.end], data)

@@ -7,12 +7,12 @@ Every candidate carries the id of the rule that produced it (`data["rule"]`); th
 their example sentences, are listed in `../tables/rules/<language>.toml` (see `../rules.py`).
 """
 
-from .. import Candidate
+from .. import Finding
 from .tables import LANGUAGES, tables_for
 from .tokens import tokenize
 
 
-def find(text: str, language: str, additions=()) -> list[Candidate]:
+def find(text: str, language: str, additions=()) -> list[Finding]:
     """Every candidate in a text of the language; `additions` as `tables_for` takes them."""
     from . import dates, entities, figures, legal
 

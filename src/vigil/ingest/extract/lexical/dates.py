@@ -6,7 +6,7 @@ not a date. A year beside an instrument's name ("Женевские конвен
 name, and a year inside a resolution's citation is part of the reference.
 """
 
-from .. import Candidate
+from .. import Finding
 from .tokens import Token, covered
 
 
@@ -64,15 +64,15 @@ def _near_instrument(tokens, index, tables) -> bool:
     )
 
 
-def _date(rule, tokens, start, end, text, value, precision, language) -> Candidate:
+def _date(rule, tokens, start, end, text, value, precision, language) -> Finding:
     first, last = tokens[start].start, tokens[end - 1].end
     data = {"value": value, "precision": precision, "rule": f"{language}.date.{rule}"}
-    return Candidate("date", first, last, text[first:last], data)
+    return Finding("date", first, last, text[first:last], data)
 
 
-def find(text: str, tokens: list[Token], tables, taken: list[Candidate]) -> list[Candidate]:
+def find(text: str, tokens: list[Token], tables, taken: list[Finding]) -> list[Finding]:
     skip = covered(tokens, [(c.start, c.end) for c in taken])
-    found: list[Candidate] = []
+    found: list[Finding] = []
     index = 0
     while index < len(tokens):
         if index in skip:

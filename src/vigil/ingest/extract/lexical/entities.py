@@ -3,7 +3,7 @@ territory names) and the language's table, national adjectives before a word for
 ("российский посол", "Fransız heyeti", "روسی سفیر"), and organisations' names per language.
 A name inside an organisation's or an instrument's name is not a mention of its country."""
 
-from .. import Candidate
+from .. import Finding
 from .tokens import Token
 
 
@@ -19,12 +19,12 @@ def _spans(tokens, phrases) -> list[tuple[int, int, object]]:
     return found
 
 
-def _candidate(kind, text, tokens, start, end, data) -> Candidate:
+def _candidate(kind, text, tokens, start, end, data) -> Finding:
     first, last = tokens[start].start, tokens[end - 1].end
-    return Candidate(kind, first, last, text[first:last], data)
+    return Finding(kind, first, last, text[first:last], data)
 
 
-def find(text: str, tokens: list[Token], tables) -> list[Candidate]:
+def find(text: str, tokens: list[Token], tables) -> list[Finding]:
     language = tables.language
     found = []
     organizations = _spans(tokens, tables.organizations)
@@ -41,7 +41,7 @@ def find(text: str, tokens: list[Token], tables) -> list[Candidate]:
     return found
 
 
-def adjectives(text, tokens, tables, inside=frozenset()) -> list[Candidate]:
+def adjectives(text, tokens, tables, inside=frozenset()) -> list[Finding]:
     """National adjectives before a word for the state: "Russian veto", "российский посол"."""
     found = []
     for start, end, code in _spans(tokens, tables.country_adjectives):

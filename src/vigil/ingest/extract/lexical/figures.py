@@ -11,7 +11,7 @@ next item of its list counts what that figure counts.
 
 from dataclasses import dataclass
 
-from .. import Candidate
+from .. import Finding
 from .tokens import Token, clause_bounds, covered, sentence_bounds
 
 AFTER_REACH = 6  # tokens after a number in which its casualty word may stand
@@ -168,10 +168,10 @@ def _part_of(tokens, previous_end: int, start: int, tables) -> bool:
     return joined and len(words) <= 3
 
 
-def find(text: str, tokens: list[Token], tables, taken: list[Candidate]) -> list[Candidate]:
+def find(text: str, tokens: list[Token], tables, taken: list[Finding]) -> list[Finding]:
     skip = covered(tokens, [(c.start, c.end) for c in taken])
     counts = [c for c in _counts(tokens, tables, skip) if _is_toll(tokens, c, tables)]
-    found: list[Candidate] = []
+    found: list[Finding] = []
     head: tuple[list[str], int] | None = None  # the last figure's categories and end
     index = 0
     while index < len(counts):
@@ -211,5 +211,5 @@ def find(text: str, tokens: list[Token], tables, taken: list[Candidate]) -> list
                 "population": "",
                 "rule": f"{tables.language}.{rule}",
             }
-            found.append(Candidate("figure", first, last, text[first:last], data))
+            found.append(Finding("figure", first, last, text[first:last], data))
     return found

@@ -10,7 +10,7 @@ Security Council's or the Assembly's as the body named last before it says.
 
 import re
 
-from .. import Candidate
+from .. import Finding
 from .tokens import Token, covered, sentence_bounds
 
 SYMBOL = re.compile(r"(?P<body>[AS])/RES/(?P<number>\d+(?:/\d+)?)(?:\s*\(\d{4}\))?")
@@ -121,13 +121,13 @@ def _instrument(mention_start, mention_end, instruments, kinds, tables, tokens):
     return None
 
 
-def _candidate(text, tokens, start, end, instrument, article, rule) -> Candidate:
+def _candidate(text, tokens, start, end, instrument, article, rule) -> Finding:
     if instrument in ROMAN_ARTICLES and article.split("(")[0].isdigit():
         head, _, rest = article.partition("(")
         if int(head) < len(ROMAN_NUMERALS):
             article = ROMAN_NUMERALS[int(head)] + (f"({rest}" if rest else "")
     first, last = tokens[start].start, tokens[end - 1].end
-    return Candidate(
+    return Finding(
         "legal_ref",
         first,
         last,
@@ -136,8 +136,8 @@ def _candidate(text, tokens, start, end, instrument, article, rule) -> Candidate
     )
 
 
-def find(text: str, tokens: list[Token], tables) -> list[Candidate]:
-    found: list[Candidate] = []
+def find(text: str, tokens: list[Token], tables) -> list[Finding]:
+    found: list[Finding] = []
     language = tables.language
     for match in SYMBOL.finditer(text):
         instrument = "UNGA Resolution" if match.group("body") == "A" else "UNSC Resolution"
@@ -146,7 +146,7 @@ def find(text: str, tokens: list[Token], tables) -> list[Candidate]:
             "article": match.group("number"),
             "rule": f"{language}.legal.symbol",
         }
-        found.append(Candidate("legal_ref", match.start(), match.end(), match.group(), data))
+        found.append(Finding("legal_ref", match.start(), match.end(), match.group(), data))
     taken = covered(tokens, [(c.start, c.end) for c in found])
 
     def free(index):
@@ -180,7 +180,7 @@ def find(text: str, tokens: list[Token], tables) -> list[Candidate]:
     return found
 
 
-def _resolutions(text, tokens, index, after, tables, bodies, free) -> list[Candidate]:
+def _resolutions(text, tokens, index, after, tables, bodies, free) -> list[Finding]:
     # "822, 853 ve 884 sayılı kararlar": the numbers and their mark before the word …
     numbers, start, end = [], index, after
     before = tables.resolution_marks.ends_at(tokens, index, reach=2)
