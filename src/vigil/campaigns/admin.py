@@ -9,6 +9,7 @@ from vigil.campaigns.models import (
     Contact,
     Event,
     EventPhoto,
+    EventTranslation,
     Interaction,
     Material,
     MaterialVersion,
@@ -68,6 +69,13 @@ class ConsentAdmin(admin.ModelAdmin):
 class EventAdmin(admin.ModelAdmin):
     list_display = ["title", "kind", "chapter", "starts_at", "time_zone", "is_public", "status"]
     list_filter = ["kind", "status", "is_public", "chapter"]
+
+
+@admin.register(EventTranslation)
+class EventTranslationAdmin(admin.ModelAdmin):
+    list_display = ["event", "language", "title", "updated_at"]
+    list_filter = ["language"]
+    search_fields = ["title", "description", "event__title"]
 
 
 @admin.register(RSVP)

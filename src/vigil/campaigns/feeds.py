@@ -32,13 +32,14 @@ def ical(events, name: str, request) -> bytes:
     return calendar.to_ical()
 
 
-def event_json_ld(event: Event, request) -> str:
-    """schema.org/Event for search engines and aggregators."""
+def event_json_ld(event: Event, request, text=None) -> str:
+    """schema.org/Event for search engines and aggregators, in the language of `text` (the
+    EventText the page shows) when given."""
     online = event.kind == Event.Kind.ONLINE
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
-        "name": event.title,
+        "name": text.title if text else event.title,
         "startDate": event.local_start.isoformat(),
         "endDate": event.local_end.isoformat(),
         "eventStatus": "https://schema.org/EventCancelled"
@@ -48,7 +49,8 @@ def event_json_ld(event: Event, request) -> str:
         if online
         else "https://schema.org/OfflineEventAttendanceMode",
         "url": request.build_absolute_uri(event.get_public_url()),
-        "description": event.description,
+        "description": text.description if text else event.description,
+        "inLanguage": text.language if text else event.original_language,
         "organizer": {"@type": "Organization", "name": event.chapter.name},
         "location": {"@type": "VirtualLocation", "url": event.online_url}
         if online

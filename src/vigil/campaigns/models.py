@@ -164,6 +164,12 @@ class Event(AuditedModel):
         verbose_name=_("case"),
     )
     description = models.TextField(_("description"), blank=True)
+    original_language = models.CharField(
+        _("language of the title and description"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default="en",
+    )
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))
     time_zone = models.CharField(_("time zone"), max_length=64, validators=[validate_time_zone])
@@ -224,6 +230,28 @@ class Event(AuditedModel):
     @property
     def press_link_list(self) -> list[str]:
         return [line.strip() for line in self.press_links.splitlines() if line.strip()]
+
+
+class EventTranslation(AuditedModel):
+    """An event's title and description in another of Vigil's languages, for its public page."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="translations")
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["event", "language"]
+        verbose_name = _("translation of an event")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "language"], name="one_event_translation_a_language"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.event} ({self.language})"
 
 
 class EventPhoto(AuditedModel):

@@ -10,14 +10,9 @@ from django.utils import translation
 from vigil.cases.models import Case, CaseTranslation
 
 
-@dataclass
-class CaseText:
-    title: str
-    summary: str
-    language: str  # the language the text shown is in
-    original_language: str
-    # The reader's language, when the text is shown in another for want of a translation.
-    not_yet_in: str = ""
+class ShownText:
+    """What a text shown in the reader's language says of itself (`language`,
+    `original_language`, `not_yet_in` are the dataclass's fields)."""
 
     @property
     def is_translation(self) -> bool:
@@ -27,6 +22,16 @@ class CaseText:
     def direction(self) -> str:
         # As Django decides for pages (LANGUAGES_BIDI): its LANG_INFO still marks Azerbaijani.
         return "rtl" if self.language.split("-")[0] in settings.LANGUAGES_BIDI else "ltr"
+
+
+@dataclass
+class CaseText(ShownText):
+    title: str
+    summary: str
+    language: str  # the language the text shown is in
+    original_language: str
+    # The reader's language, when the text is shown in another for want of a translation.
+    not_yet_in: str = ""
 
 
 def case_text(case: Case, language: str | None = None) -> CaseText:

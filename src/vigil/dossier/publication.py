@@ -12,7 +12,14 @@ pages too.
 
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
-from vigil.campaigns.models import RSVP, Chapter, Event, Material, MaterialVersion
+from vigil.campaigns.models import (
+    RSVP,
+    Chapter,
+    Event,
+    EventTranslation,
+    Material,
+    MaterialVersion,
+)
 from vigil.cases.models import Case, CaseTranslation
 from vigil.evidence.models import Claim, Figure, Source
 from vigil.public_cache import cache as public_cache
@@ -62,6 +69,11 @@ def _event_changed(sender, instance, **kwargs):
     public_cache.bump(public_cache.event_scope(instance.pk), *cases)
 
 
+def _event_translation_changed(sender, instance, **kwargs):
+    # The event's own page shows it (the case page lists events by their original title).
+    public_cache.bump(public_cache.event_scope(instance.event_id))
+
+
 def _reply_changed(sender, instance, **kwargs):
     # A reply can fill the event: its page then says so, and offers the waiting list.
     public_cache.bump(public_cache.event_scope(instance.event_id))
@@ -96,6 +108,7 @@ RECEIVERS = {
     Figure: _figure_changed,
     MaterialVersion: _material_version_changed,
     Event: _event_changed,
+    EventTranslation: _event_translation_changed,
     RSVP: _reply_changed,
     Actor: _actor_changed,
     Chapter: _chapter_changed,

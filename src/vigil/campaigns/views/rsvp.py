@@ -14,6 +14,7 @@ from vigil.campaigns import feeds, rsvps
 from vigil.campaigns.forms import RSVPForm
 from vigil.campaigns.models import Event
 from vigil.campaigns.throttle import ReplyThrottled, admit_reply
+from vigil.campaigns.translations import event_text
 from vigil.public_cache import cache as public_cache
 
 
@@ -40,12 +41,14 @@ def public_event(request, pk):
             form.add_error(None, error)
         else:
             return redirect("public_reply", pk=event.pk, receipt=rsvps.receipt_for(rsvp))
+    text = event_text(event)
     context = {
         "event": event,
+        "text": text,
         "form": form,
         "full": rsvps.is_full(event),
         "consent_statement": rsvps.CONSENT_STATEMENT,
-        "json_ld": feeds.event_json_ld(event, request),
+        "json_ld": feeds.event_json_ld(event, request, text),
     }
     response = render(request, "campaigns/public_event.html", context)
     # Served from the cache to visitors without a session; a reply renews it (see
