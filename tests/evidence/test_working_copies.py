@@ -172,3 +172,23 @@ def test_the_migration_makes_each_existing_text_version_1_and_logs_it(case):
     copy = WorkingCopy.objects.get(source=source)
     assert (copy.version, copy.text, copy.tool) == (1, ORIGINAL, "unknown (before working copies)")
     assert list(_row_problems(WorkingCopy)) == []
+
+
+def test_a_claim_from_a_source_known_only_by_its_description_links_to_no_text_version(
+    alice_client, case, alice
+):
+    """The demonstration cites some sources by description and address alone: Vigil holds no
+    text of them, so their claims' pages offer no version to read (there is none)."""
+    source = Source(
+        case=case, kind="report", title="A report not held", url="https://example.org/r"
+    )
+    source.full_clean()
+    with acting_as(alice):
+        source.save()
+    claim = quoting(source, "shelled", alice)
+
+    page = alice_client.get(reverse("evidence:claim", args=[case.slug, claim.pk]))
+
+    assert page.status_code == 200
+    assert f"/sources/{source.pk}/text/" not in page.content.decode()
+    assert working_copies.check_quote(claim).version is None

@@ -126,7 +126,7 @@ def _comparable(text: str) -> str:
 @dataclass
 class QuoteCheck:
     passage: str
-    version: int
+    version: int | None  # None: Vigil holds no text of the source
     found: bool | None  # None: the locator quotes nothing, or that version is not there
 
 
@@ -143,6 +143,8 @@ def check_quote(claim: Claim) -> QuoteCheck:
             .only("text")
             .first()
         )
-    if not passage or quoted is None:
+    if quoted is None:  # a source known by its description only: Vigil holds no text of it
+        return QuoteCheck(passage, None, None)
+    if not passage:
         return QuoteCheck(passage, number, None)
     return QuoteCheck(passage, number, _comparable(passage) in _comparable(quoted.text))
