@@ -123,7 +123,7 @@ def _import_file(setting: Setting) -> str:
         "notes": "",
         "verified": "yes",
     }
-    return ",".join(COLUMNS) + "\n" + ",".join(row[c] for c in COLUMNS) + "\n"
+    return _csv(COLUMNS, row)  # an export's id and address columns stay empty: a new act
 
 
 def _csv(columns: list[str], row: dict) -> str:
