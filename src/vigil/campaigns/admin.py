@@ -5,6 +5,7 @@ from vigil.campaigns import privacy
 from vigil.campaigns.models import (
     RSVP,
     Chapter,
+    ChapterTranslation,
     Consent,
     Contact,
     Event,
@@ -25,6 +26,13 @@ IDENTITY_FIELDS = ("legal_name", "email", "phone")
 class ChapterAdmin(admin.ModelAdmin):
     list_display = ["name", "city", "country_code", "communities"]
     filter_horizontal = ["coordinators", "cases"]
+
+
+@admin.register(ChapterTranslation)
+class ChapterTranslationAdmin(admin.ModelAdmin):
+    list_display = ["chapter", "language", "updated_at"]
+    list_filter = ["language"]
+    search_fields = ["description", "chapter__name"]
 
 
 @admin.register(Member)

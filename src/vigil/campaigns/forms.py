@@ -34,6 +34,8 @@ class ChapterForm(ScopedModelForm):
             "city",
             "country_code",
             "communities",
+            "description",
+            "original_language",
             "coordinators",
             "volunteers",
             "cases",

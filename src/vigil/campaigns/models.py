@@ -34,6 +34,15 @@ class Chapter(AuditedModel):
         _("country (alpha-3)"), max_length=3, validators=[validate_country]
     )
     communities = models.CharField(_("communities it brings together"), max_length=300, blank=True)
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("Who the chapter is and what it does.")
+    )
+    original_language = models.CharField(
+        _("language of the description"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default="en",
+    )
     coordinators = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         blank=True,
@@ -60,6 +69,27 @@ class Chapter(AuditedModel):
 
     def get_absolute_url(self):
         return reverse("campaigns:chapter", args=[self.pk])
+
+
+class ChapterTranslation(AuditedModel):
+    """A chapter's description in another of Vigil's languages."""
+
+    chapter = models.ForeignKey(Chapter, on_delete=models.CASCADE, related_name="translations")
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    description = models.TextField(_("description"))
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["chapter", "language"]
+        verbose_name = _("translation of a chapter")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["chapter", "language"], name="one_chapter_translation_a_language"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.chapter} ({self.language})"
 
 
 class Member(AuditedModel):

@@ -15,6 +15,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_sa
 from vigil.campaigns.models import (
     RSVP,
     Chapter,
+    ChapterTranslation,
     Event,
     EventTranslation,
     Material,
@@ -89,6 +90,11 @@ def _chapter_changed(sender, instance, **kwargs):
     public_cache.bump(*map(public_cache.event_scope, events))
 
 
+def _chapter_translation_changed(sender, instance, **kwargs):
+    # Its events' public pages show the chapter's description in the reader's language.
+    _chapter_changed(sender, instance.chapter, **kwargs)
+
+
 def _act_sources_changed(sender, instance, action, pk_set, **kwargs):
     if not action.startswith("post_"):
         return
@@ -112,6 +118,7 @@ RECEIVERS = {
     RSVP: _reply_changed,
     Actor: _actor_changed,
     Chapter: _chapter_changed,
+    ChapterTranslation: _chapter_translation_changed,
 }
 
 

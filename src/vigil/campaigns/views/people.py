@@ -23,6 +23,7 @@ from vigil.campaigns.filters import MEMBER_ORDERS, MEMBER_SORTS, MemberFilterFor
 from vigil.campaigns.forms import ChapterForm, ConsentForm, MemberForm
 from vigil.campaigns.importers import MEMBER_COLUMNS, import_members, member_rows
 from vigil.campaigns.models import Chapter, Event, Member
+from vigil.campaigns.translations import chapter_text
 from vigil.campaigns.views.charts import events_chart
 from vigil.counting import count_of
 from vigil.paging import paginate, sorted_by
@@ -89,6 +90,7 @@ def chapter_detail(request, pk):
     context["members_page"] = members
     context["coordinators"] = chapter.coordinators.all()
     context["manages"] = permissions.can_manage_chapter(request.user, chapter.pk)
+    context["text"] = chapter_text(chapter)
     return render(request, "campaigns/chapter_detail.html", context)
 
 

@@ -14,7 +14,7 @@ from vigil.campaigns import feeds, rsvps
 from vigil.campaigns.forms import RSVPForm
 from vigil.campaigns.models import Event
 from vigil.campaigns.throttle import ReplyThrottled, admit_reply
-from vigil.campaigns.translations import event_text
+from vigil.campaigns.translations import chapter_text, event_text
 from vigil.public_cache import cache as public_cache
 
 
@@ -45,6 +45,7 @@ def public_event(request, pk):
     context = {
         "event": event,
         "text": text,
+        "chapter_text": chapter_text(event.chapter),
         "form": form,
         "full": rsvps.is_full(event),
         "consent_statement": rsvps.CONSENT_STATEMENT,
