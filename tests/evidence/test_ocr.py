@@ -178,7 +178,7 @@ def test_vigil_ingest_says_which_scans_await_ocr_and_a_worker_reads_them(case, t
     (tmp_path / "latin.png").write_bytes(saved(scanned_page(LATIN), "PNG"))
     out = io.StringIO()
     call_command("ingest", str(tmp_path), "--case", case.slug, stdout=out, stderr=io.StringIO())
-    assert "1 scan(s) archived and queued for OCR" in out.getvalue()
+    assert "1 scan archived and queued for OCR" in out.getvalue()
     assert case.sources.get(title="latin").text == ""
     work()
     assert "Khojaly" in case.sources.get(title="latin").text

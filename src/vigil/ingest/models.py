@@ -239,7 +239,12 @@ class WordTableEntry(models.Model):
         # legal.py); of its table only the countries' part is merged.
         if self.language == "en" and not self.table.startswith("countries."):
             raise ValidationError(
-                {"table": _("English takes additions to its countries' names and adjectives.")}
+                {
+                    "table": _(
+                        "For English, only the countries' tables (names, adjectives, words for "
+                        "a state) take additions."
+                    )
+                }
             )
         if self.table in self.KEYED and not self.value:
             raise ValidationError({"value": _("Say what this name stands for.")})

@@ -183,7 +183,11 @@ def _accept_with_links(request, candidate: Candidate) -> None:
         return
     messages.success(
         request,
-        _("Claim created from “%(text)s” and linked to %(n)s elements.")
+        ngettext(
+            "Claim created from “%(text)s” and linked to %(n)s element.",
+            "Claim created from “%(text)s” and linked to %(n)s elements.",
+            len(ids),
+        )
         % {"text": candidate.text, "n": len(ids)},
     )
 

@@ -191,7 +191,8 @@ def _pending_candidate(request, slug: str, pk: int) -> Candidate:
     get_source_for_user(request.user, case, candidate.source_id)
     if candidate.status != Candidate.Status.PENDING:
         raise ValidationError(
-            _("This candidate was already %(status)s.") % {"status": candidate.get_status_display()}
+            _("This candidate has already been decided: %(status)s.")
+            % {"status": candidate.get_status_display()}
         )
     return candidate
 

@@ -2,6 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from tqdm import tqdm
 
 from vigil.audit.log import acting_as
@@ -51,9 +52,12 @@ class Command(BaseCommand):
         scans = OcrRun.objects.filter(source_id__in=ids, status=OcrRun.Status.QUEUED).count()
         if scans:
             self.stdout.write(
-                _(
-                    "%(n)s scan(s) archived and queued for OCR: a background worker (vigil serve "
-                    "runs one, or vigil db_worker) reads them, then extracts their candidates."
+                ngettext(
+                    "%(n)s scan archived and queued for OCR: a background worker (vigil serve "
+                    "runs one, or vigil db_worker) reads it, then extracts its candidates.",
+                    "%(n)s scans archived and queued for OCR: a background worker (vigil serve "
+                    "runs one, or vigil db_worker) reads them, then extracts their candidates.",
+                    scans,
                 )
                 % {"n": scans}
             )
