@@ -1,6 +1,7 @@
 """The public face of a case: no sign-in, and only what vigil.dossier.public lets out."""
 
 import json
+from functools import partial
 
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.syndication.views import Feed
@@ -21,6 +22,7 @@ from vigil.evidence.figures import figures_rows, figures_table
 from vigil.public_cache import cache as public_cache
 from vigil.recognition import services as recognition_services
 from vigil.recognition.models import Characterisation
+from vigil.recognition.translations import with_texts
 from vigil.recognition.worldmap import recognition_marks, world_map_svg
 
 from . import public
@@ -40,8 +42,14 @@ def _next_event_end(events):
     return min((event.ends_at for event in events), default=None)
 
 
-def act_rows(case, request) -> list[dict]:
+def act_rows(case, request, *, translated=False) -> list[dict]:
+    """The public acts, with their quoted wording and the language it is in; `translated` gives
+    each act's wording in the reader's language where a translation exists (the JSON), saying
+    which language it is in."""
     sources = {s.pk: s for s in public.public_sources(case)}
+    acts = public.public_acts(case).prefetch_related("sources")
+    if translated:
+        acts = with_texts(acts)
     return [
         {
             "id": act.pk,
@@ -52,11 +60,13 @@ def act_rows(case, request) -> list[dict]:
             "actor_kind": act.actor.kind,
             "instrument": act.instrument,
             "characterisation": act.characterisation,
-            "wording": act.wording,
+            "wording": act.text.wording if translated else act.wording,
+            **({"wording_language": act.text.language} if translated else {}),
+            "original_language": act.original_language,
             "status": act.status,
             "sources": [s.url or s.title for s in public.public_sources_of(act, sources)],
         }
-        for act in public.public_acts(case).prefetch_related("sources")
+        for act in acts
     ]
 
 
@@ -87,6 +97,8 @@ def public_figure_rows(case, request) -> list[dict]:
 
 DATASETS = {"recognitions": act_rows, "figures": public_figure_rows, "sources": source_rows}
 # What the public page calls each dataset; its key stays the file's name in every language.
+# The JSON gives the reader's language where a translation exists; the CSV, the quoted original.
+JSON_DATASETS = {**DATASETS, "recognitions": partial(act_rows, translated=True)}
 DATASET_TITLES = {
     "recognitions": _("Recognition acts"),
     "figures": _("Figures"),
@@ -99,7 +111,7 @@ DATASET_TITLES = {
 @require_safe
 def case_page(request, slug):
     case = _public_case(slug)
-    acts = list(public.public_acts(case).prefetch_related("sources"))
+    acts = with_texts(public.public_acts(case).prefetch_related("sources"))
     recognitions = recognition_services.country_recognitions(acts)
     labels = {value: str(label) for value, label in Characterisation.choices}
     context = {
@@ -125,7 +137,7 @@ def open_data(request, slug, dataset, fmt):
     case = _public_case(slug)
     if dataset not in DATASETS or fmt not in ("csv", "json"):
         raise Http404
-    rows = DATASETS[dataset](case, request)
+    rows = (JSON_DATASETS if fmt == "json" else DATASETS)[dataset](case, request)
     if fmt == "json":
         return JsonResponse(
             {"case": case.slug, dataset: rows},
@@ -193,7 +205,7 @@ class CaseFeed(Feed):
         return _("Verified recognition acts and public events, from Vigil.")
 
     def items(self, case):
-        acts = list(public.public_acts(case))
+        acts = with_texts(public.public_acts(case))
         events = list(public.upcoming_public_events(case))
         case.next_event_end = _next_event_end(events)
         return sorted(acts + events, key=self.item_pubdate, reverse=True)[:50]
@@ -205,7 +217,7 @@ class CaseFeed(Feed):
 
     def item_description(self, item):
         if hasattr(item, "characterisation"):
-            return f"“{item.wording}” ({item.get_instrument_display()}, {item.date_display})"
+            return f"“{item.text.wording}” ({item.get_instrument_display()}, {item.date_display})"
         return f"{item.local_start:%Y-%m-%d %H:%M} ({item.time_zone}), {item.city}"
 
     def item_link(self, item):

@@ -24,7 +24,7 @@ from vigil.campaigns.models import (
 from vigil.cases.models import Case, CaseTranslation
 from vigil.evidence.models import Claim, Figure, Source
 from vigil.public_cache import cache as public_cache
-from vigil.recognition.models import Actor, RecognitionAct
+from vigil.recognition.models import Actor, RecognitionAct, RecognitionActTranslation
 
 
 def _remember_stored(sender, instance, raw=False, **kwargs):
@@ -95,6 +95,12 @@ def _chapter_translation_changed(sender, instance, **kwargs):
     _chapter_changed(sender, instance.chapter, **kwargs)
 
 
+def _act_translation_changed(sender, instance, **kwargs):
+    # The public page, its open data and feed show an act's wording in the reader's language.
+    case_id = RecognitionAct.objects.filter(pk=instance.act_id).values_list("case_id", flat=True)
+    public_cache.bump(*_case_scopes(*case_id))
+
+
 def _act_sources_changed(sender, instance, action, pk_set, **kwargs):
     if not action.startswith("post_"):
         return
@@ -110,6 +116,7 @@ RECEIVERS = {
     Source: _case_record_changed,
     Claim: _case_record_changed,
     RecognitionAct: _case_record_changed,
+    RecognitionActTranslation: _act_translation_changed,
     Material: _case_record_changed,
     Figure: _figure_changed,
     MaterialVersion: _material_version_changed,

@@ -1,6 +1,12 @@
 from django.contrib import admin
 
-from vigil.recognition.models import Actor, RecognitionAct, StageChange, Target
+from vigil.recognition.models import (
+    Actor,
+    RecognitionAct,
+    RecognitionActTranslation,
+    StageChange,
+    Target,
+)
 
 
 @admin.register(Actor)
@@ -18,6 +24,14 @@ class RecognitionActAdmin(admin.ModelAdmin):
     search_fields = ["actor__name", "wording"]
     raw_id_fields = ["actor"]
     filter_horizontal = ["sources"]
+
+
+@admin.register(RecognitionActTranslation)
+class RecognitionActTranslationAdmin(admin.ModelAdmin):
+    list_display = ["act", "language", "updated_at"]
+    list_filter = ["language"]
+    search_fields = ["wording", "act__actor__name"]
+    raw_id_fields = ["act"]
 
 
 class StageChangeInline(admin.TabularInline):

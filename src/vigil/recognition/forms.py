@@ -8,7 +8,16 @@ from vigil.partial_dates import PartialDateFormField
 from vigil.pickers import CountryField, SearchableSelect
 from vigil.recognition.models import Actor, Characterisation, RecognitionAct, Target
 
-ACT_FIELDS = ["actor", "instrument", "characterisation", "wording", "status", "review", "notes"]
+ACT_FIELDS = [
+    "actor",
+    "instrument",
+    "characterisation",
+    "wording",
+    "original_language",
+    "status",
+    "review",
+    "notes",
+]
 
 
 def actor_label(actor: Actor) -> str:
@@ -60,6 +69,10 @@ class RecognitionActForm(forms.ModelForm):
         ),
     )
 
+    def clean_original_language(self):
+        # A form without the field (an older page, a script) keeps the act's language.
+        return self.cleaned_data["original_language"] or self.instance.original_language
+
     class Meta:
         model = RecognitionAct
         fields = ACT_FIELDS
@@ -74,6 +87,7 @@ class RecognitionActForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.case = case
         self.fields["sources"].point_at(sources_queryset, case)
+        self.fields["original_language"].required = False
         if self.instance.pk:
             self.initial["when"] = self.instance.date_iso
             self.initial["sources"] = list(self.instance.sources.values_list("pk", flat=True))

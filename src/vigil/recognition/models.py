@@ -132,6 +132,13 @@ class RecognitionAct(Publishable, AuditedModel):
         _("characterisation"), max_length=30, choices=Characterisation.choices
     )
     wording = models.TextField(_("exact wording"), help_text=_("The words of the act, quoted."))
+    original_language = models.CharField(
+        _("language of the wording"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default="en",
+        help_text=_("The language the act is quoted in; translations into others are kept apart."),
+    )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices)
     review = models.CharField(
         _("checked"),
@@ -164,6 +171,30 @@ class RecognitionAct(Publishable, AuditedModel):
     @property
     def date_iso(self) -> str:
         return iso_partial(self.date, self.date_precision)
+
+
+class RecognitionActTranslation(AuditedModel):
+    """An act's wording translated into another of Vigil's languages. The quoted original stays
+    the act's record; a translation changes no evidence, and translators may be given the right
+    to make one (the permission "Can translate a recognition act's wording") without any other."""
+
+    act = models.ForeignKey(RecognitionAct, on_delete=models.CASCADE, related_name="translations")
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    wording = models.TextField(_("wording"))
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["act", "language"]
+        verbose_name = _("translation of a recognition act")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["act", "language"], name="one_act_translation_a_language"
+            )
+        ]
+        permissions = [("translate_act", _("Can translate a recognition act's wording"))]
+
+    def __str__(self):
+        return f"{self.act} ({self.language})"
 
 
 class Target(AuditedModel):

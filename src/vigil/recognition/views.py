@@ -27,6 +27,7 @@ from vigil.recognition.forms import (
     TargetForm,
 )
 from vigil.recognition.models import Actor, Characterisation, RecognitionAct, Target
+from vigil.recognition.translations import act_text, with_texts
 from vigil.recognition.worldmap import recognition_marks, world_map_svg
 from vigil.tabular import ImportForm, csv_download, json_download, read_upload
 
@@ -63,11 +64,14 @@ def _country_details(user, case, code: str) -> dict | None:
             "instrument": act.get_instrument_display(),
             "status": act.get_status_display(),
             "review": act.get_review_display(),
-            "wording": act.wording,
+            "wording": act.text.wording,
+            "wording_language": act.text.language,
+            "wording_direction": act.text.direction,
+            "wording_note": act.text.note,
             "url": act.get_absolute_url(),
             "sources": [{"title": s.title, "url": s.get_absolute_url()} for s in act.sources.all()],
         }
-        for act in acts
+        for act in with_texts(acts)
     ]
     return details
 
@@ -128,9 +132,8 @@ def act_detail(request, slug, pk):
     case = get_case_for_user(request.user, slug)
     act = get_object_or_404(services.acts_for(case), pk=pk)
     sources = act.sources.filter(pk__in=visible_sources(request.user, case))
-    return render(
-        request, "recognition/act_detail.html", {"case": case, "act": act, "sources": sources}
-    )
+    context = {"case": case, "act": act, "sources": sources, "text": act_text(act)}
+    return render(request, "recognition/act_detail.html", context)
 
 
 def act_edit(request, slug, pk):

@@ -31,7 +31,8 @@
       head.appendChild(el("a", act.actor, {href: act.url}));
       head.appendChild(document.createTextNode(" · " + act.date + " · " + act.instrument + ", " + act.status + " · " + act.review));
       item.appendChild(head);
-      item.appendChild(el("blockquote", act.wording, {"class": "statement"}));
+      item.appendChild(el("blockquote", act.wording, {"class": "statement", lang: act.wording_language, dir: act.wording_direction}));
+      if (act.wording_note) item.appendChild(el("p", act.wording_note, {"class": "translation-note", role: "note"}));
       var sources = el("p", act.sources.length ? "Sources: " : "Unsourced", {"class": "meta"});
       act.sources.forEach(function (source, i) {
         if (i) sources.appendChild(document.createTextNode("; "));
