@@ -46,7 +46,7 @@ urlpatterns = [
         auth_views.PasswordResetCompleteView.as_view(template_name="registration/reset_done.html"),
         name="password_reset_complete",
     ),
-    path("cases/", include("vigil.cases.urls")),
+    path("cases/", include("vigil.dossier.case_urls")),
     path("cases/<slug:slug>/", include("vigil.evidence.urls")),
     path("cases/<slug:slug>/", include("vigil.law.urls")),
     path("cases/<slug:slug>/", include("vigil.recognition.urls")),

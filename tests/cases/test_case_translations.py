@@ -2,6 +2,7 @@
 translation exists, says it is one, and says plainly when the text is not yet translated."""
 
 import pytest
+from django.utils import translation
 
 from vigil.cases.models import CaseTranslation
 from vigil.cases.translations import case_text, save_translation
@@ -12,19 +13,29 @@ AZ_TITLE = "Sınaq işi"
 AZ_SUMMARY = "İctimaiyyət üçün işin xülasəsi."
 
 
+def in_language(language: str, message: str, **values) -> str:
+    with translation.override(language):
+        return translation.gettext(message) % values
+
+
 def test_the_public_page_shows_the_reader_s_translation_and_says_it_is_one(client, published):
     save_translation(published, language="az", title=AZ_TITLE, summary=AZ_SUMMARY)
     page = client.get(f"/az/p/{published.slug}/").content.decode()
     assert f'<h1 lang="az" dir="ltr">{AZ_TITLE}</h1>' in page
     assert AZ_SUMMARY in page
     assert "A case summary for the public." not in page
-    assert "A translation: the original is in ingilis." in page
+    # The note is in the reader's language, as the catalogue words it.
+    assert (
+        in_language("az", "A translation: the original is in %(original)s.", original="ingilis")
+        in page
+    )
 
 
 def test_without_a_translation_the_original_is_shown_and_the_page_says_so(client, published):
     page = client.get(f"/ru/p/{published.slug}/").content.decode()
     assert "A case summary for the public." in page
-    assert "Shown in английский: not yet translated into русский." in page
+    note = "Shown in %(shown)s: not yet translated into %(reader)s."
+    assert in_language("ru", note, shown="английский", reader="русский") in page
     # The English text keeps its own language and direction inside an Urdu page.
     urdu = client.get(f"/ur/p/{published.slug}/").content.decode()
     assert '<div class="summary" lang="en" dir="ltr">' in urdu

@@ -7,7 +7,7 @@ from django.utils import translation
 
 from vigil.campaigns.forms import ChapterForm, ContactForm, EventForm
 from vigil.campaigns.models import Chapter
-from vigil.cases.forms import CaseForm
+from vigil.dossier.case_forms import CaseForm
 from vigil.pickers import CountryField, SearchableSelect
 from vigil.recognition.forms import (
     ActorChoiceField,

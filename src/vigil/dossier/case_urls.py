@@ -1,6 +1,6 @@
 from django.urls import path
 
-from vigil.cases import views
+from vigil.dossier import case_views as views
 
 app_name = "cases"
 

@@ -1,3 +1,8 @@
+"""The case pages: the list of cases, each case's page (its numbers, timeline and the gaps in its
+evidence against the law), and opening, editing and translating a case. They draw on every part
+of the case, so they live here, above evidence and law, beside the public case page.
+"""
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -10,9 +15,9 @@ from django.views.decorators.http import require_safe
 from vigil.accounts import permissions
 from vigil.cases import translations
 from vigil.cases.access import get_case_for_user, get_case_to_translate
-from vigil.cases.forms import CaseForm, CaseTranslationForm
 from vigil.cases.models import CaseTranslation
 from vigil.counting import count_of
+from vigil.dossier.case_forms import CaseForm, CaseTranslationForm
 from vigil.evidence.access import visible_claims, visible_sources
 from vigil.evidence.models import Claim, Source
 from vigil.law.matrix import gap_list

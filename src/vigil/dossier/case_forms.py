@@ -1,8 +1,12 @@
+"""The forms of a case: opening and editing one (its public summary checked against the public
+figures, as publishing does) and translating its title and summary."""
+
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from vigil.cases.models import Case, CaseTranslation
+from vigil.dossier.publishing import check_summary
 from vigil.pickers import CountryField
 
 
@@ -39,8 +43,6 @@ class CaseForm(forms.ModelForm):
 
     def clean_summary(self):
         """The public summary states no figure that the public figures table does not show."""
-        from vigil.dossier.publishing import check_summary
-
         summary = self.cleaned_data["summary"]
         check_summary(self.instance, summary)
         return summary
