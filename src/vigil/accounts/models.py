@@ -62,8 +62,3 @@ class LanguagePreference(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.language}"
-
-
-# Moved to vigil.audit.models (issue #15); this alias lets work begun before the move land and goes
-# once nothing imports it from here.
-from vigil.audit.models import GENESIS_HASH, AppendOnlyError, AuditEntry  # noqa: E402, F401
