@@ -238,6 +238,14 @@ TABLE = {
     ("recognition:act", "POST"): ("not-allowed", lambda w: w.in_case(pk=w.act.pk)),
     ("recognition:act_edit", "GET"): ("case-write", lambda w: w.in_case(pk=w.act.pk)),
     ("recognition:act_edit", "POST"): ("case-write", lambda w: w.in_case(pk=w.act.pk)),
+    ("recognition:act_translate", "GET"): (
+        "case-write",
+        lambda w: w.in_case(pk=w.act.pk, language="az"),
+    ),
+    ("recognition:act_translate", "POST"): (
+        "case-write",
+        lambda w: w.in_case(pk=w.act.pk, language="az"),
+    ),
     ("recognition:pipeline", "GET"): ("case-read", lambda w: {"slug": w.case.slug}),
     ("recognition:pipeline", "POST"): ("not-allowed", lambda w: {"slug": w.case.slug}),
     ("recognition:target_add", "POST"): ("case-write", lambda w: {"slug": w.case.slug}),

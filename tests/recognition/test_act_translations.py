@@ -100,3 +100,48 @@ def test_the_wordings_of_many_acts_take_one_query(case, states, django_assert_nu
     assert texts[acts[1].pk].not_yet_in == "tr" and texts[acts[1].pk].wording == "quoted words"
     with pytest.raises(ValueError):
         save_act_translation(acts[0], language="en", wording="x")
+
+
+@pytest.fixture
+def translator(django_user_model, published):
+    """A viewer of the case given the translator's permission, and nothing else."""
+    from django.contrib.auth.models import Permission
+
+    from tests.personas import give_role
+    from vigil.cases.models import CaseMembership
+
+    user = django_user_model.objects.create_user("tamar", password="x")
+    give_role(user, published, CaseMembership.Role.VIEWER)
+    user.user_permissions.add(Permission.objects.get(codename="translate_act"))
+    return user
+
+
+def test_a_translator_translates_an_act_s_wording_and_changes_no_evidence(translator, public_act):
+    from django.test import Client
+
+    client = Client()
+    client.force_login(translator)
+    address = f"/cases/{public_act.case.slug}/recognition/acts/{public_act.pk}/translations/tr/"
+    assert ORIGINAL in client.get(address).content.decode()  # beside the original
+    assert client.post(address, {"wording": "kasabada işlenen soykırım"}).status_code == 302
+    assert act_texts([public_act], "tr")[public_act.pk].wording == "kasabada işlenen soykırım"
+    public_act.refresh_from_db()
+    assert public_act.wording == ORIGINAL  # the quoted original stays the record
+    edit = f"/cases/{public_act.case.slug}/recognition/acts/{public_act.pk}/edit/"
+    assert client.get(edit).status_code == 403
+
+
+def test_a_viewer_without_the_permission_may_not_translate_an_act(bob_client, public_act):
+    address = f"/cases/{public_act.case.slug}/recognition/acts/{public_act.pk}/translations/tr/"
+    assert bob_client.post(address, {"wording": "x"}).status_code == 403
+    assert not public_act.translations.exists()
+
+
+def test_the_act_page_offers_each_language_but_the_original(alice_client, public_act):
+    save_act_translation(public_act, language="ru", wording="геноцид")
+    page = alice_client.get(public_act.get_absolute_url()).content.decode()
+    base = f"/cases/{public_act.case.slug}/recognition/acts/{public_act.pk}/translations/"
+    for code in ("az", "ur", "ru", "tr"):
+        assert f'href="{base}{code}/"' in page
+    assert f'href="{base}en/"' not in page
+    assert alice_client.get(f"{base}en/").status_code == 404

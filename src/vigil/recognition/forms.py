@@ -6,7 +6,13 @@ from vigil.countries import sort_key
 from vigil.evidence.source_picker import SourcesField
 from vigil.partial_dates import PartialDateFormField
 from vigil.pickers import CountryField, SearchableSelect
-from vigil.recognition.models import Actor, Characterisation, RecognitionAct, Target
+from vigil.recognition.models import (
+    Actor,
+    Characterisation,
+    RecognitionAct,
+    RecognitionActTranslation,
+    Target,
+)
 
 ACT_FIELDS = [
     "actor",
@@ -97,6 +103,15 @@ class RecognitionActForm(forms.ModelForm):
         when = self.cleaned_data.get("when")
         data["date"], data["date_precision"] = when or (None, "day")
         return data
+
+
+class ActTranslationForm(forms.ModelForm):
+    """An act's wording in another language: the words of the act translated, nothing added."""
+
+    class Meta:
+        model = RecognitionActTranslation
+        fields = ["wording"]
+        widgets = {"wording": forms.Textarea(attrs={"rows": 4})}
 
 
 class ActorForm(forms.ModelForm):

@@ -3,6 +3,7 @@ it, or the original with a note saying no translation exists yet."""
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext
 
@@ -68,6 +69,22 @@ def with_texts(acts, language: str | None = None) -> list[RecognitionAct]:
 
 def act_text(act: RecognitionAct, language: str | None = None) -> ActText:
     return act_texts([act], language)[act.pk]
+
+
+def languages_of(act: RecognitionAct) -> list[tuple[str, bool]]:
+    """Each of Vigil's languages but the act's own, with whether its wording is translated into
+    it (one query)."""
+    done = set(act.translations.values_list("language", flat=True))
+    return [
+        (code, code in done) for code, _name in settings.LANGUAGES if code != act.original_language
+    ]
+
+
+def may_translate(user, case) -> bool:
+    """The case's researchers and administrators may translate its acts' wording, and so may
+    anyone given "Can translate a recognition act's wording" (a translator, who may change no
+    evidence)."""
+    return case.editable or user.has_perm("recognition.translate_act")
 
 
 def save_act_translation(

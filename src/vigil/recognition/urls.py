@@ -10,6 +10,11 @@ urlpatterns = [
     path("recognition/acts/new/", views.act_add, name="act_add"),
     path("recognition/acts/<int:pk>/", views.act_detail, name="act"),
     path("recognition/acts/<int:pk>/edit/", views.act_edit, name="act_edit"),
+    path(
+        "recognition/acts/<int:pk>/translations/<str:language>/",
+        views.act_translate,
+        name="act_translate",
+    ),
     path("recognition/pipeline/", views.pipeline, name="pipeline"),
     path("recognition/pipeline/add/", views.target_add, name="target_add"),
     path("recognition/targets/<int:pk>/", views.target_detail, name="target"),

@@ -1,9 +1,10 @@
 import io
 from collections import Counter
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,19 +16,26 @@ from vigil.accounts.redirects import redirect_next
 from vigil.cases.access import get_case_for_user
 from vigil.evidence.access import visible_sources
 from vigil.paging import paginate, sorted_by
-from vigil.recognition import board, importer, services, timeline
+from vigil.recognition import board, importer, services, timeline, translations
 from vigil.recognition.actors import country_name
 from vigil.recognition.forms import (
     ActFilterForm,
     ActorFilterForm,
     ActorForm,
+    ActTranslationForm,
     MoveForm,
     RecognitionActForm,
     TargetEditForm,
     TargetForm,
 )
-from vigil.recognition.models import Actor, Characterisation, RecognitionAct, Target
-from vigil.recognition.translations import act_text, with_texts
+from vigil.recognition.models import (
+    Actor,
+    Characterisation,
+    RecognitionAct,
+    RecognitionActTranslation,
+    Target,
+)
+from vigil.recognition.translations import with_texts
 from vigil.recognition.worldmap import recognition_marks, world_map_svg
 from vigil.tabular import ImportForm, csv_download, json_download, read_upload
 
@@ -132,8 +140,35 @@ def act_detail(request, slug, pk):
     case = get_case_for_user(request.user, slug)
     act = get_object_or_404(services.acts_for(case), pk=pk)
     sources = act.sources.filter(pk__in=visible_sources(request.user, case))
-    context = {"case": case, "act": act, "sources": sources, "text": act_text(act)}
+    context = {
+        "case": case,
+        "act": act,
+        "sources": sources,
+        "text": translations.act_text(act),
+        "may_translate": translations.may_translate(request.user, case),
+        "translations": translations.languages_of(act),
+    }
     return render(request, "recognition/act_detail.html", context)
+
+
+def act_translate(request, slug, pk, language):
+    """An act's wording in one of Vigil's other languages, beside the quoted original."""
+    case = get_case_for_user(request.user, slug)
+    if not translations.may_translate(request.user, case):
+        raise PermissionDenied(_("Only translators and the case's researchers may translate it."))
+    act = get_object_or_404(services.acts_for(case), pk=pk)
+    if language not in dict(settings.LANGUAGES) or language == act.original_language:
+        raise Http404("No such language to translate into")
+    found = RecognitionActTranslation.objects.filter(act=act, language=language).first()
+    form = ActTranslationForm(request.POST or None, instance=found)
+    if request.method == "POST" and form.is_valid():
+        translations.save_act_translation(
+            act, language=language, wording=form.cleaned_data["wording"]
+        )
+        messages.success(request, _("Translation saved."))
+        return redirect(act)
+    context = {"form": form, "case": case, "act": act, "language": language}
+    return render(request, "recognition/act_translate.html", context)
 
 
 def act_edit(request, slug, pk):
