@@ -222,11 +222,11 @@ def test_vigil_publish_publishes_a_verified_act_and_refuses_an_unverified_one(
 
 
 def test_the_api_publishes_under_the_same_rules_as_the_page_and_withdraws(
-    client, published, public_source, alice, carol
+    client, published, public_source, alice, dora
 ):
     verified = add_reviewed_claim(public_source, fields={**STATEMENT, "review_status": "verified"})
     proposed = services.add_claim(public_source, fields=STATEMENT, user=alice)
-    api = token_client(carol)
+    api = token_client(dora)
     path = f"/api/v1/cases/{published.slug}"
     body = {"kind": "claim", "ids": [verified.pk, proposed.pk]}
     refused = api.post(f"{path}/publications", json.dumps(body), content_type="application/json")
@@ -237,11 +237,11 @@ def test_the_api_publishes_under_the_same_rules_as_the_page_and_withdraws(
     answer = api.post(f"{path}/publications", json.dumps(body), content_type="application/json")
     assert answer.status_code == 200 and answer.json()["ids"] == [verified.pk]
     verified.refresh_from_db()
-    assert verified.published_by == carol
+    assert verified.published_by == dora
     assert STATEMENT["statement"] in everything_public(client, published)
 
     answer = api.post(f"{path}/withdrawals", json.dumps(body), content_type="application/json")
     assert answer.status_code == 200
     assert STATEMENT["statement"] not in everything_public(client, published)
     entry = AuditEntry.objects.filter(model_label="evidence.Claim", object_pk=str(verified.pk))
-    assert entry.last().actor == carol
+    assert entry.last().actor == dora

@@ -57,19 +57,19 @@ def test_bad_claims_are_refused_with_a_message(alice_client, source, overrides, 
 
 
 @pytest.fixture
-def carol_client(django_user_model, case):
+def dora_client(django_user_model, case):
     """A second researcher of the test case, to review what alice records."""
     return signed_in(personas.dora(case))
 
 
 def test_the_review_queue_lists_proposed_claims_and_verifying_removes_them(
-    alice_client, carol_client, source
+    alice_client, dora_client, source
 ):
     add(alice_client, source)
     claim = Claim.objects.get()
     queue = reverse("evidence:review_queue", args=[source.case.slug])
     assert "At least 161 civilians were killed" in alice_client.get(queue).content.decode()
-    carol_client.post(
+    dora_client.post(
         reverse("evidence:claim_review", args=[source.case.slug, claim.pk]), {"status": "verified"}
     )
     claim.refresh_from_db()
@@ -78,10 +78,10 @@ def test_the_review_queue_lists_proposed_claims_and_verifying_removes_them(
 
 
 def test_the_figures_table_shows_the_figure_with_its_source_and_locator(
-    alice_client, carol_client, source
+    alice_client, dora_client, source
 ):
     add(alice_client, source)
-    carol_client.post(
+    dora_client.post(
         reverse("evidence:claim_review", args=[source.case.slug, Claim.objects.get().pk]),
         {"status": "verified"},
     )
