@@ -316,6 +316,14 @@ TABLE = {
     ("campaigns:chapter", "POST"): ("not-allowed", lambda w: {"pk": w.chapter_x.pk}),
     ("campaigns:chapter_edit", "GET"): ("chapter-x", lambda w: {"pk": w.chapter_x.pk}),
     ("campaigns:chapter_edit", "POST"): ("chapter-x", lambda w: {"pk": w.chapter_x.pk}),
+    ("campaigns:chapter_translate", "GET"): (
+        "chapter-x",
+        lambda w: {"pk": w.chapter_x.pk, "language": "az"},
+    ),
+    ("campaigns:chapter_translate", "POST"): (
+        "chapter-x",
+        lambda w: {"pk": w.chapter_x.pk, "language": "az"},
+    ),
     ("campaigns:members", "GET"): ("campaign", lambda w: {}),
     ("campaigns:members", "POST"): ("not-allowed", lambda w: {}),
     ("campaigns:member_add", "GET"): ("any-coordinator", lambda w: {}),

@@ -19,6 +19,7 @@ MISSING = 987654
 VIEWS = [
     ("campaigns:chapter", "GET", "chapter", True),
     ("campaigns:chapter_edit", "GET", "chapter", True),
+    ("campaigns:chapter_translate", "POST", "chapter", True),
     ("campaigns:member", "GET", "member", True),
     ("campaigns:member_edit", "GET", "member", True),
     ("campaigns:member_export", "GET", "member", True),
@@ -78,7 +79,8 @@ def objects(chapter, nightingale, administrator):
 
 
 def answer(client, name, method, pk) -> int:
-    url = reverse(name, args=[pk])
+    # A translation's address names its language too.
+    url = reverse(name, args=[pk, "az"] if name.endswith("_translate") else [pk])
     return (client.get(url) if method == "GET" else client.post(url)).status_code
 
 

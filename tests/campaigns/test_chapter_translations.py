@@ -79,3 +79,47 @@ def test_a_chapter_translation_replaces_the_one_before_and_never_into_the_origin
     assert chapter_text(described, "tr").is_translation
     with pytest.raises(ValueError):
         save_chapter_translation(described, language="en", description="x")
+
+
+@pytest.fixture
+def translator(django_user_model):
+    """Someone given the translator's permission for chapters, and no role in any of them."""
+    from django.contrib.auth.models import Permission
+
+    user = django_user_model.objects.create_user("tamar", password="x")
+    user.user_permissions.add(Permission.objects.get(codename="translate_chapter"))
+    return user
+
+
+def test_a_translator_translates_a_chapter_s_description_and_sees_no_member(
+    translator, described, nightingale
+):
+    from django.test import Client
+
+    client = Client()
+    client.force_login(translator)
+    address = f"/campaign/chapters/{described.pk}/translations/az/"
+    assert ABOUT in client.get(address).content.decode()  # beside the original
+    azerbaijani = "Bakı və Lahordan birlikdə xatırlayan tələbələr."
+    assert client.post(address, {"description": azerbaijani}).status_code == 302
+    assert chapter_text(described, "az").description == azerbaijani
+    # Translating is all: the chapter's people and its settings stay closed to them.
+    assert client.get(f"/campaign/members/{nightingale.pk}/").status_code in (403, 404)
+    assert client.get(f"/campaign/chapters/{described.pk}/edit/").status_code in (403, 404)
+
+
+def test_a_volunteer_may_not_translate_the_chapter(volunteer_client, described):
+    address = f"/campaign/chapters/{described.pk}/translations/az/"
+    assert volunteer_client.post(address, {"description": "x"}).status_code == 403
+    assert not described.translations.exists()
+
+
+def test_the_chapter_page_offers_its_coordinator_each_language_but_the_original(
+    coordinator_client, described
+):
+    page = coordinator_client.get(f"/campaign/chapters/{described.pk}/").content.decode()
+    base = f"/campaign/chapters/{described.pk}/translations/"
+    for code in ("az", "ur", "ru", "tr"):
+        assert f'href="{base}{code}/"' in page
+    assert f'href="{base}en/"' not in page
+    assert coordinator_client.get(f"{base}en/").status_code == 404

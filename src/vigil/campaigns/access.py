@@ -82,6 +82,18 @@ def get_chapter_for_user(user, pk, *, manage: bool = False) -> Chapter:
     )
 
 
+def get_chapter_to_translate(user, pk) -> Chapter:
+    """The chapter if `user` may translate its description: its coordinators and administrators,
+    and anyone given "Can translate a chapter's description" (a translator, who sees no member and
+    changes nothing else)."""
+    if not user.has_perm("campaigns.translate_chapter"):
+        return get_chapter_for_user(user, pk, manage=True)
+    chapter = Chapter.objects.filter(pk=pk).first()
+    if chapter is None:
+        raise Http404("No such chapter")
+    return chapter
+
+
 def get_member_for_user(user, pk, *, manage: bool = False) -> Member:
     """A member's record, export, erasure and consents: their chapters' coordinators."""
     return _reach(

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from vigil.accounts.scoping import ScopedModelForm
 from vigil.campaigns.models import (
     Chapter,
+    ChapterTranslation,
     Consent,
     Contact,
     Event,
@@ -43,6 +44,13 @@ class ChapterForm(ScopedModelForm):
 
     def clean_country_code(self):
         return self.cleaned_data["country_code"].upper()
+
+
+class ChapterTranslationForm(forms.ModelForm):
+    class Meta:
+        model = ChapterTranslation
+        fields = ["description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 6})}
 
 
 class MemberForm(ScopedModelForm):

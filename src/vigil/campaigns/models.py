@@ -87,6 +87,7 @@ class ChapterTranslation(AuditedModel):
                 fields=["chapter", "language"], name="one_chapter_translation_a_language"
             )
         ]
+        permissions = [("translate_chapter", _("Can translate a chapter's description"))]
 
     def __str__(self):
         return f"{self.chapter} ({self.language})"

@@ -9,6 +9,11 @@ urlpatterns = [
     path("chapters/", people.chapter_list, name="chapters"),
     path("chapters/<int:pk>/", people.chapter_detail, name="chapter"),
     path("chapters/<int:pk>/edit/", people.chapter_edit, name="chapter_edit"),
+    path(
+        "chapters/<int:pk>/translations/<str:language>/",
+        people.chapter_translate,
+        name="chapter_translate",
+    ),
     path("members/", people.member_list, name="members"),
     path("members/new/", people.member_add, name="member_add"),
     path("members/import/", people.member_import, name="member_import"),

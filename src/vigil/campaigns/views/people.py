@@ -2,17 +2,19 @@
 
 import json
 
+from django.conf import settings
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from vigil.accounts import permissions
-from vigil.campaigns import overviews, privacy, services
+from vigil.campaigns import overviews, privacy, services, translations
 from vigil.campaigns.access import (
     get_chapter_for_user,
+    get_chapter_to_translate,
     get_consent_for_user,
     get_member_for_user,
     require_admin,
@@ -20,10 +22,9 @@ from vigil.campaigns.access import (
     require_coordinator,
 )
 from vigil.campaigns.filters import MEMBER_ORDERS, MEMBER_SORTS, MemberFilterForm
-from vigil.campaigns.forms import ChapterForm, ConsentForm, MemberForm
+from vigil.campaigns.forms import ChapterForm, ChapterTranslationForm, ConsentForm, MemberForm
 from vigil.campaigns.importers import MEMBER_COLUMNS, import_members, member_rows
-from vigil.campaigns.models import Chapter, Event, Member
-from vigil.campaigns.translations import chapter_text
+from vigil.campaigns.models import Chapter, ChapterTranslation, Event, Member
 from vigil.campaigns.views.charts import events_chart
 from vigil.counting import count_of
 from vigil.paging import paginate, sorted_by
@@ -90,8 +91,26 @@ def chapter_detail(request, pk):
     context["members_page"] = members
     context["coordinators"] = chapter.coordinators.all()
     context["manages"] = permissions.can_manage_chapter(request.user, chapter.pk)
-    context["text"] = chapter_text(chapter)
+    context["text"] = translations.chapter_text(chapter)
+    context["translations"] = translations.languages_of_chapter(chapter)
     return render(request, "campaigns/chapter_detail.html", context)
+
+
+def chapter_translate(request, pk, language):
+    """The chapter's description in one of Vigil's other languages, beside the original."""
+    chapter = get_chapter_to_translate(request.user, pk)
+    if language not in dict(settings.LANGUAGES) or language == chapter.original_language:
+        raise Http404("No such language to translate into")
+    found = ChapterTranslation.objects.filter(chapter=chapter, language=language).first()
+    form = ChapterTranslationForm(request.POST or None, instance=found)
+    if request.method == "POST" and form.is_valid():
+        translations.save_chapter_translation(
+            chapter, language=language, description=form.cleaned_data["description"]
+        )
+        messages.success(request, _("Translation saved."))
+        return redirect(chapter)
+    context = {"form": form, "chapter": chapter, "language": language}
+    return render(request, "campaigns/chapter_translate.html", context)
 
 
 def chapter_edit(request, pk):
