@@ -72,3 +72,16 @@ def test_the_english_pdf_still_numbers_its_pages_and_names_its_issue_date(publis
     pages, _text = pdf_text(build_bytes(published, "pdf", language="en"))
     assert "Page 2 of" in pages[1]
     assert "Issued" in pages[1]
+
+
+def test_the_dossier_quotes_each_act_in_the_reader_s_language_where_it_is_translated(published):
+    from vigil.recognition.translations import save_act_translation
+
+    act = published.recognition_acts.get(wording="the genocide committed in the town")
+    save_act_translation(act, language="tr", wording="kasabada işlenen soykırım")
+    turkish = build_bytes(published, "html", language="tr").decode()
+    assert '<span lang="tr" dir="ltr">“kasabada işlenen soykırım”</span>' in turkish
+    assert "the genocide committed in the town" not in turkish
+    urdu = build_bytes(published, "html", language="ur").decode()
+    # No Urdu translation: the English words, kept left to right inside the Urdu dossier.
+    assert '<span lang="en" dir="ltr">“the genocide committed in the town”</span>' in urdu

@@ -18,6 +18,7 @@ from vigil.law import matrix
 from vigil.recognition import services as recognition_services
 from vigil.recognition import timeline
 from vigil.recognition.models import Characterisation
+from vigil.recognition.translations import with_texts
 from vigil.recognition.worldmap import (
     BLANK,
     COLOURS,
@@ -104,7 +105,8 @@ def build_content(
     dossier.figures = figures_table(claims)
 
     progress(35, "recognition")
-    acts = list(public.public_acts(case).prefetch_related("sources"))
+    # Each act's wording in the dossier's language where a translation exists (one query).
+    acts = with_texts(public.public_acts(case).prefetch_related("sources"))
     dossier.acts = acts
     dossier.act_sources = {
         act.pk: [dossier.by_source[s.pk] for s in public.public_sources_of(act, sources_by_id)]
