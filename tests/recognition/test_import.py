@@ -62,6 +62,7 @@ def test_a_valid_file_imports_acts_with_actor_and_source(case, states):
         ({"status": "passed"}, "unknown status 'passed'"),
         ({"wording": ""}, "no wording"),
         ({"country": "", "actor": ""}, "no actor"),
+        ({"original_language": "fr"}, "unknown language 'fr'"),
     ],
 )
 def test_each_kind_of_bad_row_is_reported_and_nothing_imported(case, states, row, message):
@@ -127,3 +128,30 @@ def test_the_web_import_shows_the_report(alice_client, case, states):
     page = response.content.decode()
     assert "unknown country code" in page and "Nothing was imported." in page
     assert not RecognitionAct.objects.exists()
+
+
+def test_the_export_names_each_act_s_language_and_the_import_keeps_it(case, states, capsys):
+    from vigil.cases.models import Case
+
+    run(case, {"wording": "совершённый геноцид", "original_language": "ru"})
+    assert RecognitionAct.objects.get(case=case).original_language == "ru"
+    call_command("recognitions", case.slug, "--format", "csv")
+    exported = capsys.readouterr().out
+    assert next(csv.DictReader(io.StringIO(exported)))["original_language"] == "ru"
+    other = Case.objects.create(slug="copy", title="Copy")
+    assert import_recognitions(other, io.StringIO(exported)).ok
+    assert RecognitionAct.objects.get(case=other).original_language == "ru"
+
+
+def test_a_file_without_the_language_column_leaves_an_act_s_language_alone(case, states):
+    existing = act(case, state("PAK"))
+    existing.original_language = "ur"
+    existing.save()
+    out = io.StringIO()
+    columns = [c for c in COLUMNS if c != "original_language"]
+    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
+    writer.writeheader()
+    writer.writerow({**GOOD, "id": existing.pk, "actor": "", "notes": "corrected"})
+    assert import_recognitions(case, io.StringIO(out.getvalue())).ok
+    existing.refresh_from_db()
+    assert (existing.notes, existing.original_language) == ("corrected", "ur")

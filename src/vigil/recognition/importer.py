@@ -5,6 +5,7 @@ corrected and imported again updates those acts instead of adding them twice."""
 from collections.abc import Iterator
 from functools import partial
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 
 from vigil.addresses import address_of, named_id
@@ -26,6 +27,7 @@ COLUMNS = [
     "instrument",
     "characterisation",
     "wording",
+    "original_language",
     "status",
     "source_title",
     "source_url",
@@ -85,6 +87,10 @@ def _validate(case, line: int, row: dict, seen: dict) -> RowReport:
     wording = (row.get("wording") or "").strip()
     if not wording:
         errors.append(_("no wording: quote the act's own words"))
+    # Optional: a file without the column keeps an act's language (English for a new act).
+    language = (row.get("original_language") or "").strip().lower()
+    if language and language not in dict(settings.LANGUAGES):
+        errors.append(_("unknown language %(code)r") % {"code": language})
     key = (name.casefold(), country, characterisation, instrument, date)
     if key in seen:
         errors.append(_("duplicate of row %(line)s in this file") % {"line": seen[key]})
@@ -116,6 +122,7 @@ def _validate(case, line: int, row: dict, seen: dict) -> RowReport:
         "characterisation": characterisation,
         "status": status,
         "wording": wording,
+        "original_language": language,
         "notes": (row.get("notes") or "").strip(),
         "verified": verified,
         "source_title": (row.get("source_title") or "").strip(),
@@ -179,6 +186,8 @@ def _create(case, fields: dict, user=None) -> RecognitionAct:
         if fields["verified"]
         else RecognitionAct.Review.UNVERIFIED,
     }
+    if fields["original_language"]:
+        act_fields["original_language"] = fields["original_language"]
     act = fields["act"]
     if act is None:
         return services.record_act(case, fields=act_fields, sources=sources, user=user)
@@ -217,6 +226,7 @@ def export_rows(case, *, sources=None, request=None) -> Iterator[dict]:
             "instrument": act.instrument,
             "characterisation": act.characterisation,
             "wording": act.wording,
+            "original_language": act.original_language,
             "status": act.status,
             "source_title": SOURCE_SEPARATOR.join(s.title for s in named),
             "source_url": SOURCE_SEPARATOR.join(s.url for s in named),
