@@ -24,6 +24,33 @@ def test_clicking_a_country_shows_its_acts_and_sources(page, live_server, alice,
     page.get_by_role("heading", name="Senate resolution text").wait_for()
 
 
+def test_the_map_quotes_an_act_in_the_reader_s_language_and_says_when_it_cannot(
+    page, live_server, alice, case, states
+):
+    from django.conf import settings
+
+    from vigil.recognition.translations import save_act_translation
+
+    save_act_translation(act(case, state("PAK")), language="ur", wording="نسل کشی کا ارتکاب")
+    act(case, state("PAK"), "massacre")  # not translated
+    sign_in(page, live_server, "alice")
+    page.context.add_cookies(
+        [{"name": settings.LANGUAGE_COOKIE_NAME, "value": "ur", "url": live_server.url}]
+    )
+    page.goto(f"{live_server.url}/cases/{case.slug}/recognition/")
+    page.locator('.worldmap [data-iso="PAK"]').click()
+    details = page.locator("#country-details")
+    translated = details.locator('blockquote[lang="ur"]')
+    translated.wait_for()
+    assert translated.inner_text() == "نسل کشی کا ارتکاب"
+    assert translated.evaluate("node => getComputedStyle(node).direction") == "rtl"
+    original = details.locator('blockquote[lang="en"]')
+    assert original.inner_text() == "quoted words"
+    assert original.evaluate("node => getComputedStyle(node).direction") == "ltr"
+    assert details.locator(".translation-note").count() == 2  # one a translation, one not yet
+    screenshot(page, "recognition-map-ur")
+
+
 def test_a_target_moves_one_stage_on_the_board(page, live_server, alice, case, states):
     target = services.create_target(case, actor=state("ITA"), next_step="Write to the chair")
     sign_in(page, live_server, "alice")
