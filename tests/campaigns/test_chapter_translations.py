@@ -123,3 +123,25 @@ def test_the_chapter_page_offers_its_coordinator_each_language_but_the_original(
         assert f'href="{base}{code}/"' in page
     assert f'href="{base}en/"' not in page
     assert coordinator_client.get(f"{base}en/").status_code == 404
+
+
+def test_a_coordinator_writes_the_description_in_their_own_language(coordinator_client, chapter):
+    written = "Bakı və Lahordan birlikdə xatırlayan tələbələr."
+    response = coordinator_client.post(
+        f"/campaign/chapters/{chapter.pk}/edit/",
+        {
+            "name": chapter.name,
+            "city": chapter.city,
+            "country_code": chapter.country_code,
+            "communities": "",
+            "description": written,
+            "original_language": "az",
+        },
+    )
+    assert response.status_code == 302
+    chapter.refresh_from_db()
+    assert (chapter.description, chapter.original_language) == (written, "az")
+    coordinator_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = coordinator_client.get(f"/campaign/chapters/{chapter.pk}/").content.decode()
+    assert f'<p lang="az" dir="ltr">{written}</p>' in page
+    assert "Shown in Azerbaijani: not yet translated into English." in page
