@@ -255,3 +255,10 @@ def sign_in(page, live_server, username, password=PASSWORD):
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url(f"{live_server.url}/cases/")
+
+
+def in_language(language: str, message: str, **values) -> str:
+    """`message` as the catalogue of `language` words it, filled in: what a page in that language
+    should say."""
+    with translation.override(language):
+        return translation.gettext(message) % values

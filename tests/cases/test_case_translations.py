@@ -2,8 +2,8 @@
 translation exists, says it is one, and says plainly when the text is not yet translated."""
 
 import pytest
-from django.utils import translation
 
+from tests.conftest import in_language
 from vigil.cases.models import CaseTranslation
 from vigil.cases.translations import case_text, save_translation
 
@@ -11,11 +11,6 @@ pytestmark = pytest.mark.django_db
 
 AZ_TITLE = "Sınaq işi"
 AZ_SUMMARY = "İctimaiyyət üçün işin xülasəsi."
-
-
-def in_language(language: str, message: str, **values) -> str:
-    with translation.override(language):
-        return translation.gettext(message) % values
 
 
 def test_the_public_page_shows_the_reader_s_translation_and_says_it_is_one(client, published):
