@@ -4,6 +4,7 @@ English summary, shown as translations, adding no number to it."""
 import pytest
 from django.core.management import call_command
 
+from tests.conftest import in_language
 from vigil.cases.models import Case, CaseTranslation
 from vigil.cases.translations import case_text, numbers_in, save_translation
 
@@ -33,7 +34,8 @@ def test_the_demo_summary_exists_in_every_language_and_says_it_is_a_translation(
     for language, (title, english) in pages.items():
         page = client.get(f"/{language}/p/{demo.slug}/").content.decode()
         assert title in page, language
-        assert f"A translation: the original is in {english}." in page, language
+        note = "A translation: the original is in %(original)s."
+        assert in_language(language, note, original=english) in page, language
 
 
 def test_each_demo_translation_states_only_the_numbers_of_the_english(demo):

@@ -76,11 +76,15 @@ def test_the_contact_form_asks_for_a_country_by_name_not_a_typed_code(administra
 def test_a_chapter_is_saved_with_the_country_picked(administrator_client):
     chapters = "/campaign/chapters/"
     administrator_client.post(
-        chapters, {"name": "Tbilisi chapter", "city": "Tbilisi", "country_code": "GEO"}
+        chapters,
+        {"name": "Tbilisi chapter", "city": "Tbilisi", "country_code": "GEO"}
+        | {"original_language": "en"},  # the form's language select, as a browser sends it
     )
     assert Chapter.objects.get(name="Tbilisi chapter").country_code == "GEO"
     refused = administrator_client.post(
-        chapters, {"name": "Nowhere chapter", "city": "Nowhere", "country_code": "XYZ"}
+        chapters,
+        {"name": "Nowhere chapter", "city": "Nowhere", "country_code": "XYZ"}
+        | {"original_language": "en"},
     )
     assert "XYZ is not an ISO 3166-1 alpha-3 country code" in refused.content.decode()
     assert not Chapter.objects.filter(name="Nowhere chapter").exists()
