@@ -13,14 +13,10 @@ from pathlib import Path
 
 from babel import Locale
 
+from .tokens import fold, words_of
+
 TABLES = Path(__file__).resolve().parent.parent / "tables"
 LANGUAGES = ("az", "ru", "tr", "ur")
-
-
-def fold(text: str) -> str:
-    """Lower case that keeps every character in its place ("İ" is one letter, not two)."""
-    folded = text.replace("İ", "i").lower()
-    return folded if len(folded) == len(text) else "".join(c.lower()[:1] or c for c in text)
 
 
 class Phrases:
@@ -97,7 +93,6 @@ class Tables:
 
 
 def _entry_words(phrase: str) -> list[str]:
-    from .tokens import words_of
 
     words = []
     for word in phrase.split():

@@ -15,6 +15,12 @@ CLAUSE_MARKS = {",", "،", ";", ":", "—", "–"}
 SENTENCE_MARKS = {".", "!", "?", "۔", ";"}
 
 
+def fold(text: str) -> str:
+    """Lower case that keeps every character in its place ("İ" is one letter, not two)."""
+    folded = text.replace("İ", "i").lower()
+    return folded if len(folded) == len(text) else "".join(c.lower()[:1] or c for c in text)
+
+
 @dataclass(slots=True)  # thousands a text: slots make them quicker to build and read
 class Token:
     text: str
@@ -40,7 +46,6 @@ def _number_value(digits: str) -> int | None:
 
 
 def tokenize(text: str, tables) -> list[Token]:
-    from .tables import fold
 
     tokens: list[Token] = []
     previous_end = 0
