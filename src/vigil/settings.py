@@ -78,8 +78,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "vigil.accounts.middleware.SessionRefreshMiddleware",
     # Django's LocaleMiddleware with Vigil's rule: the public pages' language from their address,
-    # every other page's from the person's choice (vigil.language_choice).
-    "vigil.language_choice.LanguageMiddleware",
+    # every other page's from the person's choice (vigil.accounts.language_choice).
+    "vigil.accounts.language_choice.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Before anything reads a form: every GET and POST value arrives without control characters.
     "vigil.text_input.ControlCharacterMiddleware",

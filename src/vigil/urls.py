@@ -4,7 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from vigil import language_choice
+from vigil.accounts import language_choice
 from vigil.accounts import views as account_views
 from vigil.api.api import urlpatterns as api_urlpatterns
 from vigil.campaigns.views import events as campaign_events
@@ -67,7 +67,8 @@ urlpatterns = [
 ]
 
 # The public pages carry their language in their address ("/az/p/khojaly-1992/"), so a campaign
-# can share a link in Urdu; English has none ("/p/khojaly-1992/"). See vigil.language_choice.
+# can share a link in Urdu; English has none ("/p/khojaly-1992/").
+# See vigil.accounts.language_choice.
 urlpatterns += i18n_patterns(
     path("p/", include("vigil.dossier.public_urls")),
     path("events/<int:pk>/", campaign_rsvp.public_event, name="public_event"),

@@ -15,7 +15,7 @@ class AccountsConfig(AppConfig):
     def _apply_language_at_sign_in(self):
         from django.contrib.auth.signals import user_logged_in
 
-        from vigil import language_choice
+        from vigil.accounts import language_choice
 
         user_logged_in.connect(
             language_choice.apply_preference_at_sign_in, dispatch_uid="vigil-language-at-sign-in"

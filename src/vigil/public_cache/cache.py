@@ -155,7 +155,7 @@ def _scope_of(request) -> str | None:
 
 def _page_key(request) -> str:
     # The language the address names, else the one the visitor chose (an address without a
-    # language sends a visitor who chose another to theirs: see vigil.language_choice).
+    # language sends a visitor who chose another to theirs: see vigil.accounts.language_choice).
     language = translation.get_language_from_path(
         request.path_info
     ) or translation.get_language_from_request(request, check_path=False)

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.utils.html import format_html_join
 
 from vigil import formats
-from vigil.language_choice import public_address
+from vigil.accounts.language_choice import public_address
 
 register = template.Library()
 
