@@ -3,7 +3,6 @@ original, a translation of it, or the original with a note saying no translation
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.utils import translation
 
 from vigil.campaigns.models import Chapter, ChapterTranslation, Event, EventTranslation
@@ -68,17 +67,6 @@ def chapter_text(chapter: Chapter, language: str | None = None) -> ChapterText:
         original.not_yet_in = language
         return original
     return ChapterText(found.description, language, chapter.original_language)
-
-
-def languages_of_chapter(chapter: Chapter) -> list[tuple[str, bool]]:
-    """Each of Vigil's languages but the chapter's own, with whether its description is
-    translated into it (one query)."""
-    done = set(chapter.translations.values_list("language", flat=True))
-    return [
-        (code, code in done)
-        for code, _name in settings.LANGUAGES
-        if code != chapter.original_language
-    ]
 
 
 def save_chapter_translation(

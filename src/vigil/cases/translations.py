@@ -58,12 +58,15 @@ def save_translation(case: Case, *, language: str, title: str, summary: str) -> 
     return found
 
 
-def languages_of(case: Case) -> list[tuple[str, bool]]:
-    """Each of Vigil's languages but the original, with whether the case is translated into it
-    (one query)."""
-    done = set(CaseTranslation.objects.filter(case=case).values_list("language", flat=True))
+def languages_of(record) -> list[tuple[str, bool]]:
+    """Each of Vigil's languages but the record's own (a case, a chapter, a recognition act: what
+    has `original_language` and `translations`), with whether it is translated into it (one
+    query)."""
+    done = set(record.translations.values_list("language", flat=True))
     return [
-        (code, code in done) for code, _name in settings.LANGUAGES if code != case.original_language
+        (code, code in done)
+        for code, _name in settings.LANGUAGES
+        if code != record.original_language
     ]
 
 

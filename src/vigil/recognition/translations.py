@@ -3,7 +3,6 @@ it, or the original with a note saying no translation exists yet."""
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext
 
@@ -69,15 +68,6 @@ def with_texts(acts, language: str | None = None) -> list[RecognitionAct]:
 
 def act_text(act: RecognitionAct, language: str | None = None) -> ActText:
     return act_texts([act], language)[act.pk]
-
-
-def languages_of(act: RecognitionAct) -> list[tuple[str, bool]]:
-    """Each of Vigil's languages but the act's own, with whether its wording is translated into
-    it (one query)."""
-    done = set(act.translations.values_list("language", flat=True))
-    return [
-        (code, code in done) for code, _name in settings.LANGUAGES if code != act.original_language
-    ]
 
 
 def may_translate(user, case) -> bool:

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from vigil.accounts import permissions
 from vigil.accounts.redirects import redirect_next
+from vigil.cases import translations as cases_translations
 from vigil.cases.access import get_case_for_user
 from vigil.evidence.access import visible_sources
 from vigil.paging import paginate, sorted_by
@@ -146,7 +147,7 @@ def act_detail(request, slug, pk):
         "sources": sources,
         "text": translations.act_text(act),
         "may_translate": translations.may_translate(request.user, case),
-        "translations": translations.languages_of(act),
+        "translations": cases_translations.languages_of(act),
     }
     return render(request, "recognition/act_detail.html", context)
 

@@ -26,6 +26,7 @@ from vigil.campaigns.forms import ChapterForm, ChapterTranslationForm, ConsentFo
 from vigil.campaigns.importers import MEMBER_COLUMNS, import_members, member_rows
 from vigil.campaigns.models import Chapter, ChapterTranslation, Event, Member
 from vigil.campaigns.views.charts import events_chart
+from vigil.cases import translations as cases_translations
 from vigil.counting import count_of
 from vigil.paging import paginate, sorted_by
 from vigil.tabular import ImportForm, csv_download, read_upload
@@ -92,7 +93,7 @@ def chapter_detail(request, pk):
     context["coordinators"] = chapter.coordinators.all()
     context["manages"] = permissions.can_manage_chapter(request.user, chapter.pk)
     context["text"] = translations.chapter_text(chapter)
-    context["translations"] = translations.languages_of_chapter(chapter)
+    context["translations"] = cases_translations.languages_of(chapter)
     return render(request, "campaigns/chapter_detail.html", context)
 
 
