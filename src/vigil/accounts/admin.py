@@ -1,10 +1,7 @@
 from django.contrib import admin
-from django.contrib.auth import get_user_model
-from django.contrib.auth.admin import UserAdmin
 
 from vigil.accounts.models import Invitation, LanguagePreference
 from vigil.audit.models import AuditEntry
-from vigil.cases.models import CaseMembership
 
 
 @admin.register(AuditEntry)
@@ -24,22 +21,6 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
-
-
-class CaseMembershipInline(admin.TabularInline):
-    model = CaseMembership
-    extra = 1
-    autocomplete_fields = ["case"]
-
-
-class VigilUserAdmin(UserAdmin):
-    """Django's user admin, with the person's case roles on the same page."""
-
-    inlines = [CaseMembershipInline]
-
-
-admin.site.unregister(get_user_model())
-admin.site.register(get_user_model(), VigilUserAdmin)
 
 
 @admin.register(Invitation)

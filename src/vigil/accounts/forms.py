@@ -4,8 +4,6 @@ from django.utils.translation import pgettext_lazy
 
 from vigil.accounts.models import Invitation
 from vigil.audit.models import AuditEntry
-from vigil.campaigns.models import Chapter
-from vigil.cases.models import Case
 
 
 class TokenForm(forms.Form):
@@ -36,17 +34,21 @@ class AuthenticatorCodeForm(forms.Form):
     )
 
 
-class InvitationForm(forms.Form):
-    email = forms.EmailField(label=_("Email"))
+class InvitationForm(forms.ModelForm):
+    """Who to invite, with which role, in which case or chapter. The case and chapter lists come
+    from the invitation's own foreign keys; `invitations.create_invitation` makes the invitation
+    (this form is never saved)."""
+
     role = forms.ChoiceField(label=_("Role"), choices=Invitation.Role.choices)
-    case = forms.ModelChoiceField(
-        label=_("Case (for researchers and viewers)"), queryset=Case.objects.all(), required=False
-    )
-    chapter = forms.ModelChoiceField(
-        label=_("Chapter (for coordinators and volunteers)"),
-        queryset=Chapter.objects.all(),
-        required=False,
-    )
+
+    class Meta:
+        model = Invitation
+        fields = ["email", "role", "case", "chapter"]
+        labels = {
+            "email": _("Email"),
+            "case": _("Case (for researchers and viewers)"),
+            "chapter": _("Chapter (for coordinators and volunteers)"),
+        }
 
 
 class AuditFilterForm(forms.Form):

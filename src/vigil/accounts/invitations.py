@@ -94,8 +94,6 @@ def find_invitation(token: str, now=None) -> Invitation:
 
 def accept_invitation(token: str, user_form, now=None):
     """Create the account from a valid UserCreationForm and give it the invited role."""
-    from vigil.cases.models import CaseMembership
-
     with transaction.atomic():
         invitation = find_invitation(token, now)
         # Lock the row so two tabs cannot both use the same link.
@@ -108,7 +106,7 @@ def accept_invitation(token: str, user_form, now=None):
             user.is_superuser = user.is_staff = True
         user.save()
         if invitation.role in (Invitation.Role.RESEARCHER, Invitation.Role.VIEWER):
-            CaseMembership.objects.create(case=invitation.case, user=user, role=invitation.role)
+            invitation.case.memberships.create(user=user, role=invitation.role)
         elif invitation.role == Invitation.Role.COORDINATOR:
             invitation.chapter.coordinators.add(user)
         elif invitation.role == Invitation.Role.VOLUNTEER:

@@ -10,9 +10,14 @@ Roles:
 - volunteer of a chapter: sees the campaign's events, tasks and materials, never personal data.
 
 A signed-in person with no role in a case sees nothing of it, not even that it exists.
+
+This module is the one table of rules, on the accounts floor: it finds a person's roles through
+their own records (`user.case_memberships`, `user.coordinated_chapters`,
+`user.volunteered_chapters`) and imports no app above it. Each app's `access` module applies these
+rules to its own rows (cases.access, evidence.access, campaigns.access).
 """
 
-from django.db.models import Q, QuerySet, TextChoices
+from django.db.models import Q, TextChoices
 
 PUBLIC, RESTRICTED, CONFIDENTIAL = "public", "restricted", "confidential"
 
@@ -24,6 +29,16 @@ class CaseRole(TextChoices):
     ADMIN = "admin"
     RESEARCHER = "researcher"
     VIEWER = "viewer"
+
+
+# The sources each role in a case reads; nobody else reads any.
+SOURCE_LEVELS: dict[CaseRole, frozenset[str]] = {
+    CaseRole.ADMIN: frozenset({PUBLIC, RESTRICTED, CONFIDENTIAL}),
+    CaseRole.RESEARCHER: frozenset({PUBLIC, RESTRICTED, CONFIDENTIAL}),
+    CaseRole.VIEWER: frozenset({PUBLIC, RESTRICTED}),
+}
+# The roles that change a case's evidence, law and recognition records.
+CASE_EDITORS = frozenset({CaseRole.ADMIN, CaseRole.RESEARCHER})
 
 
 def is_admin(user) -> bool:
@@ -42,11 +57,9 @@ def privilege_fingerprint(user) -> str:
     cases, chapters coordinated and volunteered in. When it changes, the session key changes."""
     import hashlib
 
-    from vigil.cases.models import CaseMembership
-
     if not user.is_authenticated:
         return ""
-    roles = sorted(CaseMembership.objects.filter(user=user).values_list("case_id", "role"))
+    roles = sorted(user.case_memberships.values_list("case_id", "role"))
     coordinated = sorted(user.coordinated_chapters.values_list("pk", flat=True))
     volunteered = sorted(user.volunteered_chapters.values_list("pk", flat=True))
     state = repr((user.pk, user.is_active, user.is_superuser, roles, coordinated, volunteered))
@@ -64,10 +77,8 @@ def case_role(user, case) -> CaseRole | None:
         return CaseRole.ADMIN
     cache = user.__dict__.setdefault("_vigil_case_roles", {})
     if case.pk not in cache:
-        from vigil.cases.models import CaseMembership
-
-        membership = CaseMembership.objects.filter(user=user, case=case).first()
-        cache[case.pk] = CaseRole(membership.role) if membership else None
+        role = user.case_memberships.filter(case_id=case.pk).values_list("role", flat=True).first()
+        cache[case.pk] = CaseRole(role) if role else None
     return cache[case.pk]
 
 
@@ -76,16 +87,14 @@ def can_view_case(user, case) -> bool:
 
 
 def can_edit_case(user, case) -> bool:
-    return case_role(user, case) in (CaseRole.ADMIN, CaseRole.RESEARCHER)
+    return case_role(user, case) in CASE_EDITORS
 
 
 def editable_case_ids(user) -> set[int]:
     """The cases `user` edits as a researcher (for an administrator, see is_admin)."""
     if not user.is_authenticated:
         return set()
-    from vigil.cases.models import CaseMembership
-
-    memberships = CaseMembership.objects.filter(user=user, role=CaseMembership.Role.RESEARCHER)
+    memberships = user.case_memberships.filter(role=CaseRole.RESEARCHER)
     return set(memberships.values_list("case_id", flat=True))
 
 
@@ -93,24 +102,10 @@ def can_create_case(user) -> bool:
     return is_admin(user)
 
 
-def visible_cases(user) -> QuerySet:
-    from vigil.cases.models import Case
-
-    if is_admin(user):
-        return Case.objects.all()
-    if not user.is_authenticated:
-        return Case.objects.none()
-    return Case.objects.filter(memberships__user=user)
-
-
 def source_levels(user, case) -> set[str]:
     """The access levels of the sources `user` may see in `case`."""
     role = case_role(user, case)
-    if role in (CaseRole.ADMIN, CaseRole.RESEARCHER):
-        return {PUBLIC, RESTRICTED, CONFIDENTIAL}
-    if role == CaseRole.VIEWER:
-        return {PUBLIC, RESTRICTED}
-    return set()
+    return set(SOURCE_LEVELS[role]) if role else set()
 
 
 def can_view_source(user, source) -> bool:
@@ -205,6 +200,4 @@ def can_add_actor(user) -> bool:
     """Bodies (parliaments, organisations) are shared by every case: researchers add them."""
     if is_admin(user):
         return True
-    from vigil.cases.models import CaseMembership
-
-    return CaseMembership.objects.filter(user=user, role=CaseMembership.Role.RESEARCHER).exists()
+    return user.is_authenticated and user.case_memberships.filter(role=CaseRole.RESEARCHER).exists()

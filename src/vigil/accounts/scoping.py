@@ -52,12 +52,6 @@ def people_choices(user) -> QuerySet:
     ).distinct()
 
 
-@register_choices("cases.Case")
-def case_choices(user) -> QuerySet:
-    """The cases the person may open: no title of a case that answers 404 for them."""
-    return permissions.visible_cases(user)
-
-
 class ScopedModelForm(forms.ModelForm):
     """A model form made for one person: each choice of a related object offers only what that
     person may use, by the same rules as the pages (`choices_for`).

@@ -1,13 +1,26 @@
-"""Which case a request may reach. Every case view calls `get_case_for_user` first; the rule
-itself lives in vigil.accounts.permissions."""
+"""Which case a request may reach. Every case view calls `get_case_for_user` first; the rules
+themselves are vigil.accounts.permissions."""
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from vigil.accounts import permissions
+from vigil.accounts.scoping import register_choices
 from vigil.cases.models import Case
+
+
+@register_choices("cases.Case")
+def visible_cases(user) -> QuerySet[Case]:
+    """The cases `user` has a role in (every case, for an administrator). Forms offer these and
+    no others: no title of a case that answers 404 for them."""
+    if permissions.is_admin(user):
+        return Case.objects.all()
+    if not user.is_authenticated:
+        return Case.objects.none()
+    return Case.objects.filter(memberships__user=user)
 
 
 def get_case_for_user(user, slug: str, *, edit: bool = False) -> Case:

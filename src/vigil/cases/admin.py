@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
 
 from vigil.cases.models import Case, CaseMembership, CaseTranslation
 
@@ -24,3 +26,20 @@ class CaseTranslationAdmin(admin.ModelAdmin):
     list_filter = ["language", "case"]
     search_fields = ["title", "summary", "case__title"]
     autocomplete_fields = ["case"]
+
+
+class CaseMembershipInline(admin.TabularInline):
+    model = CaseMembership
+    extra = 1
+    autocomplete_fields = ["case"]
+
+
+class PersonWithCaseRolesAdmin(UserAdmin):
+    """Django's user admin, with the person's case roles on the same page (here, beside the
+    memberships, because accounts sit below cases and do not know them)."""
+
+    inlines = [CaseMembershipInline]
+
+
+admin.site.unregister(get_user_model())
+admin.site.register(get_user_model(), PersonWithCaseRolesAdmin)

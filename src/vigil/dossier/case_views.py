@@ -14,7 +14,7 @@ from django.views.decorators.http import require_safe
 
 from vigil.accounts import permissions
 from vigil.cases import translations
-from vigil.cases.access import get_case_for_user, get_case_to_translate
+from vigil.cases.access import get_case_for_user, get_case_to_translate, visible_cases
 from vigil.cases.models import CaseTranslation
 from vigil.counting import count_of
 from vigil.dossier.case_forms import CaseForm, CaseTranslationForm
@@ -27,7 +27,7 @@ from vigil.paging import paginate
 @require_safe
 def case_list(request):
     cases = (
-        permissions.visible_cases(request.user)
+        visible_cases(request.user)
         .annotate(
             source_count=count_of(Source.objects, "case"),
             claim_count=count_of(Claim.objects, "case"),

@@ -2,8 +2,8 @@
 
 from django.db.models import QuerySet
 
-from vigil.accounts import permissions
 from vigil.accounts.scoping import register_choices
+from vigil.cases.access import visible_cases
 from vigil.recognition.models import Actor, Target
 
 
@@ -16,4 +16,4 @@ def actor_choices(user) -> QuerySet:
 @register_choices("recognition.Target")
 def target_choices(user) -> QuerySet:
     """Targets of the cases the person may open."""
-    return Target.objects.filter(case__in=permissions.visible_cases(user))
+    return Target.objects.filter(case__in=visible_cases(user))
