@@ -1,12 +1,14 @@
 """Search in each of Vigil's five languages, on SQLite and on PostgreSQL: a search in a language
-finds the source written in it, whatever the letter case, and Turkish and Azerbaijani find a word
-whether it is written with dotted or dotless i (IĞDIR, Iğdır, ığdır)."""
+finds the source written in it, whatever the letter case, Turkish and Azerbaijani find a word
+whether it is written with dotted or dotless i (IĞDIR, Iğdır, ığdır), and Urdu finds a word with
+or without its vowel marks."""
 
 import pytest
 from django.db import connection  # noqa: F401 (read by skipif)
 
 from tests.conftest import make_source
 from vigil.evidence.search import forms_of, search_case
+from vigil.evidence.search_marks import fold_marks
 
 pytestmark = pytest.mark.django_db
 
@@ -82,3 +84,44 @@ def test_a_word_with_i_is_searched_in_both_of_its_forms():
 
 def test_a_word_with_many_i_letters_is_searched_in_a_bounded_number_of_forms():
     assert len(forms_of("iiiiiiiiiiii")) <= 64
+
+
+# Urdu with its short vowels (zabar, zer), the superscript alef of اعلیٰ and a tatweel, and the
+# same words as they are usually written, without them.
+URDU_MARKED = "شہر کے لوگوں نے عَدالتِ اعلیٰ میں گَواہـــی دی۔"
+URDU_PLAIN = "شہر کے لوگوں نے عدالت اعلی میں گواہی دی۔"
+
+
+@pytest.fixture
+def urdu(case):
+    make_source(case, title="Marked", language="ur", text=URDU_MARKED)
+    make_source(case, title="Plain", language="ur", text="لوگوں نے عدالت اعلی میں گواہی دی۔")
+    return case
+
+
+def test_an_urdu_word_is_found_with_or_without_its_vowel_marks_and_tatweel(urdu):
+    for query in ("عدالت", "عَدالَت", "عَدالتِ", "گواہی", "گَواہی", "گواہـــی", "اعلی", "اعلیٰ"):
+        assert sorted(titles(urdu, query)) == ["Marked", "Plain"], query
+
+
+def test_an_urdu_search_in_several_words_finds_the_text_written_either_way(urdu):
+    assert sorted(titles(urdu, "عدالتِ اعلیٰ میں گَواہی")) == ["Marked", "Plain"]
+    assert titles(urdu, "شہر عدالت") == ["Marked"]
+
+
+def test_the_snippet_marks_the_word_found_in_a_text_with_vowel_marks(urdu):
+    hit = next(hit for hit in search_case(urdu, "گواہی") if hit.obj.title == "Marked")
+    assert "<mark>گواہی</mark>" in hit.snippet
+    assert "<mark>عدالت</mark>" in next(iter(search_case(urdu, "عَدالت"))).snippet
+
+
+def test_the_index_of_texts_with_vowel_marks_is_consistent(urdu):
+    from vigil.evidence.search_index import index_problems
+
+    assert index_problems() == []
+
+
+def test_folding_leaves_out_the_marks_and_keeps_every_letter():
+    assert fold_marks(URDU_MARKED) == URDU_PLAIN
+    letters = "ٹڈڑںہھےۓیءآأ ایک فِی Qarabağ Xocalı çöl"
+    assert fold_marks(letters) == "ٹڈڑںہھےۓیءآأ ایک فی Qarabağ Xocalı çöl"

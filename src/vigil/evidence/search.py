@@ -12,6 +12,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from vigil.evidence import search_postgres, search_sqlite
 from vigil.evidence.models import Claim, Source
+from vigil.evidence.search_marks import fold_marks, postgres_fold
 
 # Markers that cannot occur in text; replaced with <mark> only after HTML-escaping the snippet.
 _START, _STOP = "\x02", "\x03"
@@ -67,12 +68,14 @@ def search_case(
     person may see: `permissions.source_levels`) and their claims.
 
     Every word must occur (as written, or stemmed: English on SQLite, the source's language on
-    PostgreSQL); ranking is BM25 on SQLite and ts_rank on PostgreSQL, a title weighing most.
+    PostgreSQL; with or without Arabic script's vowel marks and tatweel, which the snippets
+    leave out); ranking is BM25 on SQLite and ts_rank on PostgreSQL, a title weighing most.
     Only the case's part of the index is read; sources of other levels are left out by the
     query itself, so every page is full and the pages follow one another.
     """
     page = max(1, page)
-    words = words_of(query)
+    # Marks folded first: a word is split at its vowel marks otherwise.
+    words = words_of(fold_marks(query))
     if not words:
         return ResultsPage([], page, has_next=False, first_rank=1)
     hidden = sorted(set(Source.Access.values) - set(levels))
@@ -207,13 +210,15 @@ def _pg_ranked(*, left_out: bool) -> str:
     """  # noqa: S608 - SQL from constants; the query, the case and the levels are parameters
 
 
+# Headlines quote the text as it is indexed (without Arabic script's marks), so that a word
+# found is also marked.
 _PG_HEADLINES = f"""
-    SELECT 'source', s.id, ts_headline(vigil_search_config(s.language), s.text, {_PG_QUERY},
-                                       %(options)s)
+    SELECT 'source', s.id, ts_headline(vigil_search_config(s.language),
+                                       {postgres_fold("s.text")}, {_PG_QUERY}, %(options)s)
     FROM evidence_source s WHERE s.id = ANY(%(sources)s)
     UNION ALL
-    SELECT 'claim', c.id, ts_headline(vigil_search_config(s.language), c.statement, {_PG_QUERY},
-                                      %(options)s)
+    SELECT 'claim', c.id, ts_headline(vigil_search_config(s.language),
+                                      {postgres_fold("c.statement")}, {_PG_QUERY}, %(options)s)
     FROM evidence_claim c JOIN evidence_source s ON s.id = c.source_id
     WHERE c.id = ANY(%(claims)s)
 """  # noqa: S608 - as above

@@ -7,6 +7,8 @@ Every SQL text here is assembled from this module's constants, never from input 
 `noqa: S608`); values go in as parameters.
 """
 
+from vigil.evidence.search_marks import postgres_fold
+
 # The text search configuration for a source's language (ISO 639-1); others are indexed word for
 # word ('simple').
 CONFIGS = {
@@ -38,17 +40,19 @@ def _config_function() -> str:
     )
 
 
-# A text whose words do not fit in one tsvector (1 MB) is indexed by its first 200,000 letters.
-_VECTOR_FUNCTION = """
+# Texts are indexed without Arabic script's vowel marks and tatweel (`search_marks`). A text
+# whose words do not fit in one tsvector (1 MB) is indexed by its first 200,000 letters.
+_FIRST, _SECOND = postgres_fold("coalesce(first, '')"), postgres_fold("coalesce(second, '')")
+_VECTOR_FUNCTION = f"""
 CREATE OR REPLACE FUNCTION vigil_search_vector(
     config regconfig, first text, first_weight "char", second text, second_weight "char"
 ) RETURNS tsvector LANGUAGE plpgsql IMMUTABLE AS $$
 BEGIN
-    RETURN setweight(to_tsvector(config, coalesce(first, '')), first_weight)
-        || setweight(to_tsvector(config, coalesce(second, '')), second_weight);
+    RETURN setweight(to_tsvector(config, {_FIRST}), first_weight)
+        || setweight(to_tsvector(config, {_SECOND}), second_weight);
 EXCEPTION WHEN program_limit_exceeded THEN
-    RETURN setweight(to_tsvector(config, left(coalesce(first, ''), 200000)), first_weight)
-        || setweight(to_tsvector(config, left(coalesce(second, ''), 200000)), second_weight);
+    RETURN setweight(to_tsvector(config, left({_FIRST}, 200000)), first_weight)
+        || setweight(to_tsvector(config, left({_SECOND}, 200000)), second_weight);
 END $$
 """
 # The vector each table's row should hold, given its row alias and its source's language.

@@ -2,11 +2,14 @@
 key: the case in the high bits, then a flag for claims, then the row's id. A case's rows are one
 contiguous range of rowids, so a search reads only that case's part of the index, and a write
 finds its index row by rowid. Triggers on the two tables keep it in step; words are stemmed as
-English (porter).
+English (porter), and the index holds the text without Arabic script's vowel marks and tatweel
+(`search_marks`), which the tokenizer would split words at.
 
 Every SQL text here is assembled from this module's constants, never from input (hence the
 `noqa: S608`); values go in as parameters.
 """
+
+from vigil.evidence.search_marks import sqlite_fold
 
 FTS_TABLE = "evidence_fts"
 # rowid = case_id << CASE_SHIFT | CLAIM_FLAG (claims only) | id: room for 2^40 ids per table.
@@ -36,8 +39,18 @@ _SOURCE_KEY = f"(({{row}}.case_id << {CASE_SHIFT}) | {{row}}.id)"
 _CLAIM_KEY = f"(({{row}}.case_id << {CASE_SHIFT}) | {CLAIM_FLAG} | {{row}}.id)"
 # What each table puts in the index's columns (title, body, locator), in SQL.
 _ROWS = {
-    "evidence_source": (_SOURCE_KEY, "{row}.title", "{row}.text", "''"),
-    "evidence_claim": (_CLAIM_KEY, "''", "{row}.statement", "{row}.locator"),
+    "evidence_source": (
+        _SOURCE_KEY,
+        sqlite_fold("{row}.title"),
+        sqlite_fold("{row}.text"),
+        "''",
+    ),
+    "evidence_claim": (
+        _CLAIM_KEY,
+        "''",
+        sqlite_fold("{row}.statement"),
+        sqlite_fold("{row}.locator"),
+    ),
 }
 _WATCHED = {
     "evidence_source": ("case_id", "title", "text"),
