@@ -353,6 +353,14 @@ TABLE = {
     ("campaigns:event_edit", "GET"): ("chapter-x", lambda w: {"pk": w.event.pk}),
     ("campaigns:event_edit", "POST"): ("chapter-x", lambda w: {"pk": w.event.pk}),
     ("campaigns:event_outcome", "POST"): ("chapter-x", lambda w: {"pk": w.event.pk}),
+    ("campaigns:event_translate", "GET"): (
+        "chapter-x",
+        lambda w: {"pk": w.event.pk, "language": "az"},
+    ),
+    ("campaigns:event_translate", "POST"): (
+        "chapter-x",
+        lambda w: {"pk": w.event.pk, "language": "az"},
+    ),
     ("campaigns:event_outcome", "GET"): ("not-allowed", lambda w: {"pk": w.event.pk}),
     ("campaigns:rsvp_check_in", "POST"): ("chapter-x", lambda w: {"pk": w.rsvp.pk}),
     ("campaigns:rsvp_check_in", "GET"): ("not-allowed", lambda w: {"pk": w.rsvp.pk}),

@@ -29,6 +29,7 @@ VIEWS = [
     ("campaigns:event", "GET", "event", True),
     ("campaigns:event_edit", "GET", "event", True),
     ("campaigns:event_outcome", "POST", "event", True),
+    ("campaigns:event_translate", "POST", "event", True),
     ("campaigns:rsvp_check_in", "POST", "rsvp", True),
     ("campaigns:rsvp_cancel", "POST", "rsvp", True),
     ("campaigns:contact", "GET", "contact", True),

@@ -126,6 +126,26 @@ def get_event_for_user(user, pk, *, manage: bool = False) -> Event:
     )
 
 
+def may_translate_event(user, event: Event) -> bool:
+    """Whether `user` may translate the event's title and description: its chapter's
+    coordinators and administrators, and anyone given "Can translate an event's title and
+    description" (a translator, who sees no guest and changes nothing else)."""
+    return user.has_perm("campaigns.translate_event") or permissions.can_manage_chapter(
+        user, event.chapter_id
+    )
+
+
+def get_event_to_translate(user, pk) -> Event:
+    """The event if `user` may translate it (`may_translate_event`): 404 for an event they do
+    not see, 403 for one they see but may not translate, as for any campaign object."""
+    if not user.has_perm("campaigns.translate_event"):
+        return get_event_for_user(user, pk, manage=True)
+    event = Event.objects.filter(pk=pk).first()
+    if event is None:
+        raise Http404("No such event")
+    return event
+
+
 def get_rsvp_for_user(user, pk) -> RSVP:
     """A guest (named on the event's page) may be changed by the event chapter's coordinators."""
     return _reach(

@@ -11,6 +11,7 @@ from vigil.campaigns.models import (
     Consent,
     Contact,
     Event,
+    EventTranslation,
     Interaction,
     Material,
     Member,
@@ -50,6 +51,13 @@ class ChapterTranslationForm(forms.ModelForm):
     class Meta:
         model = ChapterTranslation
         fields = ["description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 6})}
+
+
+class EventTranslationForm(forms.ModelForm):
+    class Meta:
+        model = EventTranslation
+        fields = ["title", "description"]
         widgets = {"description": forms.Textarea(attrs={"rows": 6})}
 
 

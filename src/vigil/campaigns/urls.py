@@ -29,6 +29,11 @@ urlpatterns = [
     path("events/<int:pk>/", events.event_detail, name="event"),
     path("events/<int:pk>/edit/", events.event_edit, name="event_edit"),
     path("events/<int:pk>/outcome/", events.event_outcome, name="event_outcome"),
+    path(
+        "events/<int:pk>/translations/<str:language>/",
+        events.event_translate,
+        name="event_translate",
+    ),
     path("rsvps/<int:pk>/check-in/", events.rsvp_check_in, name="rsvp_check_in"),
     path("rsvps/<int:pk>/cancel/", events.rsvp_cancel, name="rsvp_cancel"),
     path("anniversary/<slug:slug>/", events.anniversary, name="anniversary"),

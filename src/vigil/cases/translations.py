@@ -59,9 +59,9 @@ def save_translation(case: Case, *, language: str, title: str, summary: str) -> 
 
 
 def languages_of(record) -> list[tuple[str, bool]]:
-    """Each of Vigil's languages but the record's own (a case, a chapter, a recognition act: what
-    has `original_language` and `translations`), with whether it is translated into it (one
-    query)."""
+    """Each of Vigil's languages but the record's own (a case, a chapter, an event, a recognition
+    act: what has `original_language` and `translations`), with whether it is translated into it
+    (one query)."""
     done = set(record.translations.values_list("language", flat=True))
     return [
         (code, code in done)

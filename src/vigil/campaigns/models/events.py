@@ -128,6 +128,7 @@ class EventTranslation(AuditedModel):
                 fields=["event", "language"], name="one_event_translation_a_language"
             )
         ]
+        permissions = [("translate_event", _("Can translate an event's title and description"))]
 
     def __str__(self):
         return f"{self.event} ({self.language})"

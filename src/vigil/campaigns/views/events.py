@@ -3,10 +3,11 @@ are in views.rsvp)."""
 
 import datetime
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,16 +15,19 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
 from vigil.accounts import permissions
-from vigil.campaigns import feeds, guests, overviews, rsvps, services
+from vigil.campaigns import feeds, guests, overviews, rsvps, services, translations
 from vigil.campaigns.access import (
     get_event_for_user,
+    get_event_to_translate,
     get_rsvp_for_user,
+    may_translate_event,
     require_campaigns,
     require_coordinator,
 )
 from vigil.campaigns.filters import EventFilterForm, past_events, upcoming_events
-from vigil.campaigns.forms import EventForm, OutcomeForm
-from vigil.campaigns.models import Chapter, Event
+from vigil.campaigns.forms import EventForm, EventTranslationForm, OutcomeForm
+from vigil.campaigns.models import Chapter, Event, EventTranslation
+from vigil.cases import translations as cases_translations
 from vigil.cases.models import Case
 from vigil.paging import paginate
 from vigil.recognition.worldmap import Mark, world_map_svg
@@ -82,7 +86,26 @@ def event_detail(request, pk):
         "outcome_form": OutcomeForm(instance=event),
         "is_past": event.starts_at < timezone.now(),
     }
+    if may_translate_event(request.user, event):
+        context["translations"] = cases_translations.languages_of(event)
     return render(request, "campaigns/event_detail.html", context)
+
+
+def event_translate(request, pk, language):
+    """The event's title and description in one of Vigil's other languages, beside the
+    original."""
+    event = get_event_to_translate(request.user, pk)
+    if language not in dict(settings.LANGUAGES) or language == event.original_language:
+        raise Http404("No such language to translate into")
+    found = EventTranslation.objects.filter(event=event, language=language).first()
+    form = EventTranslationForm(request.POST or None, instance=found)
+    if request.method == "POST" and form.is_valid():
+        translations.save_event_translation(event, language=language, **form.cleaned_data)
+        messages.success(request, _("Translation saved."))
+        # A translator without a chapter sees no event page: they stay on this one.
+        return redirect(event if permissions.can_view_campaigns(request.user) else request.path)
+    context = {"form": form, "event": event, "language": language}
+    return render(request, "campaigns/event_translate.html", context)
 
 
 @require_POST
