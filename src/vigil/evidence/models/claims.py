@@ -91,6 +91,12 @@ class Claim(Publishable, AuditedModel):
                 fields=["case", "claim_type", "occurred_on", "review_status"],
                 name="evidence_claim_timeline",
             ),
+            # The publish screen: the verified claims of public sources not yet published.
+            models.Index(
+                fields=["case", "review_status", "source"],
+                condition=models.Q(published_at__isnull=True),
+                name="evidence_claim_unpublished",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(
