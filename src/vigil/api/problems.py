@@ -6,6 +6,7 @@ document (`application/problem+json`), the same shape for every endpoint.
      "errors": [{"field": "statement", "location": "body", "reason": "This field is required."}]}
 """
 
+from functools import partial
 from http import HTTPStatus
 
 from django.core.exceptions import PermissionDenied
@@ -78,74 +79,70 @@ class FormInvalid(Exception):
         ]
 
 
+def _invalid_input(api, request, exc):
+    errors = _field_errors_from_ninja(exc.errors)
+    return problem_response(api, request, 422, "The request has invalid values.", errors=errors)
+
+
+def _invalid_form(api, request, exc):
+    return problem_response(api, request, 422, "The request has invalid values.", errors=exc.errors)
+
+
+def _refused_by_rule(api, request, exc):
+    errors = _field_errors_from_django(exc)
+    return problem_response(api, request, 422, "Vigil's rules refuse this change.", errors=errors)
+
+
+def _unauthenticated(api, request, exc):
+    detail = "Send a personal API token (Authorization: Bearer …) or sign in."
+    response = problem_response(api, request, 401, detail)
+    response["WWW-Authenticate"] = 'Bearer realm="vigil"'
+    return response
+
+
+def _not_authorised(api, request, exc):
+    return problem_response(api, request, 403, str(exc.message or "Not allowed."))
+
+
+def _forbidden(api, request, exc):
+    return problem_response(api, request, 403, str(exc) or "Not allowed.")
+
+
+def _not_found(api, request, exc):
+    return problem_response(api, request, 404, "No such record, or not one you may see.")
+
+
+def _rate_limited(api, request, exc):
+    detail = "This token has made its requests for this minute; try again later."
+    response = problem_response(api, request, 429, detail, retry_after=exc.retry_after)
+    response["Retry-After"] = str(exc.retry_after)
+    return response
+
+
+def _throttled(api, request, exc):
+    return problem_response(api, request, 429, "Too many requests; try again later.")
+
+
+def _http_error(api, request, exc):
+    return problem_response(api, request, exc.status_code, str(exc.message))
+
+
+# Each error ninja or Vigil's rules raise, and the problem document that answers it.
+_HANDLERS = [
+    (NinjaValidationError, _invalid_input),
+    (FormInvalid, _invalid_form),
+    (DjangoValidationError, _refused_by_rule),
+    (AuthenticationError, _unauthenticated),
+    (AuthorizationError, _not_authorised),
+    (PermissionDenied, _forbidden),
+    (Http404, _not_found),
+    (RateLimited, _rate_limited),
+    (Throttled, _throttled),
+    (HttpError, _http_error),
+]
+
+
 def install(api) -> None:
     """Answer every error ninja and Vigil's rules raise as a problem document."""
-
-    @api.exception_handler(NinjaValidationError)
-    def invalid_input(request, exc):
-        return problem_response(
-            api,
-            request,
-            422,
-            "The request has invalid values.",
-            errors=_field_errors_from_ninja(exc.errors),
-        )
-
-    @api.exception_handler(FormInvalid)
-    def invalid_form(request, exc):
-        return problem_response(
-            api, request, 422, "The request has invalid values.", errors=exc.errors
-        )
-
-    @api.exception_handler(DjangoValidationError)
-    def refused_by_rule(request, exc):
-        return problem_response(
-            api,
-            request,
-            422,
-            "Vigil's rules refuse this change.",
-            errors=_field_errors_from_django(exc),
-        )
-
-    @api.exception_handler(AuthenticationError)
-    def unauthenticated(request, exc):
-        response = problem_response(
-            api,
-            request,
-            401,
-            "Send a personal API token (Authorization: Bearer …) or sign in.",
-        )
-        response["WWW-Authenticate"] = 'Bearer realm="vigil"'
-        return response
-
-    @api.exception_handler(AuthorizationError)
-    def not_authorised(request, exc):
-        return problem_response(api, request, 403, str(exc.message or "Not allowed."))
-
-    @api.exception_handler(PermissionDenied)
-    def forbidden(request, exc):
-        return problem_response(api, request, 403, str(exc) or "Not allowed.")
-
-    @api.exception_handler(Http404)
-    def not_found(request, exc):
-        return problem_response(api, request, 404, "No such record, or not one you may see.")
-
-    @api.exception_handler(RateLimited)
-    def rate_limited(request, exc):
-        response = problem_response(
-            api,
-            request,
-            429,
-            "This token has made its requests for this minute; try again later.",
-            retry_after=exc.retry_after,
-        )
-        response["Retry-After"] = str(exc.retry_after)
-        return response
-
-    @api.exception_handler(Throttled)
-    def throttled(request, exc):
-        return problem_response(api, request, 429, "Too many requests; try again later.")
-
-    @api.exception_handler(HttpError)
-    def http_error(request, exc):
-        return problem_response(api, request, exc.status_code, str(exc.message))
+    for exception, handler in _HANDLERS:
+        api.add_exception_handler(exception, partial(handler, api))
