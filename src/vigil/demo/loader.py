@@ -147,7 +147,16 @@ def _add_claim_once(case, source, key, fields, figure, report, kind) -> None:
     report.count(kind, created=claim is not None)
 
 
-def load_claims(data: DemoData, case: Case, sources: dict[str, Source], report: LoadReport) -> None:
+def _figure_number(row: dict) -> str:
+    """The figure as the statement words it: "613", "161–613" or "at least 161"."""
+    if row.get("value") is not None:
+        return f"{row['value']:,}"
+    if row.get("high"):
+        return f"{row['low']:,}–{row['high']:,}"
+    return f"at least {row['low']:,}"
+
+
+def _load_figure_claims(data, case, sources, report) -> None:
     for row in data.facts["figures"]:
         figure = {
             "category": row["category"],
@@ -155,16 +164,8 @@ def load_claims(data: DemoData, case: Case, sources: dict[str, Source], report: 
             "high": row.get("high", row.get("value")),
             "population": row["population"],
         }
-        value = row.get("value")
-        number = (
-            f"{value:,}"
-            if value is not None
-            else (
-                f"{row['low']:,}–{row['high']:,}" if row.get("high") else f"at least {row['low']:,}"
-            )
-        )
         fields = {
-            "statement": f"{number} {row['category']}: {row['population']}",
+            "statement": f"{_figure_number(row)} {row['category']}: {row['population']}",
             "claim_type": Claim.Type.FIGURE,
             "locator": row["quote"],
             **_review_fields(data, row),
@@ -172,6 +173,8 @@ def load_claims(data: DemoData, case: Case, sources: dict[str, Source], report: 
         key = f"demo:figure:{row['source']}:{row['quote']}"[:200]
         _add_claim_once(case, sources[row["source"]], key, fields, figure, report, "figure claims")
 
+
+def _load_event_claims(data, case, sources, report) -> None:
     for row in data.facts["events"]:
         start, precision, end = _date_range(row["date"])
         fields = {
@@ -186,8 +189,10 @@ def load_claims(data: DemoData, case: Case, sources: dict[str, Source], report: 
         key = f"demo:event:{row['source']}:{row['quote']}"[:200]
         _add_claim_once(case, sources[row["source"]], key, fields, None, report, "event claims")
 
+
+def _load_document_claims(data, case, sources, report) -> None:
     for row in data.facts["documents"]:
-        start, precision, end = _date_range(row["date"])
+        start, precision, _end = _date_range(row["date"])
         review = _review_fields(data, row)
         review["review_note"] = f"{row['note']} {review['review_note']}"
         fields = {
@@ -200,6 +205,13 @@ def load_claims(data: DemoData, case: Case, sources: dict[str, Source], report: 
         }
         key = f"demo:document:{row['id']}"
         _add_claim_once(case, sources[row["source"]], key, fields, None, report, "document claims")
+
+
+def load_claims(data: DemoData, case: Case, sources: dict[str, Source], report: LoadReport) -> None:
+    """The demonstration's figures, dated events and documents, each a claim of its source."""
+    _load_figure_claims(data, case, sources, report)
+    _load_event_claims(data, case, sources, report)
+    _load_document_claims(data, case, sources, report)
 
 
 def load_element_links(data: DemoData, case: Case, report: LoadReport) -> None:

@@ -73,42 +73,50 @@ def evidence(chain: Chain, writer: Writer, case: Case, sources: int, claims: int
 
 
 def _sources(chain, writer, case, start, count, users) -> list[Source]:
-    rng = writer.rng
-    rows, files = [], []
-    for number in range(start, start + count):
-        text = writer.paragraphs(rng.randint(8, 40))
-        data = text.encode()
-        sha = hashlib.sha256(data).hexdigest()
-        _store(sha, data)
-        files.append(
-            ArchivedFile(
-                sha256=sha,
-                size=len(data),
-                media_type="text/plain",
-                original_name=f"{case.slug}-{number:06d}.txt",
-            )
-        )
-        rows.append(
-            Source(
-                case=case,
-                kind=rng.choice(Source.Kind.values),
-                title=writer.title(),
-                author=f"{writer.name()} {writer.word()}",
-                published_on=writer.date(),
-                language=rng.choice(("en",) * 9 + ("",)),
-                text=text,
-                standing=rng.choice(Source.Standing.values),
-                side=rng.choice(("", "", writer.name())),
-                reliability_grade=rng.choice("ABCDEF"),
-                reliability_reason=writer.sentence(),
-                access_level=rng.choice(ACCESS),
-                created_by=rng.choice(users),
-            )
-        )
+    files, rows = zip(
+        *(_generated_source(writer, case, number, users) for number in range(start, start + count)),
+        strict=True,
+    )
     for source, file in zip(rows, insert_all(chain, ArchivedFile, files), strict=True):
         source.archived_file = file
     made = insert_all(chain, Source, rows)
-    # Each text is version 1 of the source's text working copy, as an upload makes it.
+    _first_text_versions(chain, made)
+    return made
+
+
+def _generated_source(writer, case, number, users) -> tuple[ArchivedFile, Source]:
+    """One generated text, stored in the archive, and the source it is the file of."""
+    rng = writer.rng
+    text = writer.paragraphs(rng.randint(8, 40))
+    data = text.encode()
+    sha = hashlib.sha256(data).hexdigest()
+    _store(sha, data)
+    file = ArchivedFile(
+        sha256=sha,
+        size=len(data),
+        media_type="text/plain",
+        original_name=f"{case.slug}-{number:06d}.txt",
+    )
+    source = Source(
+        case=case,
+        kind=rng.choice(Source.Kind.values),
+        title=writer.title(),
+        author=f"{writer.name()} {writer.word()}",
+        published_on=writer.date(),
+        language=rng.choice(("en",) * 9 + ("",)),
+        text=text,
+        standing=rng.choice(Source.Standing.values),
+        side=rng.choice(("", "", writer.name())),
+        reliability_grade=rng.choice("ABCDEF"),
+        reliability_reason=writer.sentence(),
+        access_level=rng.choice(ACCESS),
+        created_by=rng.choice(users),
+    )
+    return file, source
+
+
+def _first_text_versions(chain, made: list[Source]) -> None:
+    """Each text is version 1 of its source's text working copy, as an upload makes it."""
     tool = vigil_tool("text decoded")
     copies = insert_all(
         chain,
@@ -129,7 +137,6 @@ def _sources(chain, writer, case, start, count, users) -> list[Source]:
     )
     for source, copy in zip(made, copies, strict=True):
         source.first_text = copy
-    return made
 
 
 def _store(sha: str, data: bytes) -> None:
