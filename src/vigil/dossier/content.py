@@ -84,12 +84,8 @@ def _key_claims(claims, limit: int):
     )
 
 
-def build_content(
-    case, *, issued_on: datetime.date | None = None, progress: Progress = _silent
-) -> Dossier:
-    progress(5, "sources")
-    issued_on = issued_on or timezone.localdate()
-    dossier = Dossier(case=case, issued_on=issued_on, text=case_text(case))
+def _add_bibliography(dossier: Dossier, case) -> dict:
+    """Number the case's public sources; returns them by id."""
     sources = list(
         public.public_sources(case)
         .select_related("archived_file__trusted_timestamp__token")
@@ -97,14 +93,10 @@ def build_content(
     )
     dossier.bibliography = [BibliographyEntry(i, s) for i, s in enumerate(sources, start=1)]
     dossier.by_source = {entry.source.pk: entry for entry in dossier.bibliography}
-    sources_by_id = {s.pk: s for s in sources}
-    claims = public.public_claims(case)
-    dossier.verified_claim_count = claims.count()
+    return {s.pk: s for s in sources}
 
-    progress(20, "figures")
-    dossier.figures = figures_table(claims)
 
-    progress(35, "recognition")
+def _add_recognition(dossier: Dossier, case, sources_by_id: dict) -> None:
     # Each act's wording in the dossier's language where a translation exists (one query).
     acts = with_texts(public.public_acts(case).prefetch_related("sources"))
     dossier.acts = acts
@@ -123,13 +115,34 @@ def build_content(
     for bar in dossier.chart.get("bars", []):
         bar.colour = COLOURS.get(bar.characterisation, "#7a8a7a")
 
-    progress(55, "case matrix")
+
+def _add_matrix(dossier: Dossier, case, claims) -> None:
     crimes = list(matrix.considered_crimes(case))
     by_crime = matrix.case_matrix(case, crimes, claims)
     dossier.matrices = [
         (crime, rows, matrix.status_counts(rows)) for crime, rows in by_crime.items()
     ]
     dossier.gaps = matrix.gap_list(case, claims)
+
+
+def build_content(
+    case, *, issued_on: datetime.date | None = None, progress: Progress = _silent
+) -> Dossier:
+    progress(5, "sources")
+    issued_on = issued_on or timezone.localdate()
+    dossier = Dossier(case=case, issued_on=issued_on, text=case_text(case))
+    sources_by_id = _add_bibliography(dossier, case)
+    claims = public.public_claims(case)
+    dossier.verified_claim_count = claims.count()
+
+    progress(20, "figures")
+    dossier.figures = figures_table(claims)
+
+    progress(35, "recognition")
+    _add_recognition(dossier, case, sources_by_id)
+
+    progress(55, "case matrix")
+    _add_matrix(dossier, case, claims)
 
     progress(70, "key claims")
     limit = settings.DOSSIER_KEY_CLAIMS
