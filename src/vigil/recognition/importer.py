@@ -59,24 +59,58 @@ def _validate(case, line: int, row: dict, seen: dict) -> RowReport:
     report = RowReport(line, name or country)
     errors = report.errors
     act = _named_act(case, row, errors)
+    kind = _actor_kind(row, country, name, errors)
+    date, precision = _partial_date(row, errors)
+    fields = _act_fields(row, errors)
+    key = (name.casefold(), country, fields["characterisation"], fields["instrument"], date)
+    if key in seen:
+        errors.append(_("duplicate of row %(line)s in this file") % {"line": seen[key]})
+    seen.setdefault(key, line)
+    actor = _find_actor(name, country) if not errors else None
+    if actor is not None:
+        _check_not_recorded(case, act, actor, date, fields, errors)
+    report.fields = {
+        "act": act,
+        "country": country,
+        "name": name,
+        "kind": kind,
+        "date": date,
+        "precision": precision,
+        **fields,
+        "notes": (row.get("notes") or "").strip(),
+        "verified": (row.get("verified") or "").strip().lower() in {"1", "yes", "true", "verified"},
+        "source_title": (row.get("source_title") or "").strip(),
+        "source_url": (row.get("source_url") or "").strip(),
+    }
+    return report
+
+
+def _actor_kind(row: dict, country: str, name: str, errors: list[str]) -> str:
+    """The acting body's kind: as the row gives it, else a state for a bare country code."""
     if country and not is_country_code(country):
         errors.append(_("unknown country code %(code)r") % {"code": country})
     if not name and not country:
         errors.append(_("no actor: give a country code or an actor's name"))
     kind = (row.get("actor_kind") or "").strip()
-    kind = (
-        choice(kind, Actor.Kind, _("actor kind"), errors)
-        if kind
-        else (Actor.Kind.STATE if not name else Actor.Kind.OTHER)
-    )
-    date, precision = None, Precision.DAY
-    if (row.get("date") or "").strip():
-        try:
-            date, precision = parse_partial_date(row["date"])
-        except ValueError:
-            errors.append(
-                _("bad date %(date)r (write YYYY, YYYY-MM or YYYY-MM-DD)") % {"date": row["date"]}
-            )
+    if kind:
+        return choice(kind, Actor.Kind, _("actor kind"), errors)
+    return Actor.Kind.STATE if not name else Actor.Kind.OTHER
+
+
+def _partial_date(row: dict, errors: list[str]) -> tuple:
+    if not (row.get("date") or "").strip():
+        return None, Precision.DAY
+    try:
+        return parse_partial_date(row["date"])
+    except ValueError:
+        errors.append(
+            _("bad date %(date)r (write YYYY, YYYY-MM or YYYY-MM-DD)") % {"date": row["date"]}
+        )
+        return None, Precision.DAY
+
+
+def _act_fields(row: dict, errors: list[str]) -> dict:
+    """The act's own columns, each checked against its choices."""
     instrument = choice(
         row.get("instrument") or "", RecognitionAct.Instrument, _("instrument"), errors
     )
@@ -91,44 +125,30 @@ def _validate(case, line: int, row: dict, seen: dict) -> RowReport:
     language = (row.get("original_language") or "").strip().lower()
     if language and language not in dict(settings.LANGUAGES):
         errors.append(_("unknown language %(code)r") % {"code": language})
-    key = (name.casefold(), country, characterisation, instrument, date)
-    if key in seen:
-        errors.append(_("duplicate of row %(line)s in this file") % {"line": seen[key]})
-    seen.setdefault(key, line)
-    actor = _find_actor(name, country) if not errors else None
-    if actor is not None:
-        duplicate = services.find_duplicate(
-            case,
-            actor=actor,
-            characterisation=characterisation,
-            date=date,
-            instrument=instrument,
-            exclude_pk=act.pk if act else None,
-        )
-        if duplicate is not None:
-            errors.append(
-                _("duplicate of an existing act (#%(pk)s, %(act)s)")
-                % {"pk": duplicate.pk, "act": duplicate}
-            )
-    verified = (row.get("verified") or "").strip().lower() in {"1", "yes", "true", "verified"}
-    report.fields = {
-        "act": act,
-        "country": country,
-        "name": name,
-        "kind": kind,
-        "date": date,
-        "precision": precision,
+    return {
         "instrument": instrument,
         "characterisation": characterisation,
         "status": status,
         "wording": wording,
         "original_language": language,
-        "notes": (row.get("notes") or "").strip(),
-        "verified": verified,
-        "source_title": (row.get("source_title") or "").strip(),
-        "source_url": (row.get("source_url") or "").strip(),
     }
-    return report
+
+
+def _check_not_recorded(case, act, actor, date, fields: dict, errors: list[str]) -> None:
+    """Refuse a row that repeats an act the case already has (other than the one it updates)."""
+    duplicate = services.find_duplicate(
+        case,
+        actor=actor,
+        characterisation=fields["characterisation"],
+        date=date,
+        instrument=fields["instrument"],
+        exclude_pk=act.pk if act else None,
+    )
+    if duplicate is not None:
+        errors.append(
+            _("duplicate of an existing act (#%(pk)s, %(act)s)")
+            % {"pk": duplicate.pk, "act": duplicate}
+        )
 
 
 def _named_act(case, row: dict, errors: list[str]) -> RecognitionAct | None:

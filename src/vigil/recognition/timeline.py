@@ -51,6 +51,45 @@ def counts_per_year(acts) -> dict:
     return {"per_year": per_year, "undated": adopted.filter(date__isnull=True).count()}
 
 
+@dataclass
+class _Plot:
+    """Where a chart of `years` columns, `top` acts high at most, draws in SVG coordinates."""
+
+    years: int
+    top: int
+
+    @property
+    def height(self) -> float:
+        return HEIGHT - BOTTOM - TOP
+
+    @property
+    def step(self) -> float:
+        return (WIDTH - LEFT - 8) / self.years
+
+    def x_mid(self, column: int) -> float:
+        return LEFT + column * self.step + self.step / 2
+
+    def y_of(self, value: int) -> float:
+        return TOP + self.height - self.height * value / self.top
+
+
+def _bars(per_year: dict, years: list[int], plot: _Plot) -> list[Bar]:
+    """Each year's acts stacked by characterisation, in the order of Characterisation."""
+    bar_w = max(plot.step * 0.6, 2)
+    bars = []
+    for i, year in enumerate(years):
+        base = 0
+        for value in Characterisation.values:
+            count = per_year.get(year, Counter())[value]
+            if not count:
+                continue
+            x = LEFT + i * plot.step + (plot.step - bar_w) / 2
+            height = plot.height * count / plot.top
+            bars.append(Bar(x, plot.y_of(base + count), bar_w, height, value, count, year))
+            base += count
+    return bars
+
+
 def chart(acts) -> dict:
     """Stacked bars per year and a cumulative line, in SVG coordinates. `acts` is a queryset
     (counted by the database) or a list of acts."""
@@ -61,41 +100,21 @@ def chart(acts) -> dict:
     years = list(range(min(per_year), max(per_year) + 1))
     totals = [sum(per_year.get(y, Counter()).values()) for y in years]
     cumulative = [sum(totals[: i + 1]) for i in range(len(totals))]
-    top = max(cumulative)
-    plot_w, plot_h = WIDTH - LEFT - 8, HEIGHT - BOTTOM - TOP
-    step = plot_w / len(years)
-    bar_w = max(step * 0.6, 2)
-
-    def y_of(value):
-        return TOP + plot_h - plot_h * value / top
-
-    bars = []
-    for i, year in enumerate(years):
-        base = 0
-        for value in Characterisation.values:
-            count = per_year.get(year, Counter())[value]
-            if not count:
-                continue
-            x = LEFT + i * step + (step - bar_w) / 2
-            bars.append(Bar(x, y_of(base + count), bar_w, plot_h * count / top, value, count, year))
-            base += count
-    line = " ".join(
-        f"{LEFT + i * step + step / 2:.1f},{y_of(c):.1f}" for i, c in enumerate(cumulative)
-    )
+    plot = _Plot(len(years), max(cumulative))
     label_every = max(1, len(years) // 12)
     return {
         "empty": False,
         "width": WIDTH,
         "height": HEIGHT,
-        "bars": bars,
-        "line": line,
+        "bars": _bars(per_year, years, plot),
+        "line": " ".join(
+            f"{plot.x_mid(i):.1f},{plot.y_of(c):.1f}" for i, c in enumerate(cumulative)
+        ),
         "years": [
-            {"year": y, "x": LEFT + i * step + step / 2}
-            for i, y in enumerate(years)
-            if i % label_every == 0
+            {"year": y, "x": plot.x_mid(i)} for i, y in enumerate(years) if i % label_every == 0
         ],
         "axis_y": HEIGHT - BOTTOM,
-        "top": top,
+        "top": plot.top,
         "top_y": TOP,
         "left": LEFT,
         "right": WIDTH - 8,
