@@ -67,55 +67,53 @@ def _from_zip(path: Path, label: str) -> Iterator[Document]:
         return
     with archive:
         members = [m for m in archive.infolist() if not m.is_dir()]
-        if len(members) > max_files:
-            yield Document(
-                label,
-                refusal=_("%(name)s holds %(n)s files; the limit is %(max)s.")
-                % {"name": label, "n": len(members), "max": max_files},
-            )
-            return
-        declared = sum(m.file_size for m in members)
-        if declared > max_total:
-            yield Document(
-                label,
-                refusal=_("%(name)s would unpack to more than %(mb)s MB.")
-                % {"name": label, "mb": max_total // (1024 * 1024)},
-            )
+        refusal = _archive_refusal(members, label, max_files, max_total)
+        if refusal:
+            yield Document(label, refusal=refusal)
             return
         for member in members:
             name = f"{label}/{member.filename}"
-            pure = PurePosixPath(member.filename)
-            if pure.is_absolute() or ".." in pure.parts or "\\" in member.filename:
-                yield Document(
-                    name,
-                    refusal=_("%(name)s: a path that leaves the archive is not allowed.")
-                    % {"name": name},
-                )
-            elif pure.suffix.lower() == ".zip":
-                yield Document(
-                    name,
-                    refusal=_("%(name)s: archives inside archives are not opened.")
-                    % {"name": name},
-                )
-            elif member.file_size > max_file or (
-                member.compress_size
-                and member.file_size / member.compress_size > MAX_RATIO
-                and member.file_size > 1024 * 1024
-            ):
-                yield Document(
-                    name,
-                    refusal=_(
-                        "%(name)s unpacks to a suspicious size (a zip bomb?) and was refused."
-                    )
-                    % {"name": name},
-                )
-            elif pure.suffix.lower() not in ACCEPTED:
-                yield Document(
-                    name,
-                    refusal=_("%(name)s: files of this type are not accepted.") % {"name": name},
-                )
+            refusal = _member_refusal(member, name, max_file)
+            if refusal:
+                yield Document(name, refusal=refusal)
             else:
                 yield _read_member(archive, member, name)
+
+
+def _archive_refusal(members: list, label: str, max_files: int, max_total: int) -> str:
+    """Why the whole archive is refused (too many files, too large unpacked), or ""."""
+    if len(members) > max_files:
+        return _("%(name)s holds %(n)s files; the limit is %(max)s.") % {
+            "name": label,
+            "n": len(members),
+            "max": max_files,
+        }
+    if sum(m.file_size for m in members) > max_total:
+        return _("%(name)s would unpack to more than %(mb)s MB.") % {
+            "name": label,
+            "mb": max_total // (1024 * 1024),
+        }
+    return ""
+
+
+def _member_refusal(member: zipfile.ZipInfo, name: str, max_file: int) -> str:
+    """Why one member of an archive is refused, or "": the others are read all the same."""
+    pure = PurePosixPath(member.filename)
+    if pure.is_absolute() or ".." in pure.parts or "\\" in member.filename:
+        return _("%(name)s: a path that leaves the archive is not allowed.") % {"name": name}
+    if pure.suffix.lower() == ".zip":
+        return _("%(name)s: archives inside archives are not opened.") % {"name": name}
+    if member.file_size > max_file or (
+        member.compress_size
+        and member.file_size / member.compress_size > MAX_RATIO
+        and member.file_size > 1024 * 1024
+    ):
+        return _("%(name)s unpacks to a suspicious size (a zip bomb?) and was refused.") % {
+            "name": name
+        }
+    if pure.suffix.lower() not in ACCEPTED:
+        return _("%(name)s: files of this type are not accepted.") % {"name": name}
+    return ""
 
 
 def _read_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, name: str) -> Document:

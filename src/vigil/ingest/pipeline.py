@@ -27,7 +27,7 @@ from vigil.text_input import strip_control_characters
 
 from .collect import Document
 from .extract import extract_all
-from .extract.entities import DEFAULT_GAZETTEER
+from .extract.gazetteer import DEFAULT_GAZETTEER
 from .models import Candidate, GazetteerEntry, IngestJob, WordTableEntry
 
 
@@ -82,9 +82,8 @@ def ingest_document(case, document: Document, *, user=None, names=None, words=()
         return Outcome(document.name, "refused", str(error))
     if reading.needs_ocr:
         return _store_scan(case, document.name, filename, data, media_type, user)
-    text = reading.text
-    language = detect_language(text)
-    found = extract_all(text, names, language, words)
+    language = detect_language(reading.text)
+    found = extract_all(reading.text, names, language, words)
     metadata = {
         "kind": "other",
         "title": PurePath(filename).stem.replace("_", " ")[:400],
@@ -99,21 +98,21 @@ def ingest_document(case, document: Document, *, user=None, names=None, words=()
             metadata=metadata,
             user=user,
             media_type=media_type,
-            text=text,
+            text=reading.text,
             tool=reading.tool,
         )
-        Candidate.objects.bulk_create(
-            Candidate(
-                source=result.source,
-                kind=c.kind,
-                start=c.start,
-                end=c.end,
-                text=c.text[:1000],
-                data=c.data,
-            )
-            for c in found
-        )
+        _save_candidates(result.source, found)
     return Outcome(document.name, "stored", "", result.source.pk, len(found))
+
+
+def _save_candidates(source: Source, found) -> None:
+    """The extractors' findings, each a candidate awaiting review."""
+    Candidate.objects.bulk_create(
+        Candidate(
+            source=source, kind=c.kind, start=c.start, end=c.end, text=c.text[:1000], data=c.data
+        )
+        for c in found
+    )
 
 
 def _store_scan(case, name: str, filename: str, data: bytes, media_type: str, user) -> Outcome:
@@ -145,12 +144,7 @@ def extract_after_ocr(sender, run, copy, **kwargs) -> None:
     if not source.language and (language := detect_language(copy.text)):
         evidence.update_source(source, changes={"language": language}, user=run.created_by)
     found = extract_all(copy.text, gazetteer(), source.language, word_additions())
-    Candidate.objects.bulk_create(
-        Candidate(
-            source=source, kind=c.kind, start=c.start, end=c.end, text=c.text[:1000], data=c.data
-        )
-        for c in found
-    )
+    _save_candidates(source, found)
 
 
 def extract_again(sender, source, copy, **kwargs) -> None:
@@ -161,12 +155,7 @@ def extract_again(sender, source, copy, **kwargs) -> None:
         return
     source.candidates.filter(status=Candidate.Status.PENDING).delete()
     found = extract_all(copy.text, gazetteer(), source.language)
-    Candidate.objects.bulk_create(
-        Candidate(
-            source=source, kind=c.kind, start=c.start, end=c.end, text=c.text[:1000], data=c.data
-        )
-        for c in found
-    )
+    _save_candidates(source, found)
 
 
 COUNTERS = {"stored": "stored", "present": "already_present", "refused": "refused"}

@@ -167,47 +167,58 @@ def _valid(year: int, month: int, day: int) -> bool:
 
 
 def find(text: str) -> list[Finding]:
-    found: list[Finding] = []
     taken = Spans()
+    found = _full_dates(text, taken)
+    found.extend(_lone_years(text, taken))
+    found.extend(_year_ranges(text, taken))
+    found.extend(_yearless(text, found, taken))
+    return sorted(found, key=lambda c: c.start)
 
+
+def _full_dates(text: str, taken: Spans) -> list[Finding]:
+    """Dates that name their year with a month, and perhaps a day (PATTERNS, in order)."""
+    found = []
     for name, pattern in PATTERNS:
-        rule = f"en.date.{name}"
         for match in pattern.finditer(text):
             if not taken.free(match.start(), match.end()):
                 continue
-            month = _month_number(match)
-            year = int(match.group("year"))
-            if month is None or not 1 <= month <= 12:
-                continue
-            day = match.groupdict().get("day")
-            if day is None and match.groupdict().get("month2"):
-                month2 = MONTHS.get(match.group("month2").rstrip(".").lower())
-                for m in (month, month2):
-                    value = {"value": f"{year:04d}-{m:02d}", "precision": "month", "rule": rule}
-                    found.append(Finding("date", match.start(), match.end(), match.group(), value))
+            dates = _dates_of(match, f"en.date.{name}")
+            if dates:
+                found.extend(dates)
                 taken.take(match.start(), match.end())
-                continue
-            if day is None:
-                found.append(
-                    Finding(
-                        "date",
-                        match.start(),
-                        match.end(),
-                        match.group(),
-                        {"value": f"{year:04d}-{month:02d}", "precision": "month", "rule": rule},
-                    )
-                )
-                taken.take(match.start(), match.end())
-                continue
-            day2 = match.groupdict().get("day2")
-            month2 = MONTHS.get((match.groupdict().get("month2") or "").rstrip(".").lower(), month)
-            pairs = [(month, int(day))] + ([(month2, int(day2))] if day2 else [])
-            if not all(_valid(year, m, d) for m, d in pairs):
-                continue
-            for m, d in pairs:
-                value = {"value": f"{year:04d}-{m:02d}-{d:02d}", "precision": "day", "rule": rule}
-                found.append(Finding("date", match.start(), match.end(), match.group(), value))
-            taken.take(match.start(), match.end())
+    return found
+
+
+def _dates_of(match, rule: str) -> list[Finding]:
+    """The months or days one match names ("February–March 1992" names two), or none when it
+    names no real month or day."""
+    month = _month_number(match)
+    year = int(match.group("year"))
+    if month is None or not 1 <= month <= 12:
+        return []
+    groups = match.groupdict()
+
+    def finding(value: str, precision: str) -> Finding:
+        data = {"value": value, "precision": precision, "rule": rule}
+        return Finding("date", match.start(), match.end(), match.group(), data)
+
+    if groups.get("day") is None:
+        months = [month]
+        if groups.get("month2"):
+            months.append(MONTHS.get(groups["month2"].rstrip(".").lower()))
+        return [finding(f"{year:04d}-{m:02d}", "month") for m in months]
+    month2 = MONTHS.get((groups.get("month2") or "").rstrip(".").lower(), month)
+    pairs = [(month, int(groups["day"]))]
+    if groups.get("day2"):
+        pairs.append((month2, int(groups["day2"])))
+    if not all(_valid(year, m, d) for m, d in pairs):
+        return []
+    return [finding(f"{year:04d}-{m:02d}-{d:02d}", "day") for m, d in pairs]
+
+
+def _lone_years(text: str, taken: Spans) -> list[Finding]:
+    """A year standing alone, found by its context (YEAR_RULES); most describe a noun."""
+    found = []
     for match in [
         *YEAR_CUE.finditer(text),
         *YEAR_BEFORE_NOUN.finditer(text),
@@ -229,6 +240,11 @@ def find(text: str) -> list[Finding]:
             if match.re not in (YEAR_CUE, YEAR_AFTER_COMMA):
                 value["adjective"] = True
             found.append(Finding("date", start, end, match.group("year"), value))
+    return found
+
+
+def _year_ranges(text: str, taken: Spans) -> list[Finding]:
+    found = []
     for match in YEAR_RANGE.finditer(text):
         first, second = int(match.group("year")), match.group("year2")
         last = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
@@ -237,8 +253,7 @@ def find(text: str) -> list[Finding]:
         for year in (first, last):
             value = {"value": f"{year:04d}", "precision": "year", "rule": "en.date.year_range"}
             found.append(Finding("date", match.start(), match.end(), match.group(), value))
-    found.extend(_yearless(text, found, taken))
-    return sorted(found, key=lambda c: c.start)
+    return found
 
 
 # "Baku. 19 February. REPORT.AZ/", "Baku, Azerbaijan, Feb. 1 / Trend": a dateline dates the

@@ -10,99 +10,8 @@ local law's) is not a reference to international law and is left out.
 import bisect
 import re
 
-from vigil.law.reference import instrument_names
-
 from . import Finding, Spans
-from .lexical.tables import raw_table
-
-# The English table's legal words: instruments' names, courts and bodies.
-ENGLISH = raw_table("en")["legal"]
-
-
-def _law_names(instrument: str) -> list[str]:
-    """The names the law app's reference data gives an instrument (one table for extraction and
-    the case matrix), as patterns, longest first; its full title may carry its year."""
-    title, *aliases = instrument_names()[instrument]
-    year = r"(?:\s*(?:of\s*)?\(?\d{4}\)?)?"
-    names = [_escaped(title) + year] + [_escaped(alias) for alias in aliases]
-    return sorted(names, key=len, reverse=True)
-
-
-def _table_names(instrument: str) -> list[str]:
-    """An instrument's names in the English table, as patterns, longest first."""
-    names = ENGLISH["instruments"][instrument]
-    return sorted((_escaped(name) for name in names), key=len, reverse=True)
-
-
-def _escaped(name: str) -> str:
-    return re.escape(name).replace(r"\ ", " ")
-
-
-# Canonical name → the ways texts name it (regular expressions, case-insensitive). The
-# instruments whose crimes the case matrix holds take their names from the law app, most
-# others from the English table; the Geneva Conventions' numbers need patterns.
-INSTRUMENTS = {
-    "Genocide Convention": _law_names("Genocide Convention"),
-    "Rome Statute": _law_names("Rome Statute"),
-    "UDHR": _law_names("UDHR"),
-    **{name: _table_names(name) for name in ENGLISH["instruments"]},
-    "Geneva Convention I": [
-        r"First Geneva Convention",
-        r"Geneva Convention I\b",
-        r"Geneva Convention \(I\)",
-        r"Convention \(I\) for the Amelioration",
-        r"Geneva Convention for the Amelioration of the Condition of the Wounded and Sick in Armed Forces in the Field",
-    ],
-    "Geneva Convention II": [
-        r"Second Geneva Convention",
-        r"Geneva Convention II\b",
-        r"Geneva Convention \(II\)",
-        r"Convention \(II\) for the Amelioration",
-    ],
-    "Geneva Convention III": [
-        r"Third Geneva Convention",
-        r"Geneva Convention III\b",
-        r"Geneva Convention \(III\)",
-        r"Convention \(III\) relative to the Treatment of Prisoners of War",
-        r"Geneva Convention relative to the Treatment of Prisoners of War",
-    ],
-    "Geneva Convention IV": [
-        r"Fourth Geneva Convention",
-        r"Geneva Convention IV\b",
-        r"Geneva Convention \(IV\)",
-        r"Convention \(IV\) relative to the Protection of Civilian Persons",
-        r"GC ?IV\b",
-        r"Geneva Convention relative to the Protection of Civilian Persons in Time of War",
-    ],
-    "Additional Protocol I": [
-        r"Additional Protocol I\b",
-        r"\(?Protocol I\)?(?= to the Geneva)",
-        r"First Additional Protocol",
-        # "Protocol I" alone is the Additional Protocol in IHL writing; the weapons treaty's
-        # protocols are named with their convention.
-        r"Protocol I\b(?!\s+(?:to|of|annexed to)\s+the\s+(?:Convention on Certain|CCW))",
-        r"AP ?I\b",
-    ],
-    "Additional Protocol II": [
-        r"Additional Protocol II\b",
-        r"Second Additional Protocol",
-        r"Protocol II\b(?!\s+(?:to|of|annexed to)\s+the\s+(?:Convention on Certain|CCW))",
-        r"AP ?II\b",
-    ],
-}
-# A name may be broken across lines: any run of white space between its words.
-_SPACE = r"\s+"
-INSTRUMENT_RE = re.compile(
-    # Names start at a word boundary ("(Protocol I)" at its bracket): far quicker to search.
-    r"(?:\b|(?=\())(?:"
-    + "|".join(
-        "(?P<i{}>{})".format(n, "|".join(alt.replace(" ", _SPACE) for alt in alts))
-        for n, alts in enumerate(INSTRUMENTS.values())
-    )
-    + ")",
-    re.I,
-)
-NAMES = list(INSTRUMENTS)
+from .instruments import ENGLISH, INSTRUMENT_RE, NAMES, escaped
 
 # "7(1)(a)", "II(c)", and "6-a" as some write 6(a)
 # "57, paragraph 2 a) iii)" and "44 § 2" as others write 57(2)(a)(iii) and 44(2)
@@ -301,7 +210,7 @@ SHORT_NAME = re.compile(
 # The courts and bodies of the English table, each a named group ("ICTY", "UN").
 COURTS = re.compile(
     "|".join(
-        rf"\b(?P<{court}>{'|'.join(_escaped(name) for name in names)})(?!\w)"
+        rf"\b(?P<{court}>{'|'.join(escaped(name) for name in names)})(?!\w)"
         for court, names in ENGLISH["courts"].items()
     ),
     re.I,

@@ -94,59 +94,82 @@ RATE = re.compile(r"\s+(?:[\w-]+\s+){0,2}(?:every|per|a|each)\s+(?:day|week|mont
 
 
 def is_count(text: str, match) -> bool:
+    """Whether a number found in the text may count people (see the module's docstring for
+    what is left out)."""
     before = text[max(0, match.start() - 25) : match.start()]
     # Long enough for "two joint criminal enterprises": up to two words before the noun.
     after = text[match.end() : match.end() + 40]
     if NOT_A_COUNT_BEFORE.search(before) or NOT_A_COUNT_AFTER.match(after):
         return False
     raw = match.group()
+    return not (
+        _is_rate_or_day(text, match, raw)
+        # "No one shall be held", "In one attack": "one" counts a person only when it says so.
+        or (raw.lower() == "one" and not ONE_PERSON.match(text, match.end()))
+        or _is_mark(text, match, raw)
+        or _is_year(text, match, raw, before)
+        # "you do not need six million people killed", "if 10,000 people were expelled": a
+        # toll that is supposed, not reported.
+        or HYPOTHETICAL.search(_sentence(text, match.start()))
+        or _in_phone_number(text, match, raw)
+    )
+
+
+def _is_rate_or_day(text: str, match, raw: str) -> bool:
     # "1,000 deaths every day": a rate, not a toll.
     if RATE.match(text, match.end()):
-        return False
-    if (
+        return True
+    return bool(
         raw.isdigit()
         and int(raw) <= 31
         and (
             DAY_OF_MONTH_BEFORE.search(text, max(0, match.start() - 12), match.start())
             or DAY_OF_MONTH_AFTER.match(text, match.end())
         )
-    ):
-        return False
-    # "No one shall be held", "In one attack": "one" counts a person only when it says so.
-    if raw.lower() == "one" and not ONE_PERSON.match(text, match.end()):
-        return False
-    if raw[:1].isdigit() and (
-        CITATION.search(text, max(0, match.start() - 2), match.start())
-        or (
-            text[match.start() - 1 : match.start()] == "("
-            and text[match.end() : match.end() + 1] == ")"
+    )
+
+
+def _is_mark(text: str, match, raw: str) -> bool:
+    """A citation or footnote mark: "[3]", "(4)", "documented.1"."""
+    return bool(
+        raw[:1].isdigit()
+        and (
+            CITATION.search(text, max(0, match.start() - 2), match.start())
+            or (
+                text[match.start() - 1 : match.start()] == "("
+                and text[match.end() : match.end() + 1] == ")"
+            )
+            or FOOTNOTE_BEFORE.search(text, max(0, match.start() - 2), match.start())
         )
-        or FOOTNOTE_BEFORE.search(text, max(0, match.start() - 2), match.start())
-    ):
-        return False
+    )
+
+
+def _is_year(text: str, match, raw: str, before: str) -> bool:
     # "published in 20051": a year with a footnote mark glued on.
     if re.fullmatch(r"(?:1[89]|20)\d\d\d{1,2}", raw) and YEAR_CUE_BEFORE.search(before):
-        return False
-    # "you do not need six million people killed", "if 10,000 people were expelled": a toll
-    # that is supposed, not reported.
-    if HYPOTHETICAL.search(_sentence(text, match.start())):
-        return False
+        return True
     # A bare four-digit number from 1500 to 2099 is a year, unless hedged like a count ("more
     # than 2000") or followed by whom it counts ("2000 people").
-    if re.fullmatch(r"1[5-9]\d\d|20\d\d", raw) and not (
-        LOWER_BOUND.search(before)
-        or UPPER_BOUND.search(before)
-        or APPROX.search(before)
-        or COUNTED.match(text[match.end() : match.end() + 30])
-    ):
+    return bool(
+        re.fullmatch(r"1[5-9]\d\d|20\d\d", raw)
+        and not (
+            LOWER_BOUND.search(before)
+            or UPPER_BOUND.search(before)
+            or APPROX.search(before)
+            or COUNTED.match(text[match.end() : match.end() + 30])
+        )
+    )
+
+
+def _in_phone_number(text: str, match, raw: str) -> bool:
+    """Digits inside a run of digit groups (+49 30 1234567, 030-123-456): a phone or an ID."""
+    if not raw[:1].isdigit():
         return False
-    # Digits inside a run of digit groups (+49 30 1234567, 030-123-456) are a phone or an ID.
-    if raw[:1].isdigit():
-        window_start = max(0, match.start() - 15)
-        for phone in PHONE.finditer(text, window_start, match.end() + 15):
-            if phone.start() <= match.start() and match.end() <= phone.end():
-                return False
-    return True
+    window_start = max(0, match.start() - 15)
+    return any(
+        phone.start() <= match.start() and match.end() <= phone.end()
+        for phone in PHONE.finditer(text, window_start, match.end() + 15)
+    )
 
 
 def numbers_in(text: str) -> list:

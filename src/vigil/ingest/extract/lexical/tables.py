@@ -152,8 +152,16 @@ class LanguageTables(Tables):
 
     def __init__(self, language: str, raw: dict, prefix: bool):
         super().__init__(language, raw, prefix)
-        section = self.section
         self.abbreviations = {fold(w) for w in _all_words(raw) if w.endswith(".")}
+        self._read_dates()
+        self._read_numbers()
+        self._read_figures(self.section("figures"))
+        self._read_legal(self.section("legal"))
+        self._read_countries(self.section("countries"), language, prefix)
+        self.organizations = self.phrases(_by_value(self.section("organizations")))
+
+    def _read_dates(self) -> None:
+        section = self.section
         self.months = self.phrases(
             {m: int(n) for n, names in section("months").items() for m in names}
         )
@@ -161,30 +169,21 @@ class LanguageTables(Tables):
         self.year_before = self.phrases(section("dates", "year_before", default=[]))
         self.first_day = self.phrases(section("dates", "first_day", default=[]))
         self.day_joiners = self.phrases(section("dates", "range_joiners", default=[]))
-        numbers = section("numbers")
+
+    def _read_numbers(self) -> None:
+        numbers = self.section("numbers")
         # Number words match whole ("altı" is six, "altında" is not).
         self.number_words = Phrases(numbers.get("words", {}), prefix=False)
         self.scales = Phrases(numbers.get("scales", {}), prefix=True)
         self.vague = self.phrases(numbers.get("vague", []))
-        figures = section("figures")
+
+    def _read_figures(self, figures: dict) -> None:
         categories = ("killed", "wounded", "missing", "hostage", "displaced")
         self.categories = self.phrases(
             {phrase: c for c in categories for phrase in figures.get(c, [])}
         )
-        self.hedge_before = self.phrases(
-            {
-                **{p: "lower" for p in figures.get("lower_before", [])},
-                **{p: "upper" for p in figures.get("upper_before", [])},
-                **{p: "approx" for p in figures.get("approx_before", [])},
-            }
-        )
-        self.hedge_after = self.phrases(
-            {
-                **{p: "lower" for p in figures.get("lower_after", [])},
-                **{p: "upper" for p in figures.get("upper_after", [])},
-                **{p: "approx" for p in figures.get("approx_after", [])},
-            }
-        )
+        self.hedge_before = self.phrases(_hedges(figures, "before"))
+        self.hedge_after = self.phrases(_hedges(figures, "after"))
         self.range_before = self.phrases(figures.get("range_before", []))
         self.range_between = self.phrases(figures.get("range_between", []))
         self.not_counted_after = self.phrases(figures.get("not_counted_after", []))
@@ -192,7 +191,8 @@ class LanguageTables(Tables):
         self.population = self.phrases(figures.get("population", []))
         self.included = self.phrases(figures.get("included", []))
         self.list_joiners = self.phrases(figures.get("list_joiners", []))
-        legal = section("legal")
+
+    def _read_legal(self, legal: dict) -> None:
         self.article = self.phrases(legal.get("article", []))
         self.resolution = self.phrases(legal.get("resolution", []))
         self.resolution_marks = self.phrases(legal.get("resolution_number_marks", []))
@@ -201,7 +201,8 @@ class LanguageTables(Tables):
         self.instruments = self.phrases(_by_value(legal.get("instruments", {})))
         self.instrument_kinds = self.phrases(legal.get("kinds", {}))
         self.bodies = self.phrases(_by_value(legal.get("bodies", {})))
-        countries = section("countries")
+
+    def _read_countries(self, countries: dict, language: str, prefix: bool) -> None:
         names = _by_value(countries.get("names", {}))
         names.update(_locale_country_names(language))
         for excluded in countries.get("not_countries", []):
@@ -209,7 +210,16 @@ class LanguageTables(Tables):
         self.country_names = CountryNames(names, prefix)
         self.country_adjectives = self.phrases(_by_value(countries.get("adjectives", {})))
         self.state_nouns = self.phrases(countries.get("state_nouns", []))
-        self.organizations = self.phrases(_by_value(section("organizations")))
+
+
+def _hedges(figures: dict, side: str) -> dict[str, str]:
+    """The hedging phrases written before (or after) a figure, each with the bound it sets:
+    "lower" ("at least"), "upper" ("up to") or "approx" ("about")."""
+    return {
+        phrase: bound
+        for bound in ("lower", "upper", "approx")
+        for phrase in figures.get(f"{bound}_{side}", [])
+    }
 
 
 class CountryNames(Phrases):
