@@ -22,6 +22,7 @@ from vigil.evidence.text import detect_language, normalise
 
 from .extract import extract_all
 from .extract.entities import canonical_organisation
+from .extract.kinds import Kind
 from .extract.legal import normalise_article
 
 KINDS = ["dates", "figures", "legal_refs", "countries", "organizations"]
@@ -112,13 +113,13 @@ def _found_items(text: str) -> dict[str, list[tuple[object, str]]]:
     for candidate in extract_all(text):
         data = candidate.data
         rule = data.get("rule", "?")
-        if candidate.kind == "date":
+        if candidate.kind == Kind.DATE:
             kind, item, key = "dates", data["value"], (candidate.start, data["value"])
-        elif candidate.kind == "figure":
+        elif candidate.kind == Kind.FIGURE:
             kind, item, key = "figures", (data["category"], data["low"], data["high"]), None
-        elif candidate.kind == "legal_ref":
+        elif candidate.kind == Kind.LEGAL_REF:
             kind, item, key = "legal_refs", (data["instrument"], data["article"]), None
-        elif candidate.kind == "country":
+        elif candidate.kind == Kind.COUNTRY:
             kind, item, key = "countries", data["code"], ("country", data["code"])
         else:
             kind, item, key = "organizations", data["name"], ("organization", data["name"])

@@ -6,12 +6,16 @@ from django.utils.translation import ngettext, pgettext
 
 from vigil.formats import figure_range
 
-# How the report names what happened to each document; the report itself keeps the code.
-OUTCOME_LABELS = {
-    "stored": _("stored"),
-    "present": _("already present"),
-    "refused": _("refused"),
-}
+from .extract.kinds import Kind as CandidateKind
+
+
+class DocumentOutcome(models.TextChoices):
+    """What ingestion did with one document: a job's report keeps the value, pages show the
+    label."""
+
+    STORED = "stored", _("stored")
+    PRESENT = "present", _("already present")
+    REFUSED = "refused", _("refused")
 
 
 class IngestJob(models.Model):
@@ -87,12 +91,8 @@ class IngestJob(models.Model):
 class Candidate(models.Model):
     """A fact found in a source's text, waiting for a person to accept, edit or reject it."""
 
-    class Kind(models.TextChoices):
-        DATE = "date", _("date")
-        FIGURE = "figure", _("casualty figure")
-        LEGAL_REF = "legal_ref", _("legal reference")
-        COUNTRY = "country", _("country")
-        ORGANIZATION = "organization", _("organisation")
+    # The kinds the extractors find (ingest/extract/kinds.py), as a candidate stores them.
+    Kind = CandidateKind
 
     class Status(models.TextChoices):
         PENDING = "pending", _("to review")

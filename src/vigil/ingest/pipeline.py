@@ -28,13 +28,13 @@ from vigil.text_input import strip_control_characters
 from .collect import Document
 from .extract import extract_all
 from .extract.gazetteer import DEFAULT_GAZETTEER
-from .models import Candidate, GazetteerEntry, IngestJob, WordTableEntry
+from .models import Candidate, DocumentOutcome, GazetteerEntry, IngestJob, WordTableEntry
 
 
 @dataclass
 class Outcome:
     name: str
-    outcome: str  # "stored", "present" or "refused"
+    outcome: DocumentOutcome
     reason: str = ""
     source_id: int | None = None
     candidates: int = 0
@@ -64,13 +64,13 @@ def gazetteer() -> dict[str, list[str]]:
 
 def ingest_document(case, document: Document, *, user=None, names=None, words=()) -> Outcome:
     if document.refusal:
-        return Outcome(document.name, "refused", document.refusal)
+        return Outcome(document.name, DocumentOutcome.REFUSED, document.refusal)
     data = document.data or b""
     existing = evidence.find_source_by_hash(case, hashlib.sha256(data).hexdigest())
     if existing is not None:
         return Outcome(
             document.name,
-            "present",
+            DocumentOutcome.PRESENT,
             _("already in the archive as “%(title)s”") % {"title": existing.title},
             existing.pk,
         )
@@ -79,7 +79,7 @@ def ingest_document(case, document: Document, *, user=None, names=None, words=()
         media_type = media_type_for(filename, data)
         reading = read_document(data, media_type, filename)
     except UnreadableDocument as error:
-        return Outcome(document.name, "refused", str(error))
+        return Outcome(document.name, DocumentOutcome.REFUSED, str(error))
     if reading.needs_ocr:
         return _store_scan(case, document.name, filename, data, media_type, user)
     language = detect_language(reading.text)
@@ -102,7 +102,7 @@ def ingest_document(case, document: Document, *, user=None, names=None, words=()
             tool=reading.tool,
         )
         _save_candidates(result.source, found)
-    return Outcome(document.name, "stored", "", result.source.pk, len(found))
+    return Outcome(document.name, DocumentOutcome.STORED, "", result.source.pk, len(found))
 
 
 def _save_candidates(source: Source, found) -> None:
@@ -132,7 +132,8 @@ def _store_scan(case, name: str, filename: str, data: bytes, media_type: str, us
         media_type=media_type,
         extract_candidates=True,
     )
-    return Outcome(name, "stored", _("a scan: its text is being read by OCR"), result.source.pk)
+    reason = _("a scan: its text is being read by OCR")
+    return Outcome(name, DocumentOutcome.STORED, reason, result.source.pk)
 
 
 def extract_after_ocr(sender, run, copy, **kwargs) -> None:
@@ -158,7 +159,12 @@ def extract_again(sender, source, copy, **kwargs) -> None:
     _save_candidates(source, found)
 
 
-COUNTERS = {"stored": "stored", "present": "already_present", "refused": "refused"}
+# The job's counter of each outcome.
+COUNTERS = {
+    DocumentOutcome.STORED: "stored",
+    DocumentOutcome.PRESENT: "already_present",
+    DocumentOutcome.REFUSED: "refused",
+}
 
 
 def _resume(job: IngestJob, documents: Iterable[Document]) -> Iterable[Document]:
@@ -182,7 +188,7 @@ def _stored_before_the_worker_died(job: IngestJob, outcome: Outcome) -> Outcome:
     ).first()
     if source is None:
         return outcome
-    return Outcome(outcome.name, "stored", "", source.pk, source.candidates.count())
+    return Outcome(outcome.name, DocumentOutcome.STORED, "", source.pk, source.candidates.count())
 
 
 # The report grows with every document: saving it after each one would rewrite it n times over
@@ -214,7 +220,7 @@ def run(
             outcome = ingest_document(
                 job.case, document, user=job.created_by, names=names, words=words
             )
-            if resuming and outcome.outcome == "present":
+            if resuming and outcome.outcome == DocumentOutcome.PRESENT:
                 outcome = _stored_before_the_worker_died(job, outcome)
             job.processed += 1
             setattr(job, COUNTERS[outcome.outcome], getattr(job, COUNTERS[outcome.outcome]) + 1)

@@ -17,11 +17,11 @@ from vigil.partial_dates import Precision
 from .models import Candidate
 
 CLAIM_TYPES = {
-    "figure": "figure",
-    "date": "event",
-    "legal_ref": "other",
-    "country": "actor",
-    "organization": "actor",
+    Candidate.Kind.FIGURE: Claim.Type.FIGURE,
+    Candidate.Kind.DATE: Claim.Type.EVENT,
+    Candidate.Kind.LEGAL_REF: Claim.Type.OTHER,
+    Candidate.Kind.COUNTRY: Claim.Type.ACTOR,
+    Candidate.Kind.ORGANIZATION: Claim.Type.ACTOR,
 }
 
 
@@ -57,9 +57,9 @@ def accept(candidate: Candidate, *, user=None, statement: str = "") -> Claim:
         "locator": locator(candidate)[:1000],
     }
     figure = None
-    if candidate.kind == "date":
+    if candidate.kind == Candidate.Kind.DATE:
         fields["occurred_on"], fields["occurred_precision"] = _partial(candidate.data["value"])
-    if candidate.kind == "figure":
+    if candidate.kind == Candidate.Kind.FIGURE:
         figure = {
             "category": candidate.data["category"],
             "low": candidate.data["low"],

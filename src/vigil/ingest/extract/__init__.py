@@ -8,12 +8,14 @@ resolution's citation is not a date of its own).
 import bisect
 from dataclasses import dataclass, field
 
+from .kinds import Kind
+
 
 @dataclass
 class Finding:
     """What one rule found in a text (stored, for review, as an ingest.models.Candidate)."""
 
-    kind: str  # "date", "figure", "legal_ref", "country", "organization"
+    kind: Kind
     start: int
     end: int
     text: str
@@ -64,7 +66,7 @@ def extract_all(
         language = detect_language(text)
     if language in lexical.LANGUAGES:
         # The gazetteer's names (in any language and script) are looked for in every text.
-        organisations = [c for c in entities.find(text, gazetteer) if c.kind == "organization"]
+        organisations = [c for c in entities.find(text, gazetteer) if c.kind == Kind.ORGANIZATION]
         for candidate in organisations:
             candidate.data["rule"] = f"{language}.organization.gazetteer"
         additions = [row[1:] for row in words if row[0] == language]
@@ -83,7 +85,7 @@ def _name_provisions(found: list["Finding"]) -> list["Finding"]:
     from vigil.law.reference import provisions_cited
 
     for candidate in found:
-        if candidate.kind == "legal_ref":
+        if candidate.kind == Kind.LEGAL_REF:
             codes = provisions_cited(candidate.data["instrument"], candidate.data["article"])
             if codes:
                 candidate.data["provisions"] = codes

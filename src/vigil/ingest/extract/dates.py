@@ -11,6 +11,7 @@ import datetime
 import re
 
 from . import Finding, Spans
+from .kinds import Kind
 from .lexical.tables import raw_table
 
 # Month names (English, its short forms, and other languages' that English texts quote) from
@@ -200,7 +201,7 @@ def _dates_of(match, rule: str) -> list[Finding]:
 
     def finding(value: str, precision: str) -> Finding:
         data = {"value": value, "precision": precision, "rule": rule}
-        return Finding("date", match.start(), match.end(), match.group(), data)
+        return Finding(Kind.DATE, match.start(), match.end(), match.group(), data)
 
     if groups.get("day") is None:
         months = [month]
@@ -239,7 +240,7 @@ def _lone_years(text: str, taken: Spans) -> list[Finding]:
             }
             if match.re not in (YEAR_CUE, YEAR_AFTER_COMMA):
                 value["adjective"] = True
-            found.append(Finding("date", start, end, match.group("year"), value))
+            found.append(Finding(Kind.DATE, start, end, match.group("year"), value))
     return found
 
 
@@ -252,7 +253,7 @@ def _year_ranges(text: str, taken: Spans) -> list[Finding]:
             continue
         for year in (first, last):
             value = {"value": f"{year:04d}", "precision": "year", "rule": "en.date.year_range"}
-            found.append(Finding("date", match.start(), match.end(), match.group(), value))
+            found.append(Finding(Kind.DATE, match.start(), match.end(), match.group(), value))
     return found
 
 
@@ -327,6 +328,6 @@ def _yearless(text: str, found: list[Finding], taken: Spans) -> list[Finding]:
                     "year_from": source.text,
                     "rule": "en.date.day_month_taking_year",
                 }
-                added.append(Finding("date", match.start(), match.end(), match.group(), value))
+                added.append(Finding(Kind.DATE, match.start(), match.end(), match.group(), value))
             taken.take(match.start(), match.end())
     return added

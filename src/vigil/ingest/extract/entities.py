@@ -7,6 +7,7 @@ import pycountry
 
 from . import Finding
 from .gazetteer import DEFAULT_GAZETTEER
+from .kinds import Kind
 
 # Names texts use that ISO's own names do not cover.
 COUNTRY_ALIASES = {
@@ -144,7 +145,7 @@ def find(text: str, gazetteer=None) -> list[Finding]:
     # "Congo" alone is either Congo; in a text that names the Democratic Republic, it is that.
     if any(c.data.get("code") == "COD" for c in found):
         for c in found:
-            if c.kind == "country" and c.data["code"] == "COG" and c.text == "Congo":
+            if c.kind == Kind.COUNTRY and c.data["code"] == "COG" and c.text == "Congo":
                 c.data["code"] = "COD"
     return found + _named_by_context(text, found)
 
@@ -161,7 +162,7 @@ def _countries(text: str, inside) -> list[Finding]:
         if code is None or _within(match.start(), excluded):
             continue
         data = {"code": code, "rule": "en.country.name"}
-        found.append(Finding("country", match.start(), match.end(), match.group(), data))
+        found.append(Finding(Kind.COUNTRY, match.start(), match.end(), match.group(), data))
     for match in HYPHEN_PAIR.finditer(text):
         if _country_code(match.group()) or _within(match.start(), excluded):
             continue
@@ -171,7 +172,7 @@ def _countries(text: str, inside) -> list[Finding]:
                 data = {"code": code, "rule": "en.country.hyphen-pair"}
                 found.append(
                     Finding(
-                        "country", match.start(group), match.end(group), match.group(group), data
+                        Kind.COUNTRY, match.start(group), match.end(group), match.group(group), data
                     )
                 )
     return found
@@ -191,7 +192,9 @@ def _organisations(text: str, gazetteer, instruments) -> list[Finding]:
             end = long_name.end()
             extended.append((match.end(), end))
         data = {"name": name, "rule": "en.organization.gazetteer"}
-        found.append(Finding("organization", match.start(), end, text[match.start() : end], data))
+        found.append(
+            Finding(Kind.ORGANIZATION, match.start(), end, text[match.start() : end], data)
+        )
     return found
 
 
@@ -207,7 +210,7 @@ BARE_ASSEMBLY = re.compile(r"(?<!OSCE )(?<!NATO )\bParliamentary\s+Assembly\b(?!
 
 
 def _named_by_context(text: str, found: list[Finding]) -> list[Finding]:
-    names = {c.data["name"] for c in found if c.kind == "organization"}
+    names = {c.data["name"] for c in found if c.kind == Kind.ORGANIZATION}
     extra = []
     rules = [(MEMORIAL, "Memorial Human Rights Centre", True)]
     rules.append(
@@ -222,10 +225,10 @@ def _named_by_context(text: str, found: list[Finding]) -> list[Finding]:
             continue
         for match in pattern.finditer(text):
             if match.group()[0].isupper() and not any(
-                c.start <= match.start() < c.end for c in found if c.kind == "organization"
+                c.start <= match.start() < c.end for c in found if c.kind == Kind.ORGANIZATION
             ):
                 data = {"name": name, "rule": "en.organization.context"}
                 extra.append(
-                    Finding("organization", match.start(), match.end(), match.group(), data)
+                    Finding(Kind.ORGANIZATION, match.start(), match.end(), match.group(), data)
                 )
     return extra

@@ -12,6 +12,7 @@ import re
 
 from . import Finding, Spans
 from .instruments import ENGLISH, INSTRUMENT_RE, NAMES, escaped
+from .kinds import Kind
 
 # "7(1)(a)", "II(c)", and "6-a" as some write 6(a)
 # "57, paragraph 2 a) iii)" and "44 § 2" as others write 57(2)(a)(iii) and 44(2)
@@ -160,7 +161,7 @@ def find(text: str) -> list[Finding]:
             return
         for article in articles:
             data = {"instrument": instrument, "article": article, "rule": f"en.legal.{rule}"}
-            found.append(Finding("legal_ref", match.start(), match.end(), match.group(), data))
+            found.append(Finding(Kind.LEGAL_REF, match.start(), match.end(), match.group(), data))
 
     for match in PROTOCOL_ARTICLE.finditer(text):
         protocol = f"ECHR Protocol {match.group('protocol')}"

@@ -16,9 +16,10 @@ from functools import cache
 from pathlib import Path
 
 from . import Finding
+from .kinds import Kind
 
 RULES = Path(__file__).resolve().parent / "tables" / "rules"
-KINDS = ("date", "figure", "legal_ref", "country", "organization")
+KINDS = tuple(Kind.values)
 
 
 @dataclass(frozen=True)
@@ -40,16 +41,16 @@ class Rule:
 def finding(candidate: Finding) -> str:
     """What a candidate found, in the words the rules' examples use."""
     data = candidate.data
-    if candidate.kind == "date":
+    if candidate.kind == Kind.DATE:
         return data["value"]
-    if candidate.kind == "figure":
+    if candidate.kind == Kind.FIGURE:
         low, high = data["low"], data["high"]
         if low == high:
             return f"{data['category']} {low}"
         return f"{data['category']} {'' if low is None else low}..{'' if high is None else high}"
-    if candidate.kind == "legal_ref":
+    if candidate.kind == Kind.LEGAL_REF:
         return f"{data['instrument']} {data['article']}"
-    if candidate.kind == "country":
+    if candidate.kind == Kind.COUNTRY:
         return data["code"]
     return data["name"]
 
@@ -81,7 +82,7 @@ def rules() -> dict[str, Rule]:
 
 def kind_word(rule: Rule) -> str:
     """The word a rule's id uses for its kind ("legal" for legal references)."""
-    return "legal" if rule.kind == "legal_ref" else rule.kind
+    return "legal" if rule.kind == Kind.LEGAL_REF else rule.kind
 
 
 def findings(text: str, rule: Rule) -> list[str]:

@@ -1,6 +1,6 @@
 from django import template
 
-from vigil.ingest.models import OUTCOME_LABELS
+from vigil.ingest.models import DocumentOutcome
 
 register = template.Library()
 
@@ -8,4 +8,6 @@ register = template.Library()
 @register.filter
 def outcome_label(outcome: str) -> str:
     """What happened to a document, in the reader's language ("present" -> "already present")."""
-    return str(OUTCOME_LABELS.get(outcome, outcome))
+    if outcome in DocumentOutcome.values:
+        return str(DocumentOutcome(outcome).label)
+    return outcome

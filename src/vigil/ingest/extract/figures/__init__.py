@@ -16,6 +16,7 @@ Each figure names the rule that gave its category (`data["rule"]`, listed in
 """
 
 from .. import Finding
+from ..kinds import Kind
 from . import categories, counts, hedges, subjects
 
 
@@ -93,4 +94,4 @@ def _figure(text: str, reading, category: str, population: str, rule: str) -> Fi
         "population": population,
         "rule": f"en.figure.{rule}",
     }
-    return Finding("figure", reading.start, reading.end, text[reading.start : reading.end], data)
+    return Finding(Kind.FIGURE, reading.start, reading.end, text[reading.start : reading.end], data)

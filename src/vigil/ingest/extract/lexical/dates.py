@@ -7,6 +7,7 @@ name, and a year inside a resolution's citation is part of the reference.
 """
 
 from .. import Finding
+from ..kinds import Kind
 from .tokens import Token, covered
 
 
@@ -67,7 +68,7 @@ def _near_instrument(tokens, index, tables) -> bool:
 def _date(rule, tokens, start, end, text, value, precision, language) -> Finding:
     first, last = tokens[start].start, tokens[end - 1].end
     data = {"value": value, "precision": precision, "rule": f"{language}.date.{rule}"}
-    return Finding("date", first, last, text[first:last], data)
+    return Finding(Kind.DATE, first, last, text[first:last], data)
 
 
 def find(text: str, tokens: list[Token], tables, taken: list[Finding]) -> list[Finding]:

@@ -4,6 +4,7 @@ territory names) and the language's table, national adjectives before a word for
 A name inside an organisation's or an instrument's name is not a mention of its country."""
 
 from .. import Finding
+from ..kinds import Kind
 from .tokens import Token
 
 
@@ -32,11 +33,11 @@ def find(text: str, tokens: list[Token], tables) -> list[Finding]:
     inside = {i for s, e, _ in organizations + instruments for i in range(s, e)}
     for start, end, name in organizations:
         data = {"name": name, "rule": f"{language}.organization.name"}
-        found.append(_candidate("organization", text, tokens, start, end, data))
+        found.append(_candidate(Kind.ORGANIZATION, text, tokens, start, end, data))
     for start, end, code in _spans(tokens, tables.country_names):
         if start not in inside:
             data = {"code": code, "rule": f"{language}.country.name"}
-            found.append(_candidate("country", text, tokens, start, end, data))
+            found.append(_candidate(Kind.COUNTRY, text, tokens, start, end, data))
     found += adjectives(text, tokens, tables, inside)
     return found
 
@@ -49,5 +50,5 @@ def adjectives(text, tokens, tables, inside=frozenset()) -> list[Finding]:
             continue
         if tables.state_nouns.match(tokens, end):
             data = {"code": code, "rule": f"{tables.language}.country.adjective"}
-            found.append(_candidate("country", text, tokens, start, end, data))
+            found.append(_candidate(Kind.COUNTRY, text, tokens, start, end, data))
     return found

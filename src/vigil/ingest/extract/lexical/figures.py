@@ -12,6 +12,7 @@ next item of its list counts what that figure counts.
 from dataclasses import dataclass
 
 from .. import Finding
+from ..kinds import Kind
 from .tokens import Token, clause_bounds, covered, sentence_bounds
 
 AFTER_REACH = 6  # tokens after a number in which its casualty word may stand
@@ -211,5 +212,5 @@ def find(text: str, tokens: list[Token], tables, taken: list[Finding]) -> list[F
                 "population": "",
                 "rule": f"{tables.language}.{rule}",
             }
-            found.append(Finding("figure", first, last, text[first:last], data))
+            found.append(Finding(Kind.FIGURE, first, last, text[first:last], data))
     return found

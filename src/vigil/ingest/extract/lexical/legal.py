@@ -11,6 +11,7 @@ Security Council's or the Assembly's as the body named last before it says.
 import re
 
 from .. import Finding
+from ..kinds import Kind
 from .tokens import Token, covered, sentence_bounds
 
 SYMBOL = re.compile(r"(?P<body>[AS])/RES/(?P<number>\d+(?:/\d+)?)(?:\s*\(\d{4}\))?")
@@ -128,7 +129,7 @@ def _candidate(text, tokens, start, end, instrument, article, rule) -> Finding:
             article = ROMAN_NUMERALS[int(head)] + (f"({rest}" if rest else "")
     first, last = tokens[start].start, tokens[end - 1].end
     return Finding(
-        "legal_ref",
+        Kind.LEGAL_REF,
         first,
         last,
         text[first:last],
@@ -146,7 +147,7 @@ def find(text: str, tokens: list[Token], tables) -> list[Finding]:
             "article": match.group("number"),
             "rule": f"{language}.legal.symbol",
         }
-        found.append(Finding("legal_ref", match.start(), match.end(), match.group(), data))
+        found.append(Finding(Kind.LEGAL_REF, match.start(), match.end(), match.group(), data))
     taken = covered(tokens, [(c.start, c.end) for c in found])
 
     def free(index):

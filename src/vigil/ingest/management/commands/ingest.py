@@ -9,7 +9,7 @@ from vigil.audit.log import acting_as
 from vigil.cases.commands import case_named
 from vigil.evidence.models import OcrRun
 from vigil.ingest import collect, pipeline
-from vigil.ingest.models import IngestJob
+from vigil.ingest.models import DocumentOutcome, IngestJob
 
 
 class Command(BaseCommand):
@@ -44,11 +44,12 @@ class Command(BaseCommand):
 
             pipeline.run(job, collect.gather(paths), total=total, progress=progress)
         for line in job.report:
-            if line["outcome"] == "refused":
+            if line["outcome"] == DocumentOutcome.REFUSED:
                 # the reason names the file
                 self.stdout.write(_("refused: %(reason)s") % {"reason": line["reason"]})
         self.stdout.write(f"{job.summary()}.")
-        ids = [line["source_id"] for line in job.report if line["outcome"] == "stored"]
+        stored = [line for line in job.report if line["outcome"] == DocumentOutcome.STORED]
+        ids = [line["source_id"] for line in stored]
         scans = OcrRun.objects.filter(source_id__in=ids, status=OcrRun.Status.QUEUED).count()
         if scans:
             self.stdout.write(

@@ -1,0 +1,13 @@
+"""What a candidate is: the kinds of fact every extractor finds, each stored on a Candidate
+(`vigil.ingest.models.Candidate.Kind` is this class) and named by every extraction rule."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Kind(models.TextChoices):
+    DATE = "date", _("date")
+    FIGURE = "figure", _("casualty figure")
+    LEGAL_REF = "legal_ref", _("legal reference")
+    COUNTRY = "country", _("country")
+    ORGANIZATION = "organization", _("organisation")
