@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from vigil.cases.translations import case_text
 from vigil.evidence.figures import figures_table
 from vigil.law import matrix
+from vigil.law.models import ElementLink
 from vigil.recognition import services as recognition_services
 from vigil.recognition import timeline
 from vigil.recognition.models import Characterisation
@@ -77,9 +78,10 @@ class Dossier:
 
 def _key_claims(claims, limit: int):
     """Verified public claims, those bearing on elements of crimes first, then dated events."""
+    supporting = Q(element_links__bearing=ElementLink.Bearing.SUPPORTS)
     return (
         claims.select_related("source", "figure")
-        .annotate(links=Count("element_links", filter=Q(element_links__bearing="supports")))
+        .annotate(links=Count("element_links", filter=supporting))
         .order_by("-links", "occurred_on", "credibility", "pk")[:limit]
     )
 

@@ -21,11 +21,11 @@ from . import publishing
 
 
 def _record(request, case, kind: str, pk: int):
-    if kind == "claim":
+    if kind == publishing.RecordKind.CLAIM:
         return get_object_or_404(visible_claims(request.user, case).select_related("source"), pk=pk)
-    if kind == "source":
+    if kind == publishing.RecordKind.SOURCE:
         return get_object_or_404(visible_sources(request.user, case), pk=pk)
-    if kind == "act":
+    if kind == publishing.RecordKind.ACT:
         return get_object_or_404(RecognitionAct.objects.filter(case=case), pk=pk)
     raise Http404
 
@@ -97,9 +97,9 @@ def publish_one(request, slug, kind, pk):
     case = get_case_for_user(request.user, slug, edit=True)
     record = _record(request, case, kind, pk)
     try:
-        if kind == "claim":
+        if kind == publishing.RecordKind.CLAIM:
             publishing.publish_claims(case, [record], user=request.user)
-        elif kind == "source":
+        elif kind == publishing.RecordKind.SOURCE:
             publishing.publish_source(record, user=request.user)
         else:
             publishing.publish_act(record, user=request.user)

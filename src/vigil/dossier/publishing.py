@@ -11,9 +11,10 @@ import re
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from vigil.dossier import public
 from vigil.evidence import review
@@ -179,8 +180,16 @@ def awaiting_publication(case):
     )
 
 
-# The kinds of record a researcher publishes, by the name the command and the API use.
-KINDS = {"claim": Claim, "source": Source, "act": RecognitionAct}
+class RecordKind(models.TextChoices):
+    """The kinds of record a researcher publishes, by the name the pages' addresses, the
+    command and the API use."""
+
+    CLAIM = "claim", gettext_lazy("claim")
+    SOURCE = "source", gettext_lazy("source")
+    ACT = "act", gettext_lazy("recognition act")
+
+
+KINDS = {RecordKind.CLAIM: Claim, RecordKind.SOURCE: Source, RecordKind.ACT: RecognitionAct}
 
 
 def records_by_id(case, kind: str, ids) -> list:
@@ -198,12 +207,12 @@ def records_by_id(case, kind: str, ids) -> list:
 @transaction.atomic
 def publish_records(case, kind: str, records, *, user=None) -> Publication:
     """Publish claims, sources or acts, all or none (a refusal leaves every one as it was)."""
-    if kind == "claim":
+    if kind == RecordKind.CLAIM:
         return publish_claims(case, records, user=user)
-    publish = publish_source if kind == "source" else publish_act
+    publish = publish_source if kind == RecordKind.SOURCE else publish_act
     for record in records:
         publish(record, user=user)
-    return Publication(sources=list(records) if kind == "source" else [])
+    return Publication(sources=list(records) if kind == RecordKind.SOURCE else [])
 
 
 @transaction.atomic

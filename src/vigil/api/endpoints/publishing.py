@@ -13,7 +13,7 @@ from vigil.dossier import publishing
 
 router = Router(tags=["publishing"])
 
-Kind = Literal[tuple(publishing.KINDS)]
+Kind = Literal[tuple(publishing.RecordKind.values)]
 
 
 class PublicationIn(Schema):
@@ -40,7 +40,7 @@ def publish(request, slug: str, payload: PublicationIn):
     case = get_case_for_user(request.user, slug, edit=True)
     records = publishing.records_by_id(case, payload.kind, payload.ids)
     plan = publishing.publish_records(case, payload.kind, records, user=request.user)
-    sources = [s.pk for s in plan.sources] if payload.kind == "claim" else []
+    sources = [s.pk for s in plan.sources] if payload.kind == publishing.RecordKind.CLAIM else []
     return {
         "kind": payload.kind,
         "ids": [r.pk for r in records],

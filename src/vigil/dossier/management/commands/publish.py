@@ -8,19 +8,24 @@ from vigil.accounts import permissions
 from vigil.audit.log import acting_as
 from vigil.cases.commands import case_named
 from vigil.dossier import publishing
+from vigil.dossier.publishing import RecordKind
 
 
 def _done(kind: str, withdraw: bool, n: int) -> str:
     """ "3 claims published.", each kind and outcome its own message with the language's plural."""
-    messages = {
-        ("claim", False): ngettext("%(n)s claim published.", "%(n)s claims published.", n),
-        ("source", False): ngettext("%(n)s source published.", "%(n)s sources published.", n),
-        ("act", False): ngettext("%(n)s act published.", "%(n)s acts published.", n),
-        ("claim", True): ngettext("%(n)s claim withdrawn.", "%(n)s claims withdrawn.", n),
-        ("source", True): ngettext("%(n)s source withdrawn.", "%(n)s sources withdrawn.", n),
-        ("act", True): ngettext("%(n)s act withdrawn.", "%(n)s acts withdrawn.", n),
-    }
-    return messages[kind, withdraw] % {"n": n}
+    if withdraw:
+        messages = {
+            RecordKind.CLAIM: ngettext("%(n)s claim withdrawn.", "%(n)s claims withdrawn.", n),
+            RecordKind.SOURCE: ngettext("%(n)s source withdrawn.", "%(n)s sources withdrawn.", n),
+            RecordKind.ACT: ngettext("%(n)s act withdrawn.", "%(n)s acts withdrawn.", n),
+        }
+    else:
+        messages = {
+            RecordKind.CLAIM: ngettext("%(n)s claim published.", "%(n)s claims published.", n),
+            RecordKind.SOURCE: ngettext("%(n)s source published.", "%(n)s sources published.", n),
+            RecordKind.ACT: ngettext("%(n)s act published.", "%(n)s acts published.", n),
+        }
+    return messages[kind] % {"n": n}
 
 
 class Command(BaseCommand):
@@ -34,7 +39,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("case_slug")
-        parser.add_argument("kind", choices=sorted(publishing.KINDS))
+        parser.add_argument("kind", choices=sorted(publishing.RecordKind.values))
         parser.add_argument("ids", nargs="*", type=int, help="ids; none: the awaiting claims")
         parser.add_argument(
             "--as", dest="username", required=True, help="the researcher who publishes"
@@ -79,7 +84,7 @@ class Command(BaseCommand):
                 return publishing.records_by_id(case, kind, ids)
             except ValidationError as error:
                 raise CommandError(" ".join(error.messages)) from error
-        if kind != "claim" or withdraw:
+        if kind != RecordKind.CLAIM or withdraw:
             raise CommandError(_("name the %(kind)s records by id") % {"kind": kind})
         return list(publishing.awaiting_publication(case))
 
