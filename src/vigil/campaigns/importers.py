@@ -92,7 +92,9 @@ def _validate_contact(line: int, row: dict, seen: dict) -> RowReport:
     if row.get("actor"):
         actor = (
             Actor.objects.filter(name=row["actor"]).first()
-            or Actor.objects.filter(kind="state", country_code=row["actor"].upper()).first()
+            or Actor.objects.filter(
+                kind=Actor.Kind.STATE, country_code=row["actor"].upper()
+            ).first()
         )
         if actor is None:
             errors.append(

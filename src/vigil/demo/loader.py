@@ -256,7 +256,8 @@ UNDATED_WORDING = "have adopted parliamentary resolutions to recognize the Khoja
 def _actor(name: str, kind: str, country: str):
     from vigil.recognition.models import Actor
 
-    parent = Actor.objects.filter(kind="state", country_code=country).first() if country else None
+    states = Actor.objects.filter(kind=Actor.Kind.STATE)
+    parent = states.filter(country_code=country).first() if country else None
     actor, _created = Actor.objects.get_or_create(
         name=name, country_code=country, defaults={"kind": kind, "parent": parent}
     )

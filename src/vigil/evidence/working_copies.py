@@ -139,7 +139,9 @@ def check_quote(claim: Claim) -> QuoteCheck:
         quoted = claim.text_version
     else:
         quoted = (
-            WorkingCopy.objects.filter(source_id=claim.source_id, kind="text", version=number)
+            WorkingCopy.objects.filter(
+                source_id=claim.source_id, kind=WorkingCopy.Kind.TEXT, version=number
+            )
             .only("text")
             .first()
         )

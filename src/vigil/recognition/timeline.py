@@ -3,7 +3,7 @@
 from collections import Counter
 from dataclasses import dataclass
 
-from vigil.recognition.models import Characterisation
+from vigil.recognition.models import Characterisation, RecognitionAct
 
 WIDTH, HEIGHT, LEFT, BOTTOM, TOP = 720, 260, 36, 28, 12
 
@@ -24,7 +24,7 @@ def acts_per_year(acts) -> dict:
     per_year: dict[int, Counter] = {}
     undated = 0
     for act in acts:
-        if act.status != "adopted":
+        if act.status != RecognitionAct.Status.ADOPTED:
             continue
         if act.date is None:
             undated += 1
@@ -38,7 +38,7 @@ def counts_per_year(acts) -> dict:
     from django.db.models import Count
     from django.db.models.functions import ExtractYear
 
-    adopted = acts.filter(status="adopted").order_by()
+    adopted = acts.filter(status=RecognitionAct.Status.ADOPTED).order_by()
     per_year: dict[int, Counter] = {}
     rows = (
         adopted.filter(date__isnull=False)

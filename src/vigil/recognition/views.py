@@ -370,7 +370,7 @@ def actor_list(request):
                 ("added", _("last added first")),
             ],
             "form": form,
-            "state_count": Actor.objects.filter(kind="state").count(),
+            "state_count": Actor.objects.filter(kind=Actor.Kind.STATE).count(),
         },
     )
 

@@ -47,7 +47,9 @@ def _dashboard_context(request, chapter=None) -> dict:
     follow_ups = overviews.overdue_follow_ups(today, chapter)
     return {
         "chapter": chapter,
-        "upcoming": events.filter(starts_at__gte=timezone.now()).exclude(status="cancelled")[:10],
+        "upcoming": events.filter(starts_at__gte=timezone.now()).exclude(
+            status=Event.Status.CANCELLED
+        )[:10],
         "overdue_follow_ups": paginate(request, follow_ups, param="follow_ups_page"),
         "overdue_tasks": paginate(
             request, overviews.overdue_tasks(today, chapter), param="tasks_page"

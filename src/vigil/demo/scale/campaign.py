@@ -24,7 +24,7 @@ BODY_KINDS = ("parliament", "chamber", "committee", "subnational", "municipality
 
 def recognition(chain: Chain, writer: Writer, cases, plan, cited_sources: dict) -> None:
     rng = writer.rng
-    states = list(Actor.objects.filter(kind="state").order_by("pk"))
+    states = list(Actor.objects.filter(kind=Actor.Kind.STATE).order_by("pk"))
     bodies = insert_all(
         chain,
         Actor,
@@ -153,7 +153,8 @@ def _members(chain: Chain, writer: Writer, count: int, chapters) -> None:
             through(member_id=m.pk, chapter_id=rng.choice(chapters).pk) for m in batch
         )
         consents = [
-            Consent(member=m, purpose="contact", statement=writer.sentence()) for m in batch
+            Consent(member=m, purpose=Consent.Purpose.CONTACT, statement=writer.sentence())
+            for m in batch
         ]
         list(insert(chain, Consent, consents))
 
@@ -196,14 +197,16 @@ def _events(chain: Chain, writer: Writer, plan, chapters, cases) -> None:
             name=writer.name(),
             email=f"guest{event.pk}-{n}@example.org",
             consent_statement=writer.sentence(),
-            status="confirmed",
+            status=RSVP.Status.CONFIRMED,
         )
         for event in made
         for n in range(plan.replies_per_event)
     )
     list(insert(chain, RSVP, replies))
     tasks = (
-        Task(title=writer.sentence(3, 8)[:200], chapter=rng.choice(chapters), status="open")
+        Task(
+            title=writer.sentence(3, 8)[:200], chapter=rng.choice(chapters), status=Task.Status.OPEN
+        )
         for _ in range(plan.tasks)
     )
     list(insert(chain, Task, tasks))

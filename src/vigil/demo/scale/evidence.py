@@ -16,9 +16,27 @@ from .chain import Chain, insert, insert_all
 from .words import Writer
 
 COUNTRIES = ("AZE", "ARM", "BIH", "RWA", "IRQ", "MMR", "KHM", "SYR", "UKR", "SDN", "GTM", "TUR")
-CLAIM_TYPES = ("figure", "event", "event", "act", "act", "actor", "other", "figure", "event")
-REVIEW = ("proposed",) * 10 + ("verified",) * 7 + ("disputed",) * 2 + ("rejected",)
-ACCESS = ("restricted",) * 14 + ("public",) * 5 + ("confidential",)
+# How often each value is drawn: by repeating it.
+CLAIM_TYPES = (
+    Claim.Type.FIGURE,
+    Claim.Type.EVENT,
+    Claim.Type.EVENT,
+    Claim.Type.ACT,
+    Claim.Type.ACT,
+    Claim.Type.ACTOR,
+    Claim.Type.OTHER,
+    Claim.Type.FIGURE,
+    Claim.Type.EVENT,
+)
+REVIEW = (
+    (Claim.Review.PROPOSED,) * 10
+    + (Claim.Review.VERIFIED,) * 7
+    + (Claim.Review.DISPUTED,) * 2
+    + (Claim.Review.REJECTED,)
+)
+ACCESS = (
+    (Source.Access.RESTRICTED,) * 14 + (Source.Access.PUBLIC,) * 5 + (Source.Access.CONFIDENTIAL,)
+)
 # Sources are written this many at a time, each batch with its claims, figures and candidates.
 SOURCES_PER_BATCH = 100
 
@@ -157,7 +175,7 @@ def _claims(chain, writer, sources, per_source, elements, users) -> None:
     for source in sources:
         for _ in range(rng.randint(max(1, per_source // 2), per_source * 3 // 2)):
             claim = _claim(writer, source, rng.choice(users))
-            if claim.claim_type == "figure":
+            if claim.claim_type == Claim.Type.FIGURE:
                 figures[id(claim)] = _figure(writer, claim)
             rows.append(claim)
     for batch in insert(chain, Claim, rows):
@@ -172,9 +190,9 @@ def _claims(chain, writer, sources, per_source, elements, users) -> None:
 def _claim(writer: Writer, source: Source, user) -> Claim:
     rng = writer.rng
     kind = rng.choice(CLAIM_TYPES)
-    day = writer.date() if kind == "event" or rng.random() < 0.3 else None
+    day = writer.date() if kind == Claim.Type.EVENT or rng.random() < 0.3 else None
     statement = writer.sentence()
-    if kind == "event":
+    if kind == Claim.Type.EVENT:
         statement = f"On {writer.spoken_date(day)}, {writer.sentence(6, 16).lower()}"
     return Claim(
         case_id=source.case_id,
@@ -226,9 +244,9 @@ def _candidates(chain, writer, sources) -> None:
             start = rng.randrange(max(1, len(source.text) - 40))
             end = start + rng.randint(5, 30)
             kind = rng.choice(Candidate.Kind.values)
-            data = {"value": writer.date().isoformat()} if kind == "date" else {}
-            if kind == "figure":
-                data = {"category": "killed", "low": 10, "high": 10, "population": ""}
+            data = {"value": writer.date().isoformat()} if kind == Candidate.Kind.DATE else {}
+            if kind == Candidate.Kind.FIGURE:
+                data = {"category": Figure.Category.KILLED, "low": 10, "high": 10, "population": ""}
             rows.append(
                 Candidate(
                     source=source,

@@ -30,7 +30,7 @@ from vigil.evidence.models import Claim, Source
 from vigil.ingest import review
 from vigil.ingest.models import Candidate
 from vigil.law import services as law
-from vigil.law.models import Element
+from vigil.law.models import Element, ElementLink
 from vigil.recognition import services as recognition
 from vigil.recognition.importer import COLUMNS, import_recognitions
 from vigil.recognition.models import Actor, RecognitionAct
@@ -62,7 +62,7 @@ class Setting:
             user=user,
             reviewer=reviewer,
             element=Element.objects.order_by("pk").first(),
-            actor=Actor.objects.filter(kind="state").order_by("pk").first(),
+            actor=Actor.objects.filter(kind=Actor.Kind.STATE).order_by("pk").first(),
             chapter=chapter,
         )
 
@@ -104,7 +104,12 @@ def _source_with_claim(setting: Setting) -> Source:
 def _candidate(setting: Setting) -> Candidate:
     source = new_source(setting)
     return Candidate.objects.create(
-        source=source, kind="date", start=0, end=6, text="Report", data={"value": "1992-02-26"}
+        source=source,
+        kind=Candidate.Kind.DATE,
+        start=0,
+        end=6,
+        text="Report",
+        data={"value": "1992-02-26"},
     )
 
 
@@ -162,7 +167,7 @@ def _member(setting: Setting) -> Member:
 
 
 def _contact(setting: Setting) -> Contact:
-    return Contact.objects.create(name=f"Contact {next(_numbers)}", kind="journalist")
+    return Contact.objects.create(name=f"Contact {next(_numbers)}", kind=Contact.Kind.JOURNALIST)
 
 
 def _nothing(setting: Setting) -> None:
@@ -193,14 +198,19 @@ WRITE_PATHS = [
     WritePath(
         "review a claim",
         new_claim,
-        lambda s, c: evidence.review_claim(c, status="verified", user=s.reviewer),
+        lambda s, c: evidence.review_claim(c, status=Claim.Review.VERIFIED, user=s.reviewer),
     ),
     WritePath("delete a claim", new_claim, lambda s, c: c.delete()),
     WritePath(
         "link a claim to an element",
         new_claim,
         lambda s, c: law.link_claim(
-            s.case, claim=c, element=s.element, bearing="supports", strength="strong", user=s.user
+            s.case,
+            claim=c,
+            element=s.element,
+            bearing=ElementLink.Bearing.SUPPORTS,
+            strength=ElementLink.Strength.STRONG,
+            user=s.user,
         ),
     ),
     WritePath(
