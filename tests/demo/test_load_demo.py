@@ -74,8 +74,24 @@ def test_the_figures_table_keeps_disagreeing_killed_figures_side_by_side(demo, c
     data = json.loads(capsys.readouterr().out)
     killed = [row["display"] for row in data["figures"] if row["category"] == "killed"]
     assert {"613", "485", "≥ 161", "≥ 200", "500–1,000"} <= set(killed)
-    # Two verified 613s come from the advocacy article and a party ministry: one voice each.
-    assert data["summary"]["killed"]["independent_sources"] == 2
+    # The verified figures come from the advocacy article, two bodies of one party (a ministry
+    # and a district authority: one voice) and a library's calendar page (a secondary summary).
+    assert data["summary"]["killed"]["independent_sources"] == 3
+    wounded = [row["display"] for row in data["figures"] if row["category"] == "wounded"]
+    assert {"487", "1,000"} <= set(wounded)
+
+
+def test_the_demo_cites_sources_in_azerbaijani_and_russian_like_any_other(demo):
+    from vigil.evidence.models import Claim, Source
+
+    for language, quote in [
+        ("az", "1000 nəfər müxtəlif yaşlı dinc sakin aldığı güllə yarasından əlil olub"),
+        ("ru", "В результате убито 613 человек"),
+    ]:
+        source = Source.objects.get(case=demo, language=language)
+        assert source.url and source.author and source.standing
+        claim = Claim.objects.get(source=source, locator=quote)
+        assert claim.review_status == Claim.Review.VERIFIED
 
 
 def test_the_demo_matrix_is_honest_thin_or_gap_and_intent_is_a_gap(demo):

@@ -106,7 +106,7 @@ def _source_metadata(data: DemoData, row: dict) -> dict:
         "reliability_grade": grading["grade"],
         "reliability_reason": grading["reason"],
         "access_level": data.case["access_level"],
-        "language": "en",
+        "language": row.get("language", "en"),
         "import_key": f"demo:source:{row['id']}",
     }
 
