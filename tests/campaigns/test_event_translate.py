@@ -155,3 +155,16 @@ def test_a_saved_translation_is_in_the_audit_log_with_who_saved_it(
     )
     assert entry.action == "create" and entry.actor == coordinator
     assert entry.changes["title"] == [None, TITLE_UR]
+
+
+def test_a_coordinator_says_which_language_the_event_is_written_in(coordinator_client, chapter):
+    from tests.campaigns.test_events import post_event
+
+    post_event(coordinator_client, chapter, title=TITLE_UR, original_language="ur")
+    event = chapter.events.get()
+    assert event.original_language == "ur"
+    # The original is Urdu: it is translated into English, never into Urdu.
+    assert coordinator_client.get(address(event, "ur")).status_code == 404
+    assert TITLE_UR in coordinator_client.get(address(event, "en")).content.decode()
+    page = coordinator_client.get(f"/campaign/events/{event.pk}/").content.decode()
+    assert f'href="{address(event, "en")}"' in page

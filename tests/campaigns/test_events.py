@@ -18,6 +18,7 @@ def post_event(client, chapter, **overrides):
         "title": "Seminar",
         "kind": "seminar",
         "chapter": chapter.pk,
+        "original_language": "en",
         "time_zone": "Asia/Baku",
         "starts_at": "2027-02-26T18:00",
         "ends_at": "2027-02-26T20:00",

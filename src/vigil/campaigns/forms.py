@@ -113,6 +113,7 @@ class EventForm(ScopedModelForm):
             "chapter",
             "case",
             "description",
+            "original_language",
             "time_zone",
             "starts_at",
             "ends_at",
