@@ -4,6 +4,7 @@ ranges ("500-1,000", "between 200 and 300", "1.7-2 million")."""
 import re
 from dataclasses import dataclass
 
+from ..kinds import Hedge
 from ..numbers import SCALES, VAGUE, fraction_value, to_int
 from .words import alternatives
 
@@ -26,13 +27,17 @@ class Reading:
     took_next: bool  # a range that took the next number as its upper end
 
 
-def bounds(text: str, start: int) -> tuple[str, int]:
+def bounds(text: str, start: int) -> tuple[Hedge, int]:
     before = text[max(0, start - 30) : start]
-    for kind, pattern in (("lower", LOWER_BOUND), ("upper", UPPER_BOUND), ("approx", APPROX)):
+    for kind, pattern in (
+        (Hedge.LOWER, LOWER_BOUND),
+        (Hedge.UPPER, UPPER_BOUND),
+        (Hedge.APPROX, APPROX),
+    ):
         match = pattern.search(before)
         if match:
             return kind, start - (len(before) - match.start())
-    return "exact", start
+    return Hedge.EXACT, start
 
 
 def read(text: str, numbers: list, index: int) -> Reading | None:
@@ -48,11 +53,11 @@ def read(text: str, numbers: list, index: int) -> Reading | None:
     start, end = match.start(), match.end()
     low, high = value, value
     kind, hedge_start = bounds(text, start)
-    if kind == "lower" or vague:
+    if kind == Hedge.LOWER or vague:
         high = None
-    elif kind == "upper":
+    elif kind == Hedge.UPPER:
         low = None
-    if kind != "exact":
+    if kind != Hedge.EXACT:
         start = hedge_start
     # "161+" and "8,000+": at least that many.
     if re.match(r"\+(?!\d)", text[end : end + 2]):

@@ -8,12 +8,12 @@ name, and a year inside a resolution's citation is part of the reference.
 
 from .. import Finding
 from ..kinds import Kind
-from .tokens import Token, covered
+from .tokens import Token, TokenKind, covered
 
 
 def _year(token: Token) -> int | None:
     if (
-        token.kind == "number"
+        token.kind == TokenKind.NUMBER
         and token.value
         and len(token.low) == 4
         and 1500 <= token.value <= 2099
@@ -24,7 +24,12 @@ def _year(token: Token) -> int | None:
 
 def _day(tokens, index, tables) -> int | None:
     token = tokens[index]
-    if token.kind == "number" and token.value and 1 <= token.value <= 31 and len(token.low) <= 2:
+    if (
+        token.kind == TokenKind.NUMBER
+        and token.value
+        and 1 <= token.value <= 31
+        and len(token.low) <= 2
+    ):
         return token.value
     if tables.first_day.match(tokens, index):
         return 1
@@ -32,7 +37,7 @@ def _day(tokens, index, tables) -> int | None:
 
 
 def _month(tokens, index, tables):
-    if index < len(tokens) and tokens[index].kind == "word":
+    if index < len(tokens) and tokens[index].kind == TokenKind.WORD:
         return tables.months.match(tokens, index)
     return None
 
@@ -57,7 +62,7 @@ def _near_instrument(tokens, index, tables) -> bool:
     """Whether an instrument's name stands within three words ("1949 Cenevre Sözleşmeleri")."""
     nearby = range(max(0, index - 3), min(len(tokens), index + 4))
     return any(
-        tokens[other].kind == "word"
+        tokens[other].kind == TokenKind.WORD
         and (
             tables.instrument_kinds.match(tokens, other) or tables.instruments.match(tokens, other)
         )

@@ -5,13 +5,13 @@ A name inside an organisation's or an instrument's name is not a mention of its 
 
 from .. import Finding
 from ..kinds import Kind
-from .tokens import Token
+from .tokens import Token, TokenKind
 
 
 def _spans(tokens, phrases) -> list[tuple[int, int, object]]:
     found, index = [], 0
     while index < len(tokens):
-        match = phrases.match(tokens, index) if tokens[index].kind == "word" else None
+        match = phrases.match(tokens, index) if tokens[index].kind == TokenKind.WORD else None
         if match:
             found.append((index, match[0], match[1]))
             index = match[0]

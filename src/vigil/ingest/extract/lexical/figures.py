@@ -12,8 +12,8 @@ next item of its list counts what that figure counts.
 from dataclasses import dataclass
 
 from .. import Finding
-from ..kinds import Kind
-from .tokens import Token, clause_bounds, covered, sentence_bounds
+from ..kinds import Hedge, Kind
+from .tokens import Token, TokenKind, clause_bounds, covered, sentence_bounds
 
 AFTER_REACH = 6  # tokens after a number in which its casualty word may stand
 
@@ -29,7 +29,7 @@ class Count:
 def _number_words(tokens, index, tables) -> Count | None:
     """ "сорок пять" = 45, "üç bin" = 3,000, "двенадцать" = 12."""
     total, current, position = 0, 0, index
-    while position < len(tokens) and tokens[position].kind == "word":
+    while position < len(tokens) and tokens[position].kind == TokenKind.WORD:
         scale = tables.scales.match(tokens, position)
         if scale and position > index:
             total += max(current, 1) * scale[1]
@@ -52,14 +52,14 @@ def _counts(tokens, tables, skip) -> list[Count]:
             index += 1
             continue
         count = None
-        if token.kind == "number" and token.value:
+        if token.kind == TokenKind.NUMBER and token.value:
             count = Count(index, index + 1, token.value)
             scale = tables.scales.match(tokens, index + 1) if index + 1 < len(tokens) else None
             if scale and not token.suffix:
                 count = Count(index, scale[0], token.value * scale[1])
-        elif token.kind == "word":
+        elif token.kind == TokenKind.WORD:
             vague = tables.vague.match(tokens, index)
-            if vague and not (index > 0 and tokens[index - 1].kind == "number"):
+            if vague and not (index > 0 and tokens[index - 1].kind == TokenKind.NUMBER):
                 value = tables.scales.match(tokens, index)
                 count = Count(index, vague[0], value[1] if value else 100, vague=True)
             else:
@@ -89,7 +89,7 @@ def _is_toll(tokens, count: Count, tables) -> bool:
             return False
         if tokens[count.start - 1].text in "(/№":
             return False
-    if token.kind == "number" and len(token.low) == 4 and 1500 <= count.value <= 2099:
+    if token.kind == TokenKind.NUMBER and len(token.low) == 4 and 1500 <= count.value <= 2099:
         return False
     clause_start, _ = clause_bounds(tokens, count.start)
     for index in range(clause_start, count.start):
@@ -115,9 +115,9 @@ def _hedged(tokens, count: Count, tables) -> tuple[int, int | None, int | None, 
 
 
 def _bound(kind: str, value: int, low, high):
-    if kind == "lower":
+    if kind == Hedge.LOWER:
         return value, None
-    if kind == "upper":
+    if kind == Hedge.UPPER:
         return None, value
     return low, high
 
@@ -127,7 +127,7 @@ def _categories(tokens, start: int, end: int, tables) -> list[str]:
     limit = min(clause_end, end + AFTER_REACH)
     index = end
     while index < limit:
-        if tokens[index].kind == "number":
+        if tokens[index].kind == TokenKind.NUMBER:
             break
         found = tables.categories.match(tokens, index)
         if found:
@@ -164,7 +164,7 @@ def _part_of(tokens, previous_end: int, start: int, tables) -> bool:
     between = range(previous_end, start)
     if any(tables.included.match(tokens, i) for i in between):
         return True
-    words = [i for i in between if tokens[i].kind == "word"]
+    words = [i for i in between if tokens[i].kind == TokenKind.WORD]
     joined = any(tables.list_joiners.match(tokens, i) for i in between)
     return joined and len(words) <= 3
 

@@ -12,7 +12,7 @@ import re
 
 from .. import Finding
 from ..kinds import Kind
-from .tokens import Token, covered, sentence_bounds
+from .tokens import Token, TokenKind, covered, sentence_bounds
 
 SYMBOL = re.compile(r"(?P<body>[AS])/RES/(?P<number>\d+(?:/\d+)?)(?:\s*\(\d{4}\))?")
 ROMAN = re.compile(r"[ivxlc]+")
@@ -42,9 +42,9 @@ def _kind(instrument: str) -> str:
 def _article_number(tokens: list[Token], index: int, roman: bool):
     """The article number at tokens[index] ("7(1)(a)", "II", "2-ci") and the index after it."""
     token = tokens[index]
-    if token.kind == "number" and token.value is not None:
+    if token.kind == TokenKind.NUMBER and token.value is not None:
         text = token.low
-    elif roman and token.kind == "word" and ROMAN.fullmatch(token.low):
+    elif roman and token.kind == TokenKind.WORD and ROMAN.fullmatch(token.low):
         text = token.low.upper()
     else:
         return None
@@ -96,7 +96,7 @@ def _list_before(tokens, end, tables) -> tuple[list[str], int]:
 def _mentions(tokens, phrases) -> list[tuple[int, int, str]]:
     found, index = [], 0
     while index < len(tokens):
-        match = phrases.match(tokens, index) if tokens[index].kind != "mark" else None
+        match = phrases.match(tokens, index) if tokens[index].kind != TokenKind.MARK else None
         if match:
             found.append((index, match[0], match[1]))
             index = match[0]
@@ -158,7 +158,7 @@ def find(text: str, tokens: list[Token], tables) -> list[Finding]:
     kinds = [k for k in _mentions(tokens, tables.instrument_kinds) if k[0] not in inside]
     bodies = _mentions(tokens, tables.bodies)
     for index, token in enumerate(tokens):
-        if token.kind != "word" or not free(index):
+        if token.kind != TokenKind.WORD or not free(index):
             continue
         article = tables.article.match(tokens, index)
         if article:
@@ -226,7 +226,7 @@ def _resolution_list(tokens, index, tables) -> tuple[list[str], int]:
     numbers, position = [], index
     while position < len(tokens):
         token = tokens[position]
-        if token.kind != "number" or not re.fullmatch(r"\d{1,4}(?:/\d{1,4})?", token.low):
+        if token.kind != TokenKind.NUMBER or not re.fullmatch(r"\d{1,4}(?:/\d{1,4})?", token.low):
             break
         numbers.append(token.low)
         position += 1
@@ -238,7 +238,7 @@ def _resolution_list(tokens, index, tables) -> tuple[list[str], int]:
         ):
             position += 3
         joined = tables.legal_joiners.match(tokens, position) if position < len(tokens) else None
-        if not joined or joined[0] >= len(tokens) or tokens[joined[0]].kind != "number":
+        if not joined or joined[0] >= len(tokens) or tokens[joined[0]].kind != TokenKind.NUMBER:
             break
         position = joined[0]
     return numbers, position

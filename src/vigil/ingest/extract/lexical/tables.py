@@ -13,6 +13,7 @@ from pathlib import Path
 
 from babel import Locale
 
+from ..kinds import Hedge
 from .tokens import fold, words_of
 
 TABLES = Path(__file__).resolve().parent.parent / "tables"
@@ -217,7 +218,7 @@ def _hedges(figures: dict, side: str) -> dict[str, str]:
     "lower" ("at least"), "upper" ("up to") or "approx" ("about")."""
     return {
         phrase: bound
-        for bound in ("lower", "upper", "approx")
+        for bound in (Hedge.LOWER, Hedge.UPPER, Hedge.APPROX)
         for phrase in figures.get(f"{bound}_{side}", [])
     }
 

@@ -4,6 +4,7 @@
 import bisect
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 
 TOKEN = re.compile(
     r"(?P<number>\d+(?:[.,\u00a0\u202f ]\d{3}(?!\d))*(?:/\d+)*)(?P<suffix>['’-][^\W\d_]+)?"
@@ -21,13 +22,19 @@ def fold(text: str) -> str:
     return folded if len(folded) == len(text) else "".join(c.lower()[:1] or c for c in text)
 
 
+class TokenKind(StrEnum):
+    NUMBER = "number"
+    WORD = "word"
+    MARK = "mark"
+
+
 @dataclass(slots=True)  # thousands a text: slots make them quicker to build and read
 class Token:
     text: str
     low: str
     start: int
     end: int
-    kind: str  # "number", "word" or "mark"
+    kind: TokenKind
     suffix: str = ""
     value: int | None = None
     # Whether a sentence ends before this token (a full stop, or a blank line between).
@@ -52,33 +59,32 @@ def tokenize(text: str, tables) -> list[Token]:
     sentence_ended = True
     for match in TOKEN.finditer(text):
         start, end = match.span()
-        kind = match.lastgroup if match.lastgroup != "suffix" else "number"
         raw = match.group()
         if match.group("number") is not None:
-            kind = "number"
+            kind = TokenKind.NUMBER
         elif match.group("word") is not None:
-            kind = "word"
+            kind = TokenKind.WORD
             # "г." and "md." (the tables' abbreviations) keep their dot; any other word gives
             # it back as the end of its sentence.
             if raw.endswith(".") and fold(raw) not in tables.abbreviations:
                 raw = raw[:-1]
                 end -= 1
         else:
-            kind = "mark"
+            kind = TokenKind.MARK
         # A blank line between tokens ends a sentence (most gaps are a space: no search).
         sentence_start = sentence_ended or (
             start - previous_end > 1 and bool(BREAK.search(text, previous_end, start))
         )
         token = Token(raw, fold(raw), start, end, kind, sentence_start=sentence_start)
-        if kind == "number":
+        if kind == TokenKind.NUMBER:
             token.suffix = fold(match.group("suffix") or "")
             token.low = fold(match.group("number"))
             token.value = _number_value(match.group("number"))
         tokens.append(token)
-        sentence_ended = kind == "mark" and raw in SENTENCE_MARKS
-        if kind == "word" and match.group().endswith(".") and raw == match.group()[:-1]:
+        sentence_ended = kind == TokenKind.MARK and raw in SENTENCE_MARKS
+        if kind == TokenKind.WORD and match.group().endswith(".") and raw == match.group()[:-1]:
             # The dot cut from the word is a token of its own.
-            tokens.append(Token(".", ".", end, end + 1, "mark"))
+            tokens.append(Token(".", ".", end, end + 1, TokenKind.MARK))
             sentence_ended = True
         previous_end = tokens[-1].end
     # "7. maddesi", "II. maddesine": an ordinal's dot before a word in lower case ends nothing.
@@ -88,7 +94,7 @@ def tokenize(text: str, tables) -> list[Token]:
             token.sentence_start
             and token.text[:1].islower()
             and tokens[index - 1].text == "."
-            and tokens[index - 2].kind == "number"
+            and tokens[index - 2].kind == TokenKind.NUMBER
             and not BREAK.search(text, tokens[index - 1].end, token.start)
         ):
             token.sentence_start = False
