@@ -1,6 +1,11 @@
 """The translation catalogues (src/vigil/locale): one per offered language, and, for the languages
 in CHECKED_LANGUAGES, every entry translated, none fuzzy, each with the English placeholders."""
 
+import os
+import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import polib
@@ -102,3 +107,44 @@ def test_the_glossary_gives_every_legal_and_campaign_term_in_all_five_languages(
         assert term in terms
     untranslated = [(t, code) for t, row in terms.items() for code in languages if not row[code]]
     assert untranslated == []
+
+
+def _entry_keys(catalogue: polib.POFile) -> set[tuple[str, str]]:
+    return {(entry.msgctxt or "", entry.msgid) for entry in catalogue if not entry.obsolete}
+
+
+def test_every_string_marked_in_the_source_is_in_the_catalogues(tmp_path):
+    """A string marked for translation but never extracted (makemessages not run) would show in
+    English to everyone: extract afresh from a copy of the source and compare."""
+    copy = tmp_path / "vigil"
+    shutil.copytree(
+        Path(settings.BASE_DIR), copy, ignore=shutil.ignore_patterns("static", "__pycache__")
+    )
+    environment = {**os.environ, "PYTHONPATH": str(tmp_path), "VIGIL_DATA_DIR": str(tmp_path)}
+    environment.pop("DATABASE_URL", None)
+    subprocess.run(
+        [sys.executable, "-m", "vigil", "makemessages", "-l", "az", "--no-obsolete"],
+        cwd=copy,
+        env=environment,
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+    extracted = _entry_keys(polib.pofile(str(copy / "locale/az/LC_MESSAGES/django.po")))
+    for language in CHECKED_LANGUAGES:
+        kept = _entry_keys(polib.pofile(str(catalogue_path(language))))
+        missing = sorted(extracted - kept)
+        assert missing == [], (
+            f"{len(missing)} strings of the source are not in the {language} catalogue (run "
+            f"`cd src/vigil && vigil makemessages -l {language}`): {missing[:20]}"
+        )
+
+
+def test_the_readme_gives_the_catalogues_true_size():
+    readme = (Path(settings.BASE_DIR).parents[1] / "README.md").read_text(encoding="utf-8")
+    stated = re.search(r"([\d,]+) of ([\d,]+) entries \(100 %\)", readme)
+    assert stated, "README.md no longer says how much of each catalogue is translated"
+    for language in CHECKED_LANGUAGES:
+        catalogue = polib.pofile(str(catalogue_path(language)))
+        entries = len([entry for entry in catalogue if not entry.obsolete])
+        assert stated.groups() == (f"{entries:,}", f"{entries:,}"), language
