@@ -2,13 +2,14 @@
 SHA-256 hashes that `restore` checks in full before it touches anything.
 
 The contents are a gzip'd tar:
-    manifest.json       {"format": 2, "created_at": ..., "database": ..., "files": {name: sha256}}
+    manifest.json       {"format": 3, "created_at": ..., "database": ..., "files": {name: sha256}}
     manifest.sig        HMAC-SHA256 of manifest.json with the backup's signing key (encrypted only)
     database.jsonl      every row (see backup_snapshot.py), loadable on SQLite or PostgreSQL
     archive/<sha256>    the archived files, each named by the hash of its content
-An encrypted backup (the default) wraps that tar.gz with age and a passphrase (backup_seal.py);
-an unencrypted one is the bare tar.gz, unsigned, written and restored only when asked for.
-Backups are owner-only files, and their temporary files live in owner-only folders.
+An encrypted backup (the default) wraps that tar.gz with age, under a key that the passphrase
+unlocks through scrypt at fixed parameters (backup_seal.py); an unencrypted one is the bare tar.gz,
+unsigned, written and restored only when asked for. Backups are owner-only files, and their
+temporary files live in owner-only folders.
 """
 
 import datetime
@@ -35,10 +36,11 @@ from vigil.ops.backup_seal import BackupKey, SealError, is_sealed, seal, unseal
 from vigil.ops.backup_snapshot import backed_up_models, database_snapshot, dump_models
 from vigil.private_files import open_private
 
-FORMAT = 2
+FORMAT = 3
 DUMP = "database.jsonl"
-# Each format this Vigil restores, with the name of its database dump (1: before encryption).
-DUMPS = {1: "database.xml", FORMAT: DUMP}
+# Each format this Vigil restores, with the name of its database dump (1: before encryption;
+# 3: the passphrase's key derivation no longer depends on the machine, see backup_seal.py).
+DUMPS = {1: "database.xml", 2: DUMP, FORMAT: DUMP}
 # Models that moved to another app since a backup could have been made: old label → new label.
 MOVED_MODELS = {"accounts.auditentry": "audit.auditentry"}
 MEMBER = re.compile(r"^(manifest\.(json|sig)|database\.(jsonl|xml)|archive/[0-9a-f]{64})$")
