@@ -1,6 +1,10 @@
 """The command-line tools' messages are marked for translation and read right in English."""
 
+import ast
+from pathlib import Path
+
 import pytest
+from django.conf import settings
 from django.core.management import CommandError, call_command
 
 from vigil.tabular import ImportReport, RowReport
@@ -30,3 +34,61 @@ def test_an_import_summary_counts_with_singular_and_plural():
     assert ImportReport(rows=[RowReport(line=2, label="A")]).summary() == (
         "1 row read, 0 imported, 0 with errors."
     )
+
+
+# Errors raised for a programmer, never shown to a person as a message of the product.
+PROGRAMMER_ERRORS = {
+    "AppendOnlyError",  # the audit log refusing an update from code
+    "AssertionError",
+    "AttributeError",
+    "Http404",  # the 404 page says "not found" in the reader's language, never this text
+    "ImproperlyConfigured",
+    "KeyError",
+    "LookupError",
+    "NotImplementedError",
+    "RuntimeError",
+    "TypeError",
+    "ValueError",
+}
+
+
+def unmarked_error_messages(root: Path) -> list[str]:
+    """`raise SomeError("…")` or `raise SomeError(f"…")` with text written in place, where the
+    error is one a person reads (a command's, a backup's, a form's): such text is never
+    translated. Marked text is a call (`_("…")`), so it is not found here."""
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        if "migrations" in path.parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call)):
+                continue
+            called = node.exc.func
+            name = getattr(called, "id", None) or getattr(called, "attr", None)
+            if name in PROGRAMMER_ERRORS or not node.exc.args:
+                continue
+            message = node.exc.args[0]
+            if isinstance(message, ast.JoinedStr) or (
+                isinstance(message, ast.Constant) and isinstance(message.value, str)
+            ):
+                found.append(f"{path.relative_to(root)}:{node.lineno} {name}")
+    return found
+
+
+def test_every_error_a_person_reads_is_marked_for_translation():
+    assert unmarked_error_messages(Path(settings.BASE_DIR)) == []
+
+
+def test_the_check_finds_an_error_written_in_place(tmp_path):
+    (tmp_path / "command.py").write_text(
+        "from django.utils.translation import gettext as _\n"
+        "def handle(path):\n"
+        "    raise CommandError(f'no file at {path}')\n"
+        "def other():\n"
+        "    raise CommandError(_('no file'))\n"
+        "def bug():\n"
+        "    raise ValueError('a bug')\n",
+        encoding="utf-8",
+    )
+
+    assert unmarked_error_messages(tmp_path) == ["command.py:3 CommandError"]

@@ -167,7 +167,9 @@ class ImportCommandMixin:
         from django.core.management.base import CommandError
 
         if report.file_error:
-            raise CommandError(f"{path}: {report.file_error}")
+            raise CommandError(
+                _("%(path)s: %(error)s") % {"path": path, "error": report.file_error}
+            )
         for row in report.rows:
             where = {"line": row.line, "label": row.label}
             for error in row.errors:

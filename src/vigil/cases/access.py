@@ -45,5 +45,5 @@ def get_case_to_translate(user, slug: str) -> Case:
     (a translator, who may change no evidence)."""
     case = get_case_for_user(user, slug)
     if not (case.editable or user.has_perm("cases.translate_case")):
-        raise PermissionDenied("Only translators and the case's researchers may translate it.")
+        raise PermissionDenied(_("Only translators and the case's researchers may translate it."))
     return case

@@ -27,6 +27,7 @@ from django.contrib.auth.management import create_permissions
 from django.contrib.contenttypes.management import create_contenttypes
 from django.core.management import call_command
 from django.db import connection, transaction
+from django.utils.translation import gettext as _
 
 from vigil.audit import checkpoints
 from vigil.audit import log as audit
@@ -58,9 +59,13 @@ def read_passphrase(passphrase_file: Path | None) -> str | None:
         try:
             lines = passphrase_file.read_text().splitlines()
         except (OSError, UnicodeDecodeError) as error:
-            raise BackupError(f"the passphrase file cannot be read ({error})") from error
+            raise BackupError(
+                _("the passphrase file cannot be read (%(error)s)") % {"error": error}
+            ) from error
         if not lines or not lines[0]:
-            raise BackupError(f"the passphrase file {passphrase_file} is empty")
+            raise BackupError(
+                _("the passphrase file %(path)s is empty") % {"path": passphrase_file}
+            )
         return lines[0]
     return os.environ.get(PASSPHRASE_VARIABLE) or None
 
@@ -111,9 +116,13 @@ def _pack(target, work: Path, progress, key: BackupKey | None) -> dict:
         for sha in hashes:
             stored = archive.path_for(sha)
             if not stored.exists():
-                raise BackupError(f"archived file {sha} is missing from the archive folder")
+                raise BackupError(
+                    _("archived file %(sha)s is missing from the archive folder") % {"sha": sha}
+                )
             if _sha256_file(stored) != sha:
-                raise BackupError(f"archived file {sha} was altered (run `vigil verify`)")
+                raise BackupError(
+                    _("archived file %(sha)s was altered (run `vigil verify`)") % {"sha": sha}
+                )
             tar.add(stored, arcname=f"archive/{sha}")
             manifest["files"][f"archive/{sha}"] = sha
             done += 1
@@ -154,8 +163,11 @@ def _open(path: Path, into: Path, passphrase: str | None, unencrypted: bool):
     if is_sealed(path):
         if passphrase is None:
             raise BackupError(
-                f"the backup is encrypted: give its passphrase ({PASSPHRASE_VARIABLE} or "
-                "--passphrase-file)"
+                _(
+                    "the backup is encrypted: give its passphrase (%(variable)s or "
+                    "--passphrase-file)"
+                )
+                % {"variable": PASSPHRASE_VARIABLE}
             )
         plain = into / "backup.tar.gz"
         try:
@@ -164,8 +176,10 @@ def _open(path: Path, into: Path, passphrase: str | None, unencrypted: bool):
             raise BackupError(str(error)) from error
     if not unencrypted:
         raise BackupError(
-            "it is not an encrypted Vigil backup, so nothing vouches for its manifest; restore an "
-            "unencrypted backup only with --unencrypted"
+            _(
+                "it is not an encrypted Vigil backup, so nothing vouches for its manifest; restore"
+                " an unencrypted backup only with --unencrypted"
+            )
         )
     return path, None
 
@@ -176,31 +190,40 @@ def _unpack(tar_path: Path, into: Path) -> set[str]:
             members = tar.getmembers()
             for member in members:
                 if not member.isfile() or not MEMBER.match(member.name):
-                    raise BackupError(f"unexpected entry {member.name!r}: not a Vigil backup")
+                    raise BackupError(
+                        _("unexpected entry “%(name)s”: not a Vigil backup") % {"name": member.name}
+                    )
             tar.extractall(into, filter="data")
     except (tarfile.TarError, EOFError, OSError, ValueError) as error:
-        raise BackupError(f"the archive is damaged or truncated ({error})") from error
+        raise BackupError(
+            _("the archive is damaged or truncated (%(error)s)") % {"error": error}
+        ) from error
     return {member.name for member in members}
 
 
 def _read_manifest(into: Path, key: BackupKey | None) -> dict:
     manifest_path = into / "manifest.json"
     if not manifest_path.exists():
-        raise BackupError("the archive has no manifest: not a Vigil backup")
+        raise BackupError(_("the archive has no manifest: not a Vigil backup"))
     data = manifest_path.read_bytes()
     if key is not None:
         signature = into / "manifest.sig"
         if not signature.exists() or not key.signed(data, signature.read_text().strip()):
-            raise BackupError("the manifest's signature does not match: the backup was altered")
+            raise BackupError(_("the manifest's signature does not match: the backup was altered"))
     try:
         manifest = json.loads(data)
         manifest["files"] = dict(manifest["files"])
     except (ValueError, KeyError, TypeError) as error:
-        raise BackupError(f"the manifest cannot be read ({error})") from error
+        raise BackupError(
+            _("the manifest cannot be read (%(error)s)") % {"error": error}
+        ) from error
     if manifest.get("format") not in DUMPS:
-        raise BackupError(f"backup format {manifest.get('format')!r} is not one this Vigil reads")
+        raise BackupError(
+            _("backup format “%(format)s” is not one this Vigil reads")
+            % {"format": manifest.get("format")}
+        )
     if DUMPS[manifest["format"]] not in manifest["files"]:
-        raise BackupError("the manifest lists no database dump: not a Vigil backup")
+        raise BackupError(_("the manifest lists no database dump: not a Vigil backup"))
     return manifest
 
 
@@ -216,13 +239,16 @@ def check_backup(path: Path, into: Path, *, passphrase=None, unencrypted=False) 
     if present != set(expected):
         missing, extra = set(expected) - present, present - set(expected)
         raise BackupError(
-            f"the archive does not match its manifest: {len(missing)} missing, {len(extra)} extra"
+            _("the archive does not match its manifest: %(missing)d missing, %(extra)d extra")
+            % {"missing": len(missing), "extra": len(extra)}
         )
     for name, sha in expected.items():
         if _sha256_file(contents / name) != sha:
-            raise BackupError(f"{name} was altered: its SHA-256 does not match the manifest")
+            raise BackupError(
+                _("%(name)s was altered: its SHA-256 does not match the manifest") % {"name": name}
+            )
         if name.startswith("archive/") and name != f"archive/{sha}":
-            raise BackupError(f"{name} is listed under another file's hash")
+            raise BackupError(_("%(name)s is listed under another file's hash") % {"name": name})
     return manifest
 
 

@@ -1,6 +1,7 @@
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from vigil.demo import scale
 
@@ -22,7 +23,9 @@ class Command(BaseCommand):
         except ValueError as error:
             raise CommandError(str(error)) from error
         if scale.already_generated(seed):
-            raise CommandError(f"an archive with seed {seed} is already in this database")
+            raise CommandError(
+                _("an archive with seed %(seed)s is already in this database") % {"seed": seed}
+            )
         began = time.monotonic()
 
         def progress(step):

@@ -1,6 +1,7 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from vigil.ingest.evaluation import KINDS, evaluate
 
@@ -18,10 +19,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, directory, **options):
         if not (directory / "docs").is_dir() or not (directory / "truth").is_dir():
-            raise CommandError(f"{directory} must hold docs/ and truth/ folders")
+            raise CommandError(
+                _("%(folder)s must hold docs/ and truth/ folders") % {"folder": directory}
+            )
         result = evaluate(directory)
         if not result.documents:
-            raise CommandError(f"no labelled documents in {directory}")
+            raise CommandError(_("no labelled documents in %(folder)s") % {"folder": directory})
         if len(result.languages) > 1:
             for language, part in sorted(result.languages.items()):
                 self.stdout.write(f"language {language}: {part.documents} documents")

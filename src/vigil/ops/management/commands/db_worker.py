@@ -2,6 +2,7 @@ import os
 
 from django.core.management.base import CommandError
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV, run_with_reloader
+from django.utils.translation import gettext as _
 from django_tasks_db.management.commands import db_worker
 
 from vigil.ops.worker import PatientWorker
@@ -18,7 +19,7 @@ class Command(db_worker.Command):
         queues = queue_name.split(",")
         excluded = exclude_queues.split(",") if exclude_queues else []
         if excluded and "*" not in queues:
-            raise CommandError("--exclude-queues can only be used with --queue-name=*")
+            raise CommandError(_("--exclude-queues can only be used with --queue-name=*"))
         worker = PatientWorker(
             queue_names=queues,
             excluded_queue_names=excluded,
