@@ -10,8 +10,9 @@ and the report says where the import stopped.
 
 import csv
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -206,6 +207,15 @@ def read_upload(form: ImportForm) -> str | None:
 EXPORT_CHUNK = 500
 
 
+def in_chunks(queryset) -> Iterator[list]:
+    """The records of `queryset` in lists of EXPORT_CHUNK, read a chunk per round trip (with the
+    queryset's prefetches done per chunk): an export that needs a lookup per chunk (translations,
+    say) makes it once a list, so its queries grow with the chunks, never with the rows."""
+    records = queryset.iterator(chunk_size=EXPORT_CHUNK)
+    while chunk := list(islice(records, EXPORT_CHUNK)):
+        yield chunk
+
+
 class _Echo:
     """A file whose write gives back the text written: each CSV line goes out as it is made."""
 
@@ -229,16 +239,19 @@ def csv_download(rows: Iterable[dict], columns: list[str], filename: str):
     return response
 
 
+def json_parts(document: dict, key: str, rows: Iterable[dict]) -> Iterator[str]:
+    """The text of `document` with `rows` as the list under `key` (the same object
+    `json.dumps({**document, key: list(rows)})` gives), a row at a time, so that the whole list
+    is never in memory: the list comes last, one row a line."""
+    head = json.dumps(document, ensure_ascii=False, cls=DjangoJSONEncoder)
+    yield (head[:-1] + ", " if document else "{") + json.dumps(key) + ": ["
+    for number, row in enumerate(rows):
+        line = json.dumps(row, ensure_ascii=False, cls=DjangoJSONEncoder)
+        yield ("," if number else "") + "\n" + line
+    yield "\n]}\n"
+
+
 def json_download(document: dict, key: str, rows: Iterable[dict]):
-    """`document` with `rows` as the list under `key`, as JSON sent row by row (the same object
-    `json.dumps({**document, key: list(rows)})` gives, without the whole list in memory)."""
-
-    def parts():
-        head = json.dumps(document, ensure_ascii=False)
-        yield (head[:-1] + ", " if document else "{") + json.dumps(key) + ": ["
-        for number, row in enumerate(rows):
-            line = json.dumps(row, ensure_ascii=False, cls=DjangoJSONEncoder)
-            yield ("," if number else "") + "\n" + line
-        yield "\n]}\n"
-
-    return StreamingHttpResponse(parts(), content_type="application/json")
+    """`document` with `rows` as the list under `key`, as JSON sent row by row (see
+    `json_parts`)."""
+    return StreamingHttpResponse(json_parts(document, key, rows), content_type="application/json")

@@ -3,6 +3,8 @@ session gets the stored page in one query, the next visitor after any change see
 nothing personal or signed-in is ever stored or served to someone else."""
 
 import datetime
+import gc
+import json
 import re
 
 import pytest
@@ -11,11 +13,12 @@ from django.db import connection
 from django.urls import reverse
 
 from tests.campaigns.conftest import make_event
-from tests.conftest import add_reviewed_claim, make_source
+from tests.conftest import add_reviewed_claim, body, make_source
 from vigil.campaigns.models import Chapter
 from vigil.dossier import publishing
 from vigil.evidence import services
 from vigil.evidence.models import Claim
+from vigil.public_cache import cache as public_cache
 from vigil.public_cache.cache import PAGE_PREFIX
 from vigil.recognition import services as recognition_services
 from vigil.recognition.models import Actor
@@ -26,7 +29,7 @@ pytestmark = pytest.mark.django_db
 def page(client, published, name="public_case", *args):
     response = client.get(reverse(name, args=[published.slug, *args]))
     assert response.status_code == 200
-    return response.content.decode()
+    return body(response)  # the open data is streamed to the first visitor
 
 
 def without_csrf_tokens(html: str) -> str:
@@ -235,3 +238,46 @@ def test_a_case_given_a_new_short_name_leaves_its_old_address_at_once(client, pu
     published.save()
     assert client.get(old).status_code == 404
     assert "A case summary for the public." in page(client, published)
+
+
+OPEN_DATA = [
+    (dataset, fmt) for dataset in ("recognitions", "figures", "sources") for fmt in ("csv", "json")
+]
+
+
+def test_the_open_data_is_streamed_to_the_first_visitor_and_served_from_the_cache_after(
+    client, published, django_assert_num_queries
+):
+    for dataset, fmt in OPEN_DATA:
+        url = reverse("public_data", args=[published.slug, dataset, fmt])
+        first = client.get(url)
+        assert first.streaming, url
+        sent = b"".join(first.streaming_content)
+        if fmt == "json":
+            assert json.loads(sent)[dataset], url  # valid JSON, written a row at a time
+        with django_assert_num_queries(1):
+            again = client.get(url)
+        assert not again.streaming and again.content == sent, url
+
+
+def test_an_open_data_file_too_large_to_keep_is_streamed_afresh_every_time(
+    client, published, monkeypatch
+):
+    monkeypatch.setattr(public_cache, "MAX_STORED_BYTES", 200)
+    url = reverse("public_data", args=[published.slug, "sources", "json"])
+    sent = b"".join(client.get(url).streaming_content)
+    assert len(sent) > 200
+    again = client.get(url)
+    assert again.streaming and b"".join(again.streaming_content) == sent
+
+
+def test_an_open_data_file_whose_sending_stopped_part_way_is_not_kept(client, published):
+    url = reverse("public_data", args=[published.slug, "figures", "csv"])
+    stopped = client.get(url)
+    next(iter(stopped.streaming_content))
+    # The visitor went away after the first line: the answer is dropped with the rest unsent
+    # (the test client then closes it as a server would, keeping the test's connection open).
+    del stopped
+    gc.collect()
+    again = client.get(url)
+    assert again.streaming and "≥ 161" in body(again)

@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from tests import personas
 from tests.api.conftest import token_client
-from tests.conftest import add_reviewed_claim, make_source
+from tests.conftest import add_reviewed_claim, body, make_source
 from tests.ingest.test_pipeline import REPORT, ingest
 from tests.personas import give_role
 from vigil.audit.models import AuditEntry
@@ -38,7 +38,7 @@ def everything_public(client, case) -> str:
     for url in urls:
         response = client.get(url)
         assert response.status_code == 200, url
-        shown.append(response.content.decode())
+        shown.append(body(response))
     return "\n".join(shown) + build_bytes(case, "html").decode()
 
 

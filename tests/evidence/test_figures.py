@@ -2,7 +2,7 @@ import pytest
 
 from tests.conftest import make_source
 from tests.evidence.test_claims import figure_claim
-from vigil.evidence.figures import figures_table
+from vigil.evidence.figures import FIGURE_COLUMNS, figure_rows, figures_table
 from vigil.evidence.models import Claim
 
 pytestmark = pytest.mark.django_db
@@ -60,3 +60,20 @@ def test_rejected_figures_are_left_out_and_categories_kept_apart(case):
     table = table_for(case)
     assert "killed" not in table
     assert table["hostage"].summary["lowest"] == 1275
+
+
+def test_the_figures_export_gives_the_tables_rows_in_its_order_without_rejected_ones(case):
+    ngo = make_source(case, text="ngo report", title="NGO", standing="ngo")
+    party = make_source(case, text="party report", title="Party", standing="party", side="A")
+    figure_claim(ngo, 50, 60, category="displaced", status="verified")
+    figure_claim(party, 613, 613, status="proposed")
+    figure_claim(ngo, 161, None, status="verified")
+    figure_claim(party, 9, 9, status="rejected")
+    rows = list(figure_rows(Claim.objects.filter(case=case)))
+    # Categories as they are defined (killed before displaced), lowest first within each.
+    assert [(row["category"], row["display"], row["source"]) for row in rows] == [
+        ("killed", "≥ 161", "NGO"),
+        ("killed", "613", "Party"),
+        ("displaced", "50–60", "NGO"),
+    ]
+    assert all(set(row) == set(FIGURE_COLUMNS) for row in rows)

@@ -4,11 +4,13 @@ and otherwise the quoted original with a note; the CSV keeps the original and na
 
 import csv
 import io
+import json
 
 import pytest
 from django.conf import settings
 from django.urls import reverse
 
+from tests.conftest import body
 from tests.recognition.conftest import act, state
 from vigil.recognition.models import RecognitionAct
 from vigil.recognition.translations import act_texts, save_act_translation
@@ -51,13 +53,13 @@ def test_the_open_data_json_is_in_the_reader_s_language_and_the_csv_keeps_the_or
 ):
     save_act_translation(public_act, language="az", wording=AZ)
     slug = public_act.case.slug
-    rows = client.get(f"/az/p/{slug}/data/recognitions.json").json()["recognitions"]
+    rows = json.loads(body(client.get(f"/az/p/{slug}/data/recognitions.json")))["recognitions"]
     assert (rows[0]["wording"], rows[0]["wording_language"]) == (AZ, "az")
     assert rows[0]["original_language"] == "en"
-    english = client.get(f"/p/{slug}/data/recognitions.json").json()["recognitions"]
+    english = json.loads(body(client.get(f"/p/{slug}/data/recognitions.json")))["recognitions"]
     assert (english[0]["wording"], english[0]["wording_language"]) == (ORIGINAL, "en")
     response = client.get(f"/az/p/{slug}/data/recognitions.csv")
-    row = next(csv.DictReader(io.StringIO(response.content.decode())))
+    row = next(csv.DictReader(io.StringIO(body(response))))
     assert (row["wording"], row["original_language"]) == (ORIGINAL, "en")
 
 

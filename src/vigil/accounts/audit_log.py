@@ -3,6 +3,7 @@
 import datetime
 import json
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from django.apps import apps
@@ -12,9 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 
-from vigil import csv_safe
 from vigil.audit.models import AuditEntry
 from vigil.languages import capitalise
+from vigil.tabular import EXPORT_CHUNK
 
 EXPORT_COLUMNS = [
     "seq",
@@ -50,23 +51,20 @@ def filter_entries(*, user="", record="", action="", since=None, until=None) -> 
     return entries
 
 
-def write_csv(entries, stream) -> None:
-    writer = csv_safe.Writer(stream)
-    writer.writerow(EXPORT_COLUMNS)
-    for entry in entries.iterator(chunk_size=2000):
-        writer.writerow(
-            [
-                entry.seq,
-                entry.at.isoformat(),
-                entry.actor_name,
-                entry.action,
-                entry.model_label,
-                entry.object_pk,
-                entry.object_repr,
-                json.dumps(entry.changes, ensure_ascii=False, sort_keys=True),
-                entry.entry_hash,
-            ]
-        )
+def export_rows(entries) -> Iterator[dict]:
+    """One row per entry (EXPORT_COLUMNS), read from the database a chunk at a time."""
+    for entry in entries.iterator(chunk_size=EXPORT_CHUNK):
+        yield {
+            "seq": entry.seq,
+            "at": entry.at.isoformat(),
+            "actor": entry.actor_name,
+            "action": entry.action,
+            "record": entry.model_label,
+            "object_pk": entry.object_pk,
+            "object": entry.object_repr,
+            "changes": json.dumps(entry.changes, ensure_ascii=False, sort_keys=True),
+            "hash": entry.entry_hash,
+        }
 
 
 # --- the page: each entry's record by name, and its changes field by field -----------------------

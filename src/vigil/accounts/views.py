@@ -7,7 +7,6 @@ from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.forms import UserCreationForm
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -29,6 +28,7 @@ from vigil.accounts.forms import (
 from vigil.accounts.models import Invitation
 from vigil.accounts.redirects import safe_next
 from vigil.paging import paginate
+from vigil.tabular import csv_download
 
 BACKUP_CODES = 10
 
@@ -201,10 +201,8 @@ def audit_log_page(request):
     filters = form.cleaned_data if form.is_valid() else {}
     entries = audit_log.filter_entries(**{k: v for k, v in filters.items() if v})
     if request.GET.get("format") == "csv":
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="vigil-audit-log.csv"'
-        audit_log.write_csv(entries, response)
-        return response
+        rows = audit_log.export_rows(entries)
+        return csv_download(rows, audit_log.EXPORT_COLUMNS, "vigil-audit-log.csv")
     page = Paginator(entries, 100).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)

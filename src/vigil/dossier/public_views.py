@@ -1,29 +1,31 @@
 """The public face of a case: no sign-in, and only what vigil.dossier.public lets out."""
 
 import json
+from collections.abc import Iterable, Iterator
 from functools import partial
 
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.syndication.views import Feed
-from django.http import Http404, HttpResponse, JsonResponse
+from django.db.models import Prefetch
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
-from vigil import csv_safe
 from vigil.addresses import address_of
 from vigil.campaigns.models import MaterialVersion
 from vigil.cases.models import Case
 from vigil.cases.translations import case_text
 from vigil.evidence import archive
-from vigil.evidence.figures import figures_rows, figures_table
+from vigil.evidence.figures import FIGURE_COLUMNS, figure_rows, figures_table
 from vigil.public_cache import cache as public_cache
 from vigil.recognition import services as recognition_services
 from vigil.recognition.models import Characterisation
 from vigil.recognition.translations import with_texts
 from vigil.recognition.worldmap import recognition_marks, world_map_svg
+from vigil.tabular import EXPORT_CHUNK, csv_download, in_chunks, json_download
 
 from . import public
 
@@ -42,37 +44,72 @@ def _next_event_end(events):
     return min((event.ends_at for event in events), default=None)
 
 
-def act_rows(case, request, *, translated=False) -> list[dict]:
-    """The public acts, with their quoted wording and the language it is in; `translated` gives
-    each act's wording in the reader's language where a translation exists (the JSON), saying
-    which language it is in."""
-    sources = {s.pk: s for s in public.public_sources(case)}
-    acts = public.public_acts(case).prefetch_related("sources")
-    if translated:
-        acts = with_texts(acts)
-    return [
-        {
-            "id": act.pk,
-            "url": address_of(act, request),
-            "date": act.date_iso,
-            "actor": act.actor.display_name,
-            "country": act.actor.country_code,
-            "actor_kind": act.actor.kind,
-            "instrument": act.instrument,
-            "characterisation": act.characterisation,
-            "wording": act.text.wording if translated else act.wording,
-            **({"wording_language": act.text.language} if translated else {}),
-            "original_language": act.original_language,
-            "status": act.status,
-            "sources": [s.url or s.title for s in public.public_sources_of(act, sources)],
-        }
-        for act in acts
-    ]
+# The open data's columns in CSV; the JSON gives the same keys (and, for the acts, the language
+# of the wording it gives). A CSV cell holding a list (an act's sources) holds it as JSON.
+ACT_COLUMNS = [
+    "id",
+    "url",
+    "date",
+    "actor",
+    "country",
+    "actor_kind",
+    "instrument",
+    "characterisation",
+    "wording",
+    "original_language",
+    "status",
+    "sources",
+]
+SOURCE_COLUMNS = [
+    "id",
+    "url",
+    "title",
+    "author",
+    "date",
+    "kind",
+    "standing",
+    "reliability",
+    "web_address",
+    "sha256",
+]
+PUBLIC_FIGURE_COLUMNS = [column for column in FIGURE_COLUMNS if column != "source_id"]
 
 
-def source_rows(case, request) -> list[dict]:
-    return [
-        {
+def act_rows(case, request, *, translated=False) -> Iterator[dict]:
+    """The public acts, with their quoted wording and the language it is in, and their public
+    sources; `translated` gives each act's wording in the reader's language where a translation
+    exists (the JSON), saying which language it is in. Read a chunk at a time, with one query
+    for the chunk's sources and one for its translations."""
+    acts = public.public_acts(case).prefetch_related(
+        Prefetch("sources", queryset=public.public_sources(case), to_attr="public_sources")
+    )
+    for chunk in in_chunks(acts):
+        for act in with_texts(chunk) if translated else chunk:
+            yield {
+                "id": act.pk,
+                "url": address_of(act, request),
+                "date": act.date_iso,
+                "actor": act.actor.display_name,
+                "country": act.actor.country_code,
+                "actor_kind": act.actor.kind,
+                "instrument": act.instrument,
+                "characterisation": act.characterisation,
+                "wording": act.text.wording if translated else act.wording,
+                **({"wording_language": act.text.language} if translated else {}),
+                "original_language": act.original_language,
+                "status": act.status,
+                "sources": [s.url or s.title for s in act.public_sources],
+            }
+
+
+def source_rows(case, request) -> Iterator[dict]:
+    sources = (
+        public.public_sources(case)
+        .select_related("case", "archived_file")
+        .defer("text")  # long, and not in the open data
+    )
+    for s in sources.iterator(chunk_size=EXPORT_CHUNK):
+        yield {
             "id": s.pk,
             "url": address_of(s, request),
             "title": s.title,
@@ -84,18 +121,20 @@ def source_rows(case, request) -> list[dict]:
             "web_address": s.url,
             "sha256": s.archived_file.sha256 if s.archived_file else "",
         }
-        for s in public.public_sources(case).select_related("case", "archived_file")
-    ]
 
 
-def public_figure_rows(case, request) -> list[dict]:
-    rows = figures_rows(figures_table(public.public_claims(case)), request)
-    for row in rows:
-        row.pop("source_id", None)
-    return rows
+def public_figure_rows(case, request) -> Iterator[dict]:
+    for row in figure_rows(public.public_claims(case), request):
+        del row["source_id"]  # a source's number says nothing outside Vigil; its title does
+        yield row
 
 
 DATASETS = {"recognitions": act_rows, "figures": public_figure_rows, "sources": source_rows}
+CSV_COLUMNS = {
+    "recognitions": ACT_COLUMNS,
+    "figures": PUBLIC_FIGURE_COLUMNS,
+    "sources": SOURCE_COLUMNS,
+}
 # What the public page calls each dataset; its key stays the file's name in every language.
 # The JSON gives the reader's language where a translation exists; the CSV, the quoted original.
 JSON_DATASETS = {**DATASETS, "recognitions": partial(act_rows, translated=True)}
@@ -104,6 +143,14 @@ DATASET_TITLES = {
     "figures": _("Figures"),
     "sources": _("Sources"),
 }
+
+
+def _csv_cells(rows: Iterable[dict]) -> Iterator[dict]:
+    for row in rows:
+        yield {
+            k: json.dumps(v, ensure_ascii=False) if isinstance(v, list) else v
+            for k, v in row.items()
+        }
 
 
 @public_cache.public_page(case_scope)
@@ -134,28 +181,15 @@ def case_page(request, slug):
 @login_not_required
 @require_safe
 def open_data(request, slug, dataset, fmt):
+    """A public dataset of the case as CSV or JSON, streamed as it is read (see
+    vigil.public_cache for how a visitor after the first is served it from the cache)."""
     case = _public_case(slug)
     if dataset not in DATASETS or fmt not in ("csv", "json"):
         raise Http404
-    rows = (JSON_DATASETS if fmt == "json" else DATASETS)[dataset](case, request)
     if fmt == "json":
-        return JsonResponse(
-            {"case": case.slug, dataset: rows},
-            json_dumps_params={"ensure_ascii": False, "indent": 2},
-        )
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{case.slug}-{dataset}.csv"'
-    if rows:
-        writer = csv_safe.DictWriter(response, fieldnames=list(rows[0]))
-        writer.writeheader()
-        for row in rows:
-            writer.writerow(
-                {
-                    k: json.dumps(v, ensure_ascii=False) if isinstance(v, list) else v
-                    for k, v in row.items()
-                }
-            )
-    return response
+        return json_download({"case": case.slug}, dataset, JSON_DATASETS[dataset](case, request))
+    rows = _csv_cells(DATASETS[dataset](case, request))
+    return csv_download(rows, CSV_COLUMNS[dataset], f"{case.slug}-{dataset}.csv")
 
 
 @login_not_required

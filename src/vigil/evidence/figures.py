@@ -3,14 +3,15 @@
 Which categories have figures, how many each shows, and the summary under each (lowest, highest
 and median of the verified figures, and how many independent sources give them) come from three
 aggregate queries, however many figures; each category's rows are then one page read in the
-order of the figures' own index (case, category, low, high).
+order of the figures' own index (case, category, low, high). The exports read every row, a chunk
+at a time (`figure_rows`).
 
 Every function takes claims, or their figures (a Figure queryset, as `access.visible_figures`
 gives: the cheaper way for a whole case).
 """
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from django.db.models import Case, Count, F, FloatField, Max, Min, Q, QuerySet, Value, When, Window
@@ -18,6 +19,7 @@ from django.db.models.functions import Cast, RowNumber
 
 from vigil.addresses import address_of
 from vigil.evidence.models import Claim, Figure
+from vigil.tabular import EXPORT_CHUNK
 
 
 @dataclass
@@ -153,34 +155,52 @@ def figure_groups(claims, rows: Callable) -> list[FigureCategory]:
 
 
 def figures_table(claims) -> list[FigureCategory]:
-    """Every category's figures in full (for the dossier and the exports)."""
+    """Every category's figures in full (for the dossier and the API)."""
     return figure_groups(claims, lambda _category, figures, _count: list(figures))
 
 
-def figures_rows(table: list[FigureCategory], request=None) -> list[dict]:
-    """Flat rows for CSV and JSON exports: one per figure, with its source and grades. `id` and
-    `url` are those of the figure's claim (see vigil.addresses for `request`)."""
-    rows = []
-    for group in table:
-        for figure in group.figures:
+# The exports' columns: `id` and `url` are those of the figure's claim.
+FIGURE_COLUMNS = [
+    "id",
+    "url",
+    "category",
+    "low",
+    "high",
+    "display",
+    "population",
+    "review_status",
+    "credibility",
+    "source",
+    "source_id",
+    "source_author",
+    "reliability",
+    "standing",
+    "locator",
+]
+
+
+def figure_rows(claims, request=None) -> Iterator[dict]:
+    """One flat row per figure the table shows (FIGURE_COLUMNS), in the table's order (category
+    by category as they are defined, lowest first), read from the database a chunk at a time:
+    one query per category, however many figures. See vigil.addresses for `request`."""
+    shown = shown_figures(_figures(claims))
+    for category in Figure.Category.values:
+        for figure in shown.filter(category=category).iterator(chunk_size=EXPORT_CHUNK):
             claim, source = figure.claim, figure.claim.source
-            rows.append(
-                {
-                    "id": claim.pk,
-                    "url": address_of(claim, request),
-                    "category": figure.category,
-                    "low": figure.low,
-                    "high": figure.high,
-                    "display": figure.display,
-                    "population": figure.population,
-                    "review_status": claim.review_status,
-                    "credibility": claim.credibility,
-                    "source": source.title,
-                    "source_id": source.pk,
-                    "source_author": source.author,
-                    "reliability": source.reliability_grade,
-                    "standing": source.standing,
-                    "locator": claim.locator,
-                }
-            )
-    return rows
+            yield {
+                "id": claim.pk,
+                "url": address_of(claim, request),
+                "category": figure.category,
+                "low": figure.low,
+                "high": figure.high,
+                "display": figure.display,
+                "population": figure.population,
+                "review_status": claim.review_status,
+                "credibility": claim.credibility,
+                "source": source.title,
+                "source_id": source.pk,
+                "source_author": source.author,
+                "reliability": source.reliability_grade,
+                "standing": source.standing,
+                "locator": claim.locator,
+            }

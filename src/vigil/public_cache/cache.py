@@ -18,6 +18,11 @@ pages it served in memory, so that a page is read from the database only when it
 stores only what a visitor without a session was shown, never a page that set a cookie (but the
 CSRF one), and never a CSRF token: the form's token is cut out before the page is stored, and
 each visitor is given their own as the page is served.
+
+The open data files are streamed (an export never sits whole in memory while it is made): the
+first visitor after a change is sent the file as it is read from the database, and a copy is
+stored once the last byte is sent, so the visitors after them are served it from the cache like
+any page. A file larger than MAX_STORED_BYTES is not kept, and is streamed afresh each time.
 """
 
 import datetime
@@ -42,7 +47,7 @@ from vigil.public_cache.models import PublicPageVersion
 PAGE_PREFIX = "public-page:"
 # A backstop: a change made behind the ORM's back (raw SQL, `update()`) shows within this time.
 PAGE_SECONDS = 3600
-# Larger answers (an open data file of a very large case) are served fresh every time.
+# Larger answers (an open data file of a very large case) are streamed afresh every time.
 MAX_STORED_BYTES = 8 * 1024 * 1024
 # The CSRF field as Django's {% csrf_token %} writes it; stored with its value left empty.
 CSRF_FIELD = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
@@ -166,23 +171,38 @@ def _page_key(request) -> str:
 def _storable(request, response) -> bool:
     return (
         response.status_code == 200
-        and not response.streaming
         and set(response.cookies) <= {settings.CSRF_COOKIE_NAME}  # each visitor gets their own
         and not request.user.is_authenticated
         and not request.session.modified
         and "private" not in response.get("Cache-Control", "")
-        and len(response.content) <= MAX_STORED_BYTES
+        and (response.streaming or len(response.content) <= MAX_STORED_BYTES)
     )
 
 
-def _store(key: str, version: str, response) -> None:
+def _stored_once_sent(key: str, version: str, response, parts):
+    """A streamed answer's parts, passed on as they come; once the last one is sent, the whole
+    answer is stored, unless it came to more than MAX_STORED_BYTES (a file that large is
+    streamed afresh every time) or the sending stopped part-way."""
+    kept, size = [], 0
+    for part in parts:
+        yield part
+        size += len(part)
+        if size <= MAX_STORED_BYTES:
+            kept.append(part)
+        else:
+            kept.clear()
+    if size <= MAX_STORED_BYTES:
+        _store(key, version, response, b"".join(kept))
+
+
+def _store(key: str, version: str, response, content: bytes) -> None:
     seconds = PAGE_SECONDS
     until = getattr(response, "public_cache_until", None)
     if until is not None:
         seconds = min(seconds, int((until - timezone.now()).total_seconds()))
     if seconds < 1:
         return
-    content, tokens = CSRF_FIELD.subn(rb"\1\2", response.content)
+    content, tokens = CSRF_FIELD.subn(rb"\1\2", content)
     # Plain values only, so that a page stored by other code always reads back.
     page = {
         "version": version,
@@ -239,8 +259,13 @@ class PublicPageCacheMiddleware:
         if page is not None:
             return self.serve(page, request)
         response = self.get_response(request)
-        if version is not None and _storable(request, response):
-            _store(key, version, response)
+        if version is None or not _storable(request, response):
+            return response
+        if response.streaming:  # an open data file: sent as it is read, stored once sent
+            parts = response.streaming_content
+            response.streaming_content = _stored_once_sent(key, version, response, parts)
+        else:
+            _store(key, version, response, response.content)
         return response
 
     def serve(self, page: dict, request) -> HttpResponse:

@@ -1,11 +1,10 @@
-import json
-
 from django.core.management.base import BaseCommand
 
 from vigil import csv_safe
 from vigil.cases.commands import case_named
-from vigil.evidence.figures import figures_rows, figures_table
-from vigil.evidence.models import Claim
+from vigil.evidence.figures import FIGURE_COLUMNS, figure_rows, figure_summaries
+from vigil.evidence.models import Figure
+from vigil.tabular import json_parts
 
 
 class Command(BaseCommand):
@@ -17,20 +16,14 @@ class Command(BaseCommand):
 
     def handle(self, *args, case_slug, format, **options):
         case = case_named(case_slug)
-        table = figures_table(Claim.objects.filter(case=case))
-        rows = figures_rows(table)
+        figures = Figure.objects.filter(case=case)
+        # Written as the rows are read, a chunk at a time: a large case's table never sits whole
+        # in memory.
         if format == "csv":
-            writer = csv_safe.DictWriter(
-                self.stdout, fieldnames=list(rows[0]) if rows else ["category"]
-            )
+            writer = csv_safe.DictWriter(self.stdout, fieldnames=FIGURE_COLUMNS)
             writer.writeheader()
-            writer.writerows(rows)
+            writer.writerows(figure_rows(figures))
             return
-        summaries = {group.category: group.summary for group in table}
-        self.stdout.write(
-            json.dumps(
-                {"case": case.slug, "figures": rows, "summary": summaries},
-                indent=2,
-                ensure_ascii=False,
-            )
-        )
+        document = {"case": case.slug, "summary": figure_summaries(figures)}
+        for part in json_parts(document, "figures", figure_rows(figures)):
+            self.stdout.write(part, ending="")
