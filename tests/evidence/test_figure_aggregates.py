@@ -13,7 +13,7 @@ from tests.conftest import make_source
 from tests.evidence.test_claims import figure_claim
 from vigil.evidence.figures import figure_summaries
 from vigil.evidence.models import Claim, Figure
-from vigil.paging import PAGE_SIZE
+from vigil.evidence.views import FIGURES_PER_PAGE
 
 pytestmark = pytest.mark.django_db
 
@@ -88,25 +88,29 @@ def test_the_summaries_take_the_same_queries_for_few_or_many_figures(case):
         figure_claim(source, n, n + 5, category=["killed", "wounded"][n % 2], status="verified")
     with CaptureQueriesContext(connection) as many:
         figure_summaries(Claim.objects.filter(case=case))
-    assert len(many) == len(few) == 3
+    assert len(many) == len(few) == 2
 
 
 def test_each_category_shows_its_figures_a_page_at_a_time(alice_client, case):
     source = make_source(case, text="doc", title="Ministry report")
-    for n in range(PAGE_SIZE + 2):
+    for n in range(FIGURES_PER_PAGE + 2):
         figure_claim(source, 1000 + n, 1000 + n, status="verified")
     figure_claim(source, 7, 7, category="wounded", status="verified")
     url = reverse("evidence:figures", args=[case.slug])
     first = alice_client.get(url)
     groups = {group.category: group for group in first.context["table"]}
-    assert [f.low for f in groups["killed"].figures] == list(range(1000, 1000 + PAGE_SIZE))
-    assert groups["killed"].summary["count"] == PAGE_SIZE + 2
+    assert [f.low for f in groups["killed"].figures] == list(range(1000, 1000 + FIGURES_PER_PAGE))
+    assert groups["killed"].summary["count"] == FIGURES_PER_PAGE + 2
     assert groups["killed"].summary["lowest"] == 1000
     assert "killed_page=2" in first.content.decode()
+    assert (
+        f"Showing figures 1–{FIGURES_PER_PAGE} of {FIGURES_PER_PAGE + 2}, lowest first"
+        in first.content.decode()
+    )
     assert [f.low for f in groups["wounded"].figures] == [7]
     second = alice_client.get(url, {"killed_page": 2})
     killed = next(group for group in second.context["table"] if group.category == "killed")
-    assert [f.low for f in killed.figures] == [1000 + PAGE_SIZE, 1001 + PAGE_SIZE]
+    assert [f.low for f in killed.figures] == [1000 + FIGURES_PER_PAGE, 1001 + FIGURES_PER_PAGE]
     junk = alice_client.get(url, {"killed_page": "junk"})
     killed = next(group for group in junk.context["table"] if group.category == "killed")
     assert killed.figures[0].low == 1000
