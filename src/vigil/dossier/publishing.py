@@ -165,8 +165,8 @@ def withdraw(record) -> None:
 
 def awaiting_publication(case):
     """The verified claims from public sources that are not yet published."""
-    # The public sources as a list of ids (one index read, evidence_source_case_access), which
-    # the unpublished claims' own index then matches: neither table's rows are read to count.
+    # The case's public sources as a list of ids, which the unpublished claims' partial index
+    # (evidence_claim_unpublished) then matches: no claim's row is read to count them.
     public_sources = Source.objects.filter(case=case, access_level=Source.Access.PUBLIC)
     return (
         Claim.objects.filter(

@@ -151,7 +151,6 @@ class Source(Publishable, AuditedModel):
         indexes = [
             models.Index(fields=["case", "title"], name="evidence_source_case_title"),
             models.Index(fields=["case", "url"], name="evidence_source_case_url"),
-            models.Index(fields=["case", "access_level"], name="evidence_source_case_access"),
         ]
         constraints = [
             models.UniqueConstraint(
