@@ -18,7 +18,7 @@ from vigil.cases.access import get_case_for_user, get_case_to_translate, visible
 from vigil.cases.models import CaseTranslation
 from vigil.counting import count_of
 from vigil.dossier.case_forms import CaseForm, CaseTranslationForm
-from vigil.evidence.access import visible_claims, visible_sources
+from vigil.evidence.access import visible_claims, visible_levels, visible_sources
 from vigil.evidence.models import Claim, Source
 from vigil.law.matrix import gap_list
 from vigil.paging import paginate
@@ -68,7 +68,7 @@ def case_detail(request, slug):
         "timeline": page,
         "source_count": visible_sources(request.user, case).count(),
         **claim_counts(claims),
-        "gaps": gap_list(case, claims),
+        "gaps": gap_list(case, levels=visible_levels(request.user, case)),
         "text": translations.case_text(case),
         "may_translate": case.editable or request.user.has_perm("cases.translate_case"),
         "translations": translations.languages_of(case),

@@ -34,6 +34,13 @@ def visible_figures(user, case) -> QuerySet[Figure]:
     )
 
 
+def visible_levels(user, case) -> list[str] | None:
+    """The access levels of the case's sources the person may see, or None for every level: the
+    same sources as visible_sources, for what is counted by level (the case matrix)."""
+    levels = list(permissions.source_levels(user, case))
+    return None if _every_level(levels) else levels
+
+
 def _every_level(levels) -> bool:
     return set(levels) >= set(Source.Access.values)
 

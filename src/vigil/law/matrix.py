@@ -11,20 +11,24 @@ The status rule (settings.MATRIX_RULE, from VIGIL_MATRIX_* in the environment):
 - **thin**: some support exists (any claim not rejected), but not enough;
 - **gap**: no support at all.
 
-Everything is computed from two queries, whatever the number of claims: the elements, and one
-aggregate that counts the links of each element by bearing, review status, source grade and
-voice (standing and side). The rule then reads those counts, never the links themselves.
+Everything is computed from two queries, whatever the number of claims: the elements, and the
+counts of each element's links by bearing, review status, source grade and voice (standing and
+side). The rule then reads those counts, never the links themselves. The counts come from the
+tallies the database keeps in step with every write (law.ElementTally, vigil/law/tallies.py), a
+few rows per element however many links a case has, for everyone or for the access levels a
+person may see; only a set of claims chosen otherwise (a dossier's public claims) is counted
+from the links themselves.
 """
 
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count
+from django.db.models import Count, F, Sum
 from django.utils.translation import gettext_lazy as _
 
 from vigil.evidence.models import Claim
-from vigil.law.models import Crime, Element, ElementLink
+from vigil.law.models import Crime, Element, ElementLink, ElementTally
 
 SUPPORTED, CONTESTED, THIN, GAP = "supported", "contested", "thin", "gap"
 STATUSES = [SUPPORTED, CONTESTED, THIN, GAP]
@@ -136,33 +140,51 @@ def element_status(supporting: list[Tally], contradicting: list[Tally], rule: di
     return GAP
 
 
-def _tallies_by_element(case, links, claims=None) -> dict[tuple[int, str], list[Tally]]:
-    """{(element id, bearing): tallies} from one aggregate query over `links`."""
-    links = links.filter(case=case)
-    if claims is not None:
-        links = links.filter(claim__in=claims)
-    groups = (
+def _counted_links(case, elements: dict, claims):
+    """The links of `claims` among the elements (a filter on the element), counted by kind."""
+    links = ElementLink.objects.filter(case=case, claim__in=claims, **_on("element", elements))
+    return (
         links.values(
             "element_id",
             "bearing",
-            "claim__review_status",
-            "claim__source__reliability_grade",
-            "claim__source__standing",
-            "claim__source__side",
+            review_status=F("claim__review_status"),
+            grade=F("claim__source__reliability_grade"),
+            standing=F("claim__source__standing"),
+            side=F("claim__source__side"),
         )
         .annotate(links=Count("pk"))
         .order_by()
     )
+
+
+def _tallied_links(case, elements: dict, levels):
+    """The kept tallies of the case among the elements, for sources of `levels` (None: all)."""
+    tallies = ElementTally.objects.filter(case=case, links__gt=0, **_on("element", elements))
+    if levels is not None:
+        tallies = tallies.filter(access_level__in=levels)
+    return (
+        tallies.values("element_id", "bearing", "review_status", "grade", "standing", "side")
+        .annotate(links=Sum("links"))
+        .order_by()
+    )
+
+
+def _on(field: str, elements: dict) -> dict:
+    return {f"{field}__{lookup}": value for lookup, value in elements.items()}
+
+
+def _tallies_by_element(case, elements: dict, claims=None, levels=None):
+    """{(element id, bearing): tallies} from one aggregate query: over the kept tallies, or over
+    the links of `claims` when given. `elements` filters the elements (e.g. {"crime__in": …})."""
+    if claims is not None:
+        groups = _counted_links(case, elements, claims)
+    else:
+        groups = _tallied_links(case, elements, levels)
     by_element = defaultdict(list)
     for group in groups:
         # The same voice as Source.independence_key: sides that differ only in case or spacing.
-        voice = (group["claim__source__standing"], group["claim__source__side"].strip().casefold())
-        tally = Tally(
-            group["claim__review_status"],
-            group["claim__source__reliability_grade"],
-            voice,
-            group["links"],
-        )
+        voice = (group["standing"], group["side"].strip().casefold())
+        tally = Tally(group["review_status"], group["grade"], voice, group["links"])
         by_element[group["element_id"], group["bearing"]].append(tally)
     return by_element
 
@@ -177,13 +199,13 @@ def _row(element: Element, tallies: dict, current_rule: dict) -> ElementRow:
     return row
 
 
-def case_matrix(case, crimes, claims=None) -> dict[Crime, list[ElementRow]]:
-    """Rows for every element of the given crimes; `claims` limits the evidence (e.g. to what a
-    user may see, or to public sources for a dossier)."""
+def case_matrix(case, crimes, claims=None, levels=None) -> dict[Crime, list[ElementRow]]:
+    """Rows for every element of the given crimes. The evidence is every link of the case, or
+    the links of sources at `levels` (what a person may see), or of `claims` (e.g. a dossier's
+    public claims, counted from the links themselves)."""
     crimes = list(crimes)
     elements = Element.objects.filter(crime__in=crimes).select_related("crime")
-    links = ElementLink.objects.filter(element__crime__in=crimes)
-    tallies = _tallies_by_element(case, links, claims)
+    tallies = _tallies_by_element(case, {"crime__in": crimes}, claims, levels)
     current_rule = rule()
     result = {crime: [] for crime in crimes}
     crime_by_id = {crime.pk: crime for crime in crimes}
@@ -192,13 +214,13 @@ def case_matrix(case, crimes, claims=None) -> dict[Crime, list[ElementRow]]:
     return result
 
 
-def crime_matrix(case, crime, claims=None) -> list[ElementRow]:
-    return case_matrix(case, [crime], claims)[crime]
+def crime_matrix(case, crime, claims=None, levels=None) -> list[ElementRow]:
+    return case_matrix(case, [crime], claims, levels)[crime]
 
 
-def element_row(case, element: Element, claims=None) -> ElementRow:
-    """The matrix row of one element (one aggregate query)."""
-    tallies = _tallies_by_element(case, ElementLink.objects.filter(element=element), claims)
+def element_row(case, element: Element, claims=None, levels=None) -> ElementRow:
+    """The matrix row of one element (one query)."""
+    tallies = _tallies_by_element(case, {"pk": element.pk}, claims, levels)
     return _row(element, tallies, rule())
 
 
@@ -226,13 +248,14 @@ def considered_crimes(case):
     chosen = Crime.objects.filter(pk__in=case.considered_crimes.values("crime"))
     if chosen.exists():
         return chosen.select_related("provision__instrument")
-    linked = ElementLink.objects.filter(case=case).values("element__crime")
+    linked = ElementTally.objects.filter(case=case, links__gt=0).values("element__crime")
     return Crime.objects.filter(pk__in=linked).select_related("provision__instrument")
 
 
-def gap_list(case, claims=None) -> list[tuple[Crime, list[ElementRow]]]:
-    """Every element not supported, per crime considered; contextual and intent elements first."""
-    matrix = case_matrix(case, considered_crimes(case), claims)
+def gap_list(case, claims=None, levels=None) -> list[tuple[Crime, list[ElementRow]]]:
+    """Every element not supported, per crime considered; contextual and intent elements first
+    (`claims` and `levels` as for case_matrix)."""
+    matrix = case_matrix(case, considered_crimes(case), claims, levels)
     gaps = []
     for crime, rows in matrix.items():
         open_rows = [row for row in rows if row.status != SUPPORTED]

@@ -157,3 +157,51 @@ class ConsideredCrime(AuditedModel):
 
     def __str__(self):
         return f"{self.case} — {self.crime}"
+
+
+class ElementTally(models.Model):
+    """How many links of a case to an element share a bearing, their claim's review status and
+    their source's grade, voice (standing and side) and access level: the matrix's counts, kept
+    in step with the links, claims and sources by database triggers (vigil/law/tallies.py), so
+    a matrix reads a few rows per element instead of every link of the case. Derived data: never
+    written through the ORM, left out of backups, rebuilt by `vigil tallies --rebuild`."""
+
+    # No database constraints: a trigger may still count down a link whose case is being
+    # deleted in the same transaction; rows left at zero are harmless and a rebuild drops them.
+    case = models.ForeignKey(
+        "cases.Case",
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        db_index=False,
+        related_name="+",
+    )
+    element = models.ForeignKey(
+        Element, on_delete=models.DO_NOTHING, db_constraint=False, db_index=False, related_name="+"
+    )
+    bearing = models.CharField(max_length=12)
+    review_status = models.CharField(max_length=10)
+    grade = models.CharField(max_length=1)
+    standing = models.CharField(max_length=12)
+    side = models.CharField(max_length=100)
+    access_level = models.CharField(max_length=12)
+    links = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=[
+                    "case",
+                    "element",
+                    "bearing",
+                    "review_status",
+                    "grade",
+                    "standing",
+                    "side",
+                    "access_level",
+                ],
+                name="one_tally_per_kind_of_link",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.links} {self.bearing} {self.element_id} ({self.review_status})"

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from vigil.cases.access import get_case_for_user
-from vigil.evidence.access import get_claim_for_user, visible_claims
+from vigil.evidence.access import get_claim_for_user, visible_claims, visible_levels
 from vigil.law import matrix, services
 from vigil.law.access import get_crime, get_link_for_user
 from vigil.law.forms import CrimeChoiceForm, ElementLinkForm
@@ -18,7 +18,8 @@ def crimes_compared(request, slug):
     """Genocide, crimes against humanity and war crimes side by side for the case."""
     case = get_case_for_user(request.user, slug)
     crimes = Crime.objects.select_related("provision__instrument")
-    rows_by_crime = matrix.case_matrix(case, crimes, visible_claims(request.user, case))
+    levels = visible_levels(request.user, case)
+    rows_by_crime = matrix.case_matrix(case, crimes, levels=levels)
     considered = set(case.considered_crimes.values_list("crime_id", flat=True))
     categories = []
     for value, label in Crime.Category.choices:
@@ -52,7 +53,7 @@ def crimes_compared(request, slug):
 def crime_matrix(request, slug, code):
     case = get_case_for_user(request.user, slug)
     crime = get_crime(code)
-    rows = matrix.crime_matrix(case, crime, visible_claims(request.user, case))
+    rows = matrix.crime_matrix(case, crime, levels=visible_levels(request.user, case))
     context = {
         "case": case,
         "crime": crime,
@@ -74,7 +75,7 @@ def element_evidence(request, slug, code, number):
     context = {
         "case": case,
         "crime": crime,
-        "row": matrix.element_row(case, element, claims),
+        "row": matrix.element_row(case, element, levels=visible_levels(request.user, case)),
         "supporting": paginate(
             request,
             matrix.element_links(case, element, ElementLink.Bearing.SUPPORTS, claims),

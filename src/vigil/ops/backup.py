@@ -33,6 +33,7 @@ from vigil.audit import checkpoints
 from vigil.audit import log as audit
 from vigil.evidence import archive
 from vigil.evidence.models import ArchivedFile
+from vigil.law import tallies
 from vigil.ops.backup_seal import BackupKey, SealError, is_sealed, seal, unseal
 from vigil.ops.backup_snapshot import backed_up_models, database_snapshot, dump_models
 from vigil.private_files import open_private
@@ -292,6 +293,7 @@ def restore_backup(path: Path, *, passphrase=None, unencrypted=False) -> dict:
             dump = contents / DUMPS[manifest["format"]]
             relabel_moved_models(dump)
             call_command("loaddata", str(dump), verbosity=0)
+            tallies.rebuild()  # rows load in any order: count their links once all are in
         checkpoints.checkpoint_head(restored=True)  # the older log is now the one to keep
         for name, sha in manifest["files"].items():
             if name.startswith("archive/") and not archive.path_for(sha).exists():

@@ -5,7 +5,7 @@ from ninja import Router, Schema
 
 from vigil.api.common import answers
 from vigil.cases.access import get_case_for_user
-from vigil.evidence.access import visible_claims
+from vigil.evidence.access import visible_claims, visible_levels
 from vigil.evidence.figures import figures_table
 from vigil.law import matrix
 from vigil.law.access import get_crime
@@ -112,7 +112,7 @@ def crime_matrix(request, slug: str, code: str):
     documented in vigil/law/matrix.py."""
     case = get_case_for_user(request.user, slug)
     crime = get_crime(code)
-    rows = matrix.crime_matrix(case, crime, visible_claims(request.user, case))
+    rows = matrix.crime_matrix(case, crime, levels=visible_levels(request.user, case))
     return {
         "crime": crime.code,
         "name": str(crime),
@@ -127,5 +127,5 @@ def gaps(request, slug: str):
     case = get_case_for_user(request.user, slug)
     return [
         {"crime": crime.code, "name": str(crime), "elements": [row.as_dict() for row in rows]}
-        for crime, rows in matrix.gap_list(case, visible_claims(request.user, case))
+        for crime, rows in matrix.gap_list(case, levels=visible_levels(request.user, case))
     ]

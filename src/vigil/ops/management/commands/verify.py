@@ -9,13 +9,15 @@ from vigil.evidence import timestamps
 from vigil.evidence.archive import verify_archive
 from vigil.evidence.models import ArchivedFile
 from vigil.evidence.search_index import index_problems
+from vigil.law.tallies import tally_problems
 
 
 class Command(BaseCommand):
     help = (
         "Re-hash every archived file and the whole audit chain, check it against the checkpoints "
         "and every audited row against its latest audit entry, check the trusted timestamps, and "
-        "compare the search index with the sources and claims. Names each mismatch and exits "
+        "compare the search index with the sources and claims and the matrix's tallies with the "
+        "links. Names each mismatch and exits "
         "non-zero when anything was altered."
     )
 
@@ -27,6 +29,7 @@ class Command(BaseCommand):
             "row(s) changed outside Vigil": drift_problems(),
             "timestamp problem(s)": timestamps.timestamp_problems(),
             "search index problem(s)": index_problems(),
+            "matrix tally problem(s)": tally_problems(),
         }
         for problems in found.values():
             for problem in problems:
@@ -35,7 +38,10 @@ class Command(BaseCommand):
         if any(found.values()):
             counts = ", ".join(f"{len(problems)} {kind}" for kind, problems in found.items())
             raise CommandError(
-                _("integrity check failed: %(counts)s (`vigil reindex` rebuilds the search index)")
+                _(
+                    "integrity check failed: %(counts)s (`vigil reindex` rebuilds the search "
+                    "index, `vigil tallies --rebuild` the matrix's tallies)"
+                )
                 % {"counts": counts}
             )
         # Only an intact chain is worth remembering: a later cut or rewrite is then caught.
@@ -44,6 +50,7 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"OK: {files} archived files and {entries} audit entries verified, every audited "
-                "row matches its audit log; the search index matches the sources and claims."
+                "row matches its audit log; the search index matches the sources and claims, the "
+                "matrix's tallies the links."
             )
         )

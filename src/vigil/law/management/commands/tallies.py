@@ -1,0 +1,39 @@
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from vigil.law import tallies
+
+
+class Command(BaseCommand):
+    help = (
+        "Compare the case matrix's tallies (how many links of each element have each bearing, "
+        "review status, grade, voice and access level) with a fresh count of the links, or with "
+        "--rebuild count them afresh. Triggers keep them in step on every write; a rebuild "
+        "repairs them if anything went around the triggers."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--rebuild", action="store_true", help="count every link afresh")
+
+    def handle(self, *args, **options):
+        if options["rebuild"]:
+            tallies.install_triggers()
+            count = tallies.rebuild()
+            self.stdout.write(
+                ngettext(
+                    "Counted the links into %(n)s tally.",
+                    "Counted the links into %(n)s tallies.",
+                    count,
+                )
+                % {"n": count}
+            )
+            return
+        problems = tallies.tally_problems()
+        for problem in problems:
+            self.stderr.write(self.style.ERROR(problem))
+        if problems:
+            raise CommandError(
+                _("the matrix's tallies differ from the links (`vigil tallies --rebuild`)")
+            )
+        self.stdout.write(_("The matrix's tallies match the links."))

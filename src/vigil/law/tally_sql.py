@@ -1,0 +1,58 @@
+"""The SQL the matrix's tallies are kept and checked with (see vigil.law.tallies): each kind of
+write's rows as (kind of link, +1 or -1), and the one upsert that adds them to the tallies.
+
+Every SQL text here is assembled from this module's constants, never from input (hence the
+`noqa: S608`).
+"""
+
+TABLE = "law_elementtally"
+KIND = "case_id, element_id, bearing, review_status, grade, standing, side, access_level"
+
+# Each row: a link's kind and +1 or -1, from three tables; {row} is NEW or OLD, {sign} 1 or -1.
+_OF_LINK = (
+    "SELECT {row}.case_id AS case_id, {row}.element_id AS element_id, {row}.bearing AS bearing, "
+    "c.review_status AS review_status, s.reliability_grade AS grade, s.standing AS standing, "
+    "s.side AS side, s.access_level AS access_level, {sign} AS links "
+    "FROM evidence_claim c JOIN evidence_source s ON s.id = c.source_id WHERE c.id = {row}.claim_id"
+)
+_OF_CLAIM = (
+    "SELECT l.case_id AS case_id, l.element_id AS element_id, l.bearing AS bearing, "
+    "{row}.review_status AS review_status, s.reliability_grade AS grade, s.standing AS standing, "
+    "s.side AS side, s.access_level AS access_level, {sign} AS links "
+    "FROM law_elementlink l JOIN evidence_source s ON s.id = {row}.source_id "
+    "WHERE l.claim_id = {row}.id"
+)
+_OF_SOURCE = (
+    "SELECT l.case_id AS case_id, l.element_id AS element_id, l.bearing AS bearing, "
+    "c.review_status AS review_status, {row}.reliability_grade AS grade, "
+    "{row}.standing AS standing, {row}.side AS side, {row}.access_level AS access_level, "
+    "{sign} AS links FROM evidence_claim c JOIN law_elementlink l ON l.claim_id = c.id "
+    "WHERE c.source_id = {row}.id"
+)
+# table: (rows of one changed row, the columns whose change moves links to another kind)
+WATCHED = {
+    "law_elementlink": (_OF_LINK, ("case_id", "element_id", "bearing", "claim_id")),
+    "evidence_claim": (_OF_CLAIM, ("review_status", "source_id")),
+    "evidence_source": (_OF_SOURCE, ("reliability_grade", "standing", "side", "access_level")),
+}
+# Every link's kind from the tables themselves: what the tallies must equal.
+FRESH = (
+    "SELECT l.case_id AS case_id, l.element_id AS element_id, l.bearing AS bearing, "
+    "c.review_status AS review_status, s.reliability_grade AS grade, s.standing AS standing, "
+    "s.side AS side, s.access_level AS access_level, COUNT(*) AS links "
+    "FROM law_elementlink l JOIN evidence_claim c ON c.id = l.claim_id "
+    "JOIN evidence_source s ON s.id = c.source_id GROUP BY 1, 2, 3, 4, 5, 6, 7, 8"
+)
+
+
+def rows_of(table: str, row: str, sign: int) -> str:
+    return WATCHED[table][0].format(row=row, sign=sign)
+
+
+def add(rows: str) -> str:
+    """One statement adding the summed rows (kind, ±links) to the tallies."""
+    return (
+        f"INSERT INTO {TABLE} ({KIND}, links) SELECT {KIND}, SUM(links) FROM ({rows}) AS moved "  # noqa: S608
+        f"WHERE true GROUP BY {KIND} HAVING SUM(links) <> 0 ORDER BY {KIND} "
+        f"ON CONFLICT ({KIND}) DO UPDATE SET links = {TABLE}.links + excluded.links"
+    )
