@@ -1,6 +1,14 @@
 from django.contrib import admin
 
-from vigil.law.models import ConsideredCrime, Crime, Element, ElementLink, Instrument, Provision
+from vigil.law.models import (
+    ConsideredCrime,
+    Crime,
+    Element,
+    ElementLink,
+    ElementTally,
+    Instrument,
+    Provision,
+)
 
 
 @admin.register(Instrument)
@@ -42,3 +50,20 @@ class ElementLinkAdmin(admin.ModelAdmin):
 @admin.register(ConsideredCrime)
 class ConsideredCrimeAdmin(admin.ModelAdmin):
     list_display = ["case", "crime"]
+
+
+@admin.register(ElementTally)
+class ElementTallyAdmin(admin.ModelAdmin):
+    """Read only: the database keeps the tallies in step with the links (vigil/law/tallies.py)."""
+
+    list_display = ["case", "element", "bearing", "review_status", "grade", "access_level", "links"]
+    list_filter = ["case", "bearing", "review_status"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
