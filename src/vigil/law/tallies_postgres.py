@@ -11,15 +11,15 @@ def _function(table: str) -> str:
 def _triggers(table: str, columns) -> dict[str, str]:
     """Each trigger's name and what follows `CREATE TRIGGER name`."""
     changed = " OR ".join(f"OLD.{column} IS DISTINCT FROM NEW.{column}" for column in columns)
-    run = f"FOR EACH ROW EXECUTE FUNCTION {_function(table)}()"
+    run = f"EXECUTE FUNCTION {_function(table)}()"
     made = {
         f"{table}_tally_update": (
-            f"AFTER UPDATE OF {', '.join(columns)} ON {table} WHEN ({changed}) {run}"
+            f"AFTER UPDATE OF {', '.join(columns)} ON {table} FOR EACH ROW WHEN ({changed}) {run}"
         )
     }
     if table == "law_elementlink":  # a new claim or source has no links yet
-        made[f"{table}_tally_insert"] = f"AFTER INSERT ON {table} {run}"
-        made[f"{table}_tally_delete"] = f"AFTER DELETE ON {table} {run}"
+        made[f"{table}_tally_insert"] = f"AFTER INSERT ON {table} FOR EACH ROW {run}"
+        made[f"{table}_tally_delete"] = f"AFTER DELETE ON {table} FOR EACH ROW {run}"
     return made
 
 
