@@ -14,10 +14,10 @@ The status rule (settings.MATRIX_RULE, from VIGIL_MATRIX_* in the environment):
 Everything is computed from two queries, whatever the number of claims: the elements, and the
 counts of each element's links by bearing, review status, source grade and voice (standing and
 side). The rule then reads those counts, never the links themselves. The counts come from the
-tallies the database keeps in step with every write (law.ElementTally, vigil/law/tallies.py), a
-few rows per element however many links a case has, for everyone or for the access levels a
-person may see; only a set of claims chosen otherwise (a dossier's public claims) is counted
-from the links themselves.
+tallies the database keeps in step with every write (law.ElementTally, vigil/law/tallies.py),
+one row per kind of link rather than per link, read with no join, for everyone or for the access
+levels a person may see; only a set of claims chosen otherwise (a dossier's public claims) is
+counted from the links themselves.
 """
 
 from collections import defaultdict

@@ -163,7 +163,7 @@ class ElementTally(models.Model):
     """How many links of a case to an element share a bearing, their claim's review status and
     their source's grade, voice (standing and side) and access level: the matrix's counts, kept
     in step with the links, claims and sources by database triggers (vigil/law/tallies.py), so
-    a matrix reads a few rows per element instead of every link of the case. Derived data: never
+    a matrix reads a row per kind of link instead of every link of the case. Derived data: never
     written through the ORM, left out of backups, rebuilt by `vigil tallies --rebuild`."""
 
     # No database constraints: a trigger may still count down a link whose case is being
