@@ -21,6 +21,7 @@ from vigil.cases.models import Case
 from vigil.evidence import archive
 from vigil.evidence.models import ArchivedFile, Source
 from vigil.evidence.search import search_case
+from vigil.law.tallies import tally_problems
 from vigil.ops.backup_seal import seal, unseal
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -45,6 +46,7 @@ def everything() -> list:
             "sessions",
             "django_tasks_database",
             "public_cache",
+            "law.elementtally",  # counted afresh from the links by a restore
         ],
         natural_foreign=True,
         natural_primary=True,
@@ -85,6 +87,7 @@ def test_backup_wipe_restore_gives_back_everything(published, alice, archive_dir
     assert file_hashes() == files
     assert verify_chain() == []
     assert search_case(published, "killed")  # the search index is rebuilt
+    assert tally_problems() == []  # and the matrix's tallies counted afresh
 
 
 def test_a_row_holding_every_control_character_backs_up_and_restores_exactly(case, tmp_path):
