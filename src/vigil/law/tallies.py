@@ -96,13 +96,26 @@ def _tallies_migrated(owner) -> bool:
     return MIGRATION in MigrationRecorder(owner).applied_migrations()
 
 
+# The databases `vigil migrate` is migrating on SQLite: their triggers wait for the end of it.
+_MIGRATING: set[str] = set()
+
+
+def install_when_migrated(owner=connection) -> None:
+    """Install the triggers now, or, on SQLite while `vigil migrate` runs, once every migration
+    has run (`after_migrate`): a later migration in the same run may remake a table."""
+    if owner.alias not in _MIGRATING:
+        install_triggers(owner)
+
+
 def before_migrate(plan=None, using="default", **kwargs) -> None:
     """A pre_migrate hook: on SQLite, take the triggers away while migrations remake tables."""
     from django.db import connections
 
     owner = connections[using]
-    if plan and owner.vendor == "sqlite" and _tallies_migrated(owner):
-        uninstall_triggers(owner)
+    if plan and owner.vendor == "sqlite":
+        _MIGRATING.add(using)
+        if _tallies_migrated(owner):
+            uninstall_triggers(owner)
 
 
 def after_migrate(plan=None, using="default", **kwargs) -> None:
@@ -111,6 +124,7 @@ def after_migrate(plan=None, using="default", **kwargs) -> None:
     from django.db import connections
 
     owner = connections[using]
+    _MIGRATING.discard(using)
     if not _tallies_migrated(owner):
         return
     if missing_triggers(owner) or (plan and owner.vendor == "sqlite"):

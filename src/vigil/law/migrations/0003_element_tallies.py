@@ -8,8 +8,8 @@ def count_every_link(apps, schema_editor):
     # The tallies of an existing database, then the triggers that keep them in step.
     from vigil.law import tallies
 
-    tallies.install_triggers(schema_editor.connection)
     tallies.rebuild(schema_editor.connection)
+    tallies.install_when_migrated(schema_editor.connection)
 
 
 def remove_triggers(apps, schema_editor):
