@@ -1,6 +1,7 @@
 """The command-line tools' messages are marked for translation and read right in English."""
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -92,3 +93,53 @@ def test_the_check_finds_an_error_written_in_place(tmp_path):
     )
 
     assert unmarked_error_messages(tmp_path) == ["command.py:3 CommandError"]
+
+
+# Commands whose output is a fixed report read by scripts, in English whatever the language.
+FIXED_REPORTS = {"eval_extract.py"}  # `vigil eval-extract`: scored by the labelling rules' scripts
+_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def _written_in_place(text: ast.expr) -> bool:
+    if isinstance(text, ast.Constant) and isinstance(text.value, str):
+        return bool(_WORD.search(text.value))
+    if isinstance(text, ast.JoinedStr):
+        return any(_written_in_place(part) for part in text.values)
+    return False
+
+
+def unmarked_command_output(root: Path) -> list[str]:
+    """What a command writes (`self.stdout.write("…")`) with words written in place: the same
+    rule as for errors, for the lines a command prints."""
+    found = []
+    for path in sorted(root.rglob("management/commands/*.py")):
+        if path.name in FIXED_REPORTS:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "write"
+                and node.args
+                and _written_in_place(node.args[0])
+            ):
+                found.append(f"{path.relative_to(root)}:{node.lineno}")
+    return found
+
+
+def test_every_line_a_command_prints_is_marked_for_translation():
+    assert unmarked_command_output(Path(settings.BASE_DIR)) == []
+
+
+def test_the_check_finds_a_line_printed_in_place(tmp_path):
+    commands = tmp_path / "app" / "management" / "commands"
+    commands.mkdir(parents=True)
+    (commands / "greet.py").write_text(
+        "def handle(self, name):\n"
+        "    self.stdout.write(f'Hello {name}')\n"
+        "    self.stdout.write(_('Hello %(name)s') % {'name': name})\n"
+        "    self.stdout.write(f'  {name}: {len(name)}')\n",
+        encoding="utf-8",
+    )
+
+    assert unmarked_command_output(tmp_path) == ["app/management/commands/greet.py:2"]

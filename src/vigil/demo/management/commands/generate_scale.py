@@ -33,7 +33,15 @@ class Command(BaseCommand):
 
         counts = scale.generate(plan, seed=seed, progress=progress)
         self.stdout.write(
-            f"Generated {counts['cases']} cases, {plan.sources} sources, about {plan.claims} "
-            f"claims and {counts['audit entries']} audit entries in "
-            f"{time.monotonic() - began:.0f} s."
+            _(
+                "Generated %(cases)s cases, %(sources)s sources, about %(claims)s claims and "
+                "%(entries)s audit entries in %(seconds)s s."
+            )
+            % {
+                "cases": counts["cases"],
+                "sources": plan.sources,
+                "claims": plan.claims,
+                "entries": counts["audit entries"],
+                "seconds": round(time.monotonic() - began),
+            }
         )

@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 from vigil.demo.loader import load_demo
 
@@ -8,6 +9,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         report = load_demo()
-        self.stdout.write("Demonstration case khojaly-1992:")
+        self.stdout.write(_("Demonstration case khojaly-1992:"))
         for line in report.lines():
             self.stdout.write(f"  {line}")

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from vigil.evidence import timestamps
 
@@ -24,8 +25,16 @@ class Command(BaseCommand):
             ) from None
         for token in tokens:
             self.stdout.write(
-                f"timestamped {len(token.leaves)} hash(es) by {token.tsa_name} at "
-                f"{token.gen_time.isoformat()}"
+                ngettext(
+                    "timestamped %(count)s hash by %(authority)s at %(time)s",
+                    "timestamped %(count)s hashes by %(authority)s at %(time)s",
+                    len(token.leaves),
+                )
+                % {
+                    "count": len(token.leaves),
+                    "authority": token.tsa_name,
+                    "time": token.gen_time.isoformat(),
+                }
             )
         if not tokens:
             self.stdout.write(_("nothing awaits a timestamp"))

@@ -13,6 +13,7 @@ import threading
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from waitress import serve
 
 from vigil.ops.proxies import behind_proxies
@@ -170,8 +171,14 @@ class Command(BaseCommand):
         for keeper in keepers:
             keeper.start()
         self.stdout.write(
-            f"Vigil is serving on http://{host}:{port}/ with {processes} process"
-            f"{'es' if processes > 1 else ''} of {threads} threads (Ctrl-C stops it)"
+            ngettext(
+                "Vigil is serving on %(address)s with %(processes)s process of %(threads)s "
+                "threads (Ctrl-C stops it)",
+                "Vigil is serving on %(address)s with %(processes)s processes of %(threads)s "
+                "threads each (Ctrl-C stops it)",
+                processes,
+            )
+            % {"address": f"http://{host}:{port}/", "processes": processes, "threads": threads}
         )
         try:
             if listener is None:
