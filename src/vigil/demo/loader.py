@@ -6,60 +6,20 @@ person has changed since. Facts come only from facts.json and seed-article.txt; 
 
 import datetime
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.db import transaction
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from vigil.audit.log import acting_as
 from vigil.cases.models import Case, CaseTranslation
 from vigil.demo import review as demo_review
+from vigil.demo.load_report import LoadReport
 from vigil.evidence import services
 from vigil.evidence.models import Claim, Source
 from vigil.partial_dates import Precision, parse_partial_date
 
 DEMO_DIR = Path(__file__).parent / "khojaly-1992"
-
-
-# What the loader counts, as the report names it.
-KIND_LABELS = {
-    "cases": gettext_lazy("cases"),
-    "case translations": gettext_lazy("case translations"),
-    "sources": gettext_lazy("sources"),
-    "figure claims": gettext_lazy("figure claims"),
-    "event claims": gettext_lazy("event claims"),
-    "document claims": gettext_lazy("document claims"),
-    "element links": gettext_lazy("element links"),
-    "crimes considered": gettext_lazy("crimes considered"),
-    "recognition acts": gettext_lazy("recognition acts"),
-    "sample chapters": gettext_lazy("sample chapters"),
-    "sample members": gettext_lazy("sample members"),
-    "sample events": gettext_lazy("sample events"),
-}
-
-
-@dataclass
-class LoadReport:
-    created: dict[str, int] = field(default_factory=dict)
-    existing: dict[str, int] = field(default_factory=dict)
-
-    def count(self, kind: str, created: bool) -> None:
-        bucket = self.created if created else self.existing
-        bucket[kind] = bucket.get(kind, 0) + 1
-
-    def lines(self) -> list[str]:
-        kinds = sorted(self.created.keys() | self.existing.keys())
-        return [
-            _("%(kind)s: %(added)s added, %(existing)s already there")
-            % {
-                "kind": KIND_LABELS.get(kind, kind),
-                "added": self.created.get(kind, 0),
-                "existing": self.existing.get(kind, 0),
-            }
-            for kind in kinds
-        ]
 
 
 @dataclass
