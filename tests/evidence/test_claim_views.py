@@ -92,6 +92,21 @@ def test_the_figures_table_shows_the_figure_with_its_source_and_locator(
     assert "Independent sources" in page
 
 
+def test_the_figures_table_marks_a_quote_with_its_sources_language(
+    alice_client, dora_client, source
+):
+    source.language = "ur"
+    source.save()
+    add(alice_client, source, locator="ص ۴")
+    dora_client.post(
+        reverse("evidence:claim_review", args=[source.case.slug, Claim.objects.get().pk]),
+        {"status": "verified"},
+    )
+    page = alice_client.get(reverse("evidence:figures", args=[source.case.slug])).content.decode()
+    # A screen reader reads the quote in Urdu, and the browser lays it out right to left.
+    assert '<q class="locator" lang="ur" dir="rtl">ص ۴</q>' in page
+
+
 def test_editing_a_claim_keeps_its_figure_in_the_form(alice_client, source):
     add(alice_client, source, low="", value="613")
     claim = Claim.objects.get()

@@ -74,6 +74,7 @@ PAGE_COLUMNS = (
     "claim__created_by",  # with reviewed_by: whether its author verified it alone
     "claim__reviewed_by",
     "claim__source__title",
+    "claim__source__language",  # the title and quotes are marked with it, for reading aloud
     "claim__source__standing",
     "claim__source__reliability_grade",
     "claim__source__case__slug",  # the source's address
