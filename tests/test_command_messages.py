@@ -105,6 +105,9 @@ def _written_in_place(text: ast.expr) -> bool:
         return bool(_WORD.search(text.value))
     if isinstance(text, ast.JoinedStr):
         return any(_written_in_place(part) for part in text.values)
+    # A line in colour: self.style.SUCCESS("…") holds the text.
+    if isinstance(text, ast.Call) and "style." in ast.unparse(text.func) and text.args:
+        return _written_in_place(text.args[0])
     return False
 
 
@@ -138,8 +141,12 @@ def test_the_check_finds_a_line_printed_in_place(tmp_path):
         "def handle(self, name):\n"
         "    self.stdout.write(f'Hello {name}')\n"
         "    self.stdout.write(_('Hello %(name)s') % {'name': name})\n"
-        "    self.stdout.write(f'  {name}: {len(name)}')\n",
+        "    self.stdout.write(f'  {name}: {len(name)}')\n"
+        "    self.stdout.write(self.style.SUCCESS(f'Done, {name}'))\n",
         encoding="utf-8",
     )
 
-    assert unmarked_command_output(tmp_path) == ["app/management/commands/greet.py:2"]
+    assert unmarked_command_output(tmp_path) == [
+        "app/management/commands/greet.py:2",
+        "app/management/commands/greet.py:5",
+    ]

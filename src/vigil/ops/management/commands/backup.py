@@ -2,6 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from tqdm import tqdm
 
 from vigil.ops.backup import BackupError, read_passphrase, write_backup
@@ -65,9 +66,20 @@ class Command(BaseCommand):
             except BackupError as error:
                 raise CommandError(_("backup not written: %(error)s") % {"error": error}) from error
         files = len(manifest["files"]) - 1
-        kind = "unencrypted and unsigned" if passphrase is None else "encrypted and signed"
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"Backup written to {path} ({kind}): the database and {files} files."
+        if passphrase is None:
+            written = ngettext(
+                "Backup written to %(path)s (unencrypted and unsigned): the database and "
+                "%(files)s file.",
+                "Backup written to %(path)s (unencrypted and unsigned): the database and "
+                "%(files)s files.",
+                files,
             )
-        )
+        else:
+            written = ngettext(
+                "Backup written to %(path)s (encrypted and signed): the database and %(files)s "
+                "file.",
+                "Backup written to %(path)s (encrypted and signed): the database and %(files)s "
+                "files.",
+                files,
+            )
+        self.stdout.write(self.style.SUCCESS(written % {"path": path, "files": files}))

@@ -2,6 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from vigil.ops.backup import BackupError, read_passphrase, restore_backup
 
@@ -52,7 +53,11 @@ class Command(BaseCommand):
             ) from error
         self.stdout.write(
             self.style.SUCCESS(
-                f"Restored the backup of {manifest['created_at']} "
-                f"({len(manifest['files']) - 1} files)."
+                ngettext(
+                    "Restored the backup of %(made)s (%(files)s file).",
+                    "Restored the backup of %(made)s (%(files)s files).",
+                    len(manifest["files"]) - 1,
+                )
+                % {"made": manifest["created_at"], "files": len(manifest["files"]) - 1}
             )
         )

@@ -49,8 +49,11 @@ class Command(BaseCommand):
         files, entries = ArchivedFile.objects.count(), AuditEntry.objects.count()
         self.stdout.write(
             self.style.SUCCESS(
-                f"OK: {files} archived files and {entries} audit entries verified, every audited "
-                "row matches its audit log; the search index matches the sources and claims, the "
-                "matrix's tallies the links."
+                _(
+                    "OK: %(files)s archived files and %(entries)s audit entries verified, every "
+                    "audited row matches its audit log; the search index matches the sources and "
+                    "claims, the matrix's tallies the links."
+                )
+                % {"files": files, "entries": entries}
             )
         )
