@@ -114,6 +114,11 @@ API_TABLE = {
         None,
     ),
     ("/cases/{slug}/figures", "GET"): ("case-read", case_path, None),
+    ("/cases/{slug}/figures/{category}", "GET"): (
+        "case-read",
+        lambda w: case_path(w, category="killed"),
+        None,
+    ),
     ("/cases/{slug}/matrix/{code}", "GET"): (
         "case-read",
         lambda w: case_path(w, code="RS-6-a"),

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from tests.conftest import add_reviewed_claim
 from vigil.recognition.worldmap import shapes_version
 
 pytestmark = pytest.mark.django_db
@@ -38,3 +39,30 @@ def test_the_public_map_is_named_in_the_reader_s_language(client, published):
         page = client.get(reverse("public_case", args=[published.slug])).content.decode()
     assert 'class="worldmap" viewBox=' in page
     assert 'aria-label="Признание по государствам"' in page
+
+
+def test_a_case_with_many_published_figures_and_acts_shows_them_a_page_at_a_time(
+    client, published, django_assert_max_num_queries
+):
+    source = published.sources.get(title="Daily Paper 1994")
+    for n in range(12):
+        add_reviewed_claim(
+            source,
+            fields={
+                "statement": f"{300 + n} were killed",
+                "claim_type": "figure",
+                "locator": f"column {n}",
+                "review_status": "verified",
+            },
+            figure={"category": "killed", "low": 300 + n, "high": 300 + n},
+            publish=True,
+        )
+    address = reverse("public_case", args=[published.slug])
+    first = client.get(address).content.decode()
+    # 14 published killed figures: the lowest ten here, the other four on the next page.
+    assert "column 7" in first and "column 8" not in first
+    assert "Showing figures 1–10 of 14, lowest first" in first
+    second = client.get(address, {"killed_page": 2}).content.decode()
+    assert "column 8" in second and "column 11" in second and "column 7" not in second
+    with django_assert_max_num_queries(25):  # a page asked with a query string is made afresh
+        client.get(address, {"killed_page": 2})

@@ -19,7 +19,13 @@ from vigil.campaigns.models import MaterialVersion
 from vigil.cases.models import Case
 from vigil.cases.translations import case_text
 from vigil.evidence import archive
-from vigil.evidence.figures import FIGURE_COLUMNS, figure_rows, figures_table
+from vigil.evidence.figures import (
+    FIGURE_COLUMNS,
+    PUBLIC_PAGE_COLUMNS,
+    figure_rows,
+    paged_figure_groups,
+)
+from vigil.paging import paginate
 from vigil.public_cache import cache as public_cache
 from vigil.recognition import services as recognition_services
 from vigil.recognition.models import Characterisation
@@ -153,18 +159,28 @@ def _csv_cells(rows: Iterable[dict]) -> Iterator[dict]:
         }
 
 
+# A case's public page shows every category of figures and the acts a page at a time, so it
+# weighs the same for a case with ten thousand published figures as for one with ten.
+PUBLIC_FIGURES_PER_PAGE = 10
+PUBLIC_ACTS_PER_PAGE = 50
+
+
 @public_cache.public_page(case_scope)
 @login_not_required
 @require_safe
 def case_page(request, slug):
     case = _public_case(slug)
-    acts = with_texts(public.public_acts(case).prefetch_related("sources"))
-    recognitions = recognition_services.country_recognitions(acts)
+    acts = paginate(request, public.public_acts(case), PUBLIC_ACTS_PER_PAGE, param="acts_page")
+    acts.object_list = with_texts(acts.object_list)
+    recognitions = recognition_services.country_summaries(public.public_acts(case))
     labels = {value: str(label) for value, label in Characterisation.choices}
+    figures = paged_figure_groups(
+        request, public.public_claims(case), PUBLIC_FIGURES_PER_PAGE, PUBLIC_PAGE_COLUMNS
+    )
     context = {
         "public_case": case,
         "text": case_text(case),
-        "figures": figures_table(public.public_claims(case)),
+        "figures": figures,
         "acts": acts,
         "map": world_map_svg(recognition_marks(recognitions, labels), _("Recognition by state")),
         "states_recognising": len(recognitions),

@@ -32,6 +32,7 @@ from django.db.models.functions import Cast, RowNumber
 
 from vigil.addresses import address_of
 from vigil.evidence.models import Claim, Figure
+from vigil.paging import paginate
 from vigil.tabular import EXPORT_CHUNK
 
 
@@ -81,9 +82,24 @@ PAGE_COLUMNS = (
 )
 
 
-def page_figures(shown: QuerySet[Figure]) -> QuerySet[Figure]:
-    """Figures from `shown_figures`, with only the columns the figures page shows."""
-    return shown.select_related(None).select_related("claim__source__case").only(*PAGE_COLUMNS)
+# The public case page also links each source's web address and names its author.
+PUBLIC_PAGE_COLUMNS = (*PAGE_COLUMNS, "claim__source__url", "claim__source__author")
+
+
+def page_figures(shown: QuerySet[Figure], columns=PAGE_COLUMNS) -> QuerySet[Figure]:
+    """Figures from `shown_figures`, with only the columns a page shows."""
+    return shown.select_related(None).select_related("claim__source__case").only(*columns)
+
+
+def paged_figure_groups(request, claims, per_page: int, columns=PAGE_COLUMNS):
+    """`figure_groups` with each category a page of `per_page` figures, lowest first, that pages
+    on by itself (`?<category>_page=`)."""
+    return figure_groups(
+        claims,
+        lambda category, figures, count: paginate(
+            request, page_figures(figures, columns), per_page, param=f"{category}_page", count=count
+        ),
+    )
 
 
 def _central_value():

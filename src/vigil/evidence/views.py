@@ -18,7 +18,7 @@ from vigil.evidence.access import (
     visible_figures,
     visible_sources,
 )
-from vigil.evidence.figures import figure_groups, page_figures
+from vigil.evidence.figures import paged_figure_groups
 from vigil.evidence.forms import (
     ClaimForm,
     ReviewForm,
@@ -372,12 +372,7 @@ FIGURES_PER_PAGE = 10
 @require_safe
 def figures(request, slug):
     case = get_case_for_user(request.user, slug)
-    table = figure_groups(
-        visible_figures(request.user, case),
-        lambda category, figures, count: paginate(
-            request, page_figures(figures), FIGURES_PER_PAGE, param=f"{category}_page", count=count
-        ),
-    )
+    table = paged_figure_groups(request, visible_figures(request.user, case), FIGURES_PER_PAGE)
     return render(request, "evidence/figures.html", {"case": case, "table": table})
 
 

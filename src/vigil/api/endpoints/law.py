@@ -1,12 +1,18 @@
 """The case as argued: figures side by side, the case matrix per crime and the gap list, each
 computed by the same functions as the pages, over the claims the caller may see."""
 
-from ninja import Router, Schema
+from typing import Literal
 
-from vigil.api.common import answers
+from django.http import Http404
+from django.urls import reverse
+from ninja import Query, Router, Schema
+
+from vigil.api import paging
+from vigil.api.common import answers, page_of
 from vigil.cases.access import get_case_for_user
-from vigil.evidence.access import visible_claims, visible_levels
-from vigil.evidence.figures import figures_table
+from vigil.evidence.access import visible_figures, visible_levels
+from vigil.evidence.figures import figure_groups, shown_figures
+from vigil.evidence.models import Figure
 from vigil.law import matrix
 from vigil.law.access import get_crime
 
@@ -39,8 +45,13 @@ class FigureSummaryOut(Schema):
 class FigureCategoryOut(Schema):
     category: str
     label: str
-    figures: list[FigureRowOut]
-    summary: FigureSummaryOut
+    count: int  # the figures the category shows (all but rejected ones)
+    summary: FigureSummaryOut  # of the verified ones
+    figures: str  # the address of the category's figures, a page at a time
+
+
+class FigureFilters(paging.ListParams):
+    sort: Literal["id", "-id"] = "id"
 
 
 class ElementRowOut(Schema):
@@ -89,19 +100,42 @@ def _figure_row(request, figure) -> dict:
 
 @router.get("/cases/{slug}/figures", response=answers(list[FigureCategoryOut]), url_name="figures")
 def figures(request, slug: str):
-    """Every source's casualty figure side by side, per category, with the spread of the verified
-    ones (lowest, highest, median, independent sources): never one number as the truth."""
+    """Each category of casualty figures the case has, with how many there are and the spread of
+    the verified ones (lowest, highest, median, independent sources): never one number as the
+    truth. Every source's figure, side by side, is at the category's `figures` address."""
     case = get_case_for_user(request.user, slug)
-    table = figures_table(visible_claims(request.user, case))
+    groups = figure_groups(visible_figures(request.user, case), lambda _c, _f, count: count)
     return [
         {
             "category": group.category,
             "label": group.label,
-            "figures": [_figure_row(request, figure) for figure in group.figures],
+            "count": group.figures,
             "summary": group.summary,
+            "figures": request.build_absolute_uri(
+                reverse("api:category_figures", args=[case.slug, group.category])
+            ),
         }
-        for group in table
+        for group in groups
     ]
+
+
+@router.get(
+    "/cases/{slug}/figures/{category}",
+    response=answers(page_of(FigureRowOut)),
+    url_name="category_figures",
+)
+def category_figures(request, slug: str, category: str, filters: Query[FigureFilters]):
+    """Every source's figure of one category (killed, wounded, missing, hostage, displaced), a
+    page at a time, rejected ones left out; proposed and disputed ones say so."""
+    case = get_case_for_user(request.user, slug)
+    if category not in Figure.Category.values:
+        raise Http404
+    shown = shown_figures(visible_figures(request.user, case)).filter(category=category)
+    result = paging.page(
+        shown, sort=filters.sort, cursor=filters.cursor, limit=filters.limit, request=request
+    )
+    result["items"] = [_figure_row(request, figure) for figure in result["items"]]
+    return result
 
 
 @router.get(
