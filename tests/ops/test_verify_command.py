@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 def test_it_passes_when_nothing_was_altered(source, capsys):
     call_command("verify")
-    assert "OK: 1 archived files" in capsys.readouterr().out
+    assert "OK: 1 archived file and " in capsys.readouterr().out
 
 
 def test_it_catches_an_altered_archived_file(source, capsys):

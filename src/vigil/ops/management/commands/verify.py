@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from vigil.audit import checkpoints
 from vigil.audit.drift import drift_problems
@@ -47,13 +48,18 @@ class Command(BaseCommand):
         # Only an intact chain is worth remembering: a later cut or rewrite is then caught.
         checkpoints.checkpoint_head()
         files, entries = ArchivedFile.objects.count(), AuditEntry.objects.count()
+        counted = {
+            "files": ngettext("%(n)s archived file", "%(n)s archived files", files) % {"n": files},
+            "entries": ngettext("%(n)s audit entry", "%(n)s audit entries", entries)
+            % {"n": entries},
+        }
         self.stdout.write(
             self.style.SUCCESS(
                 _(
-                    "OK: %(files)s archived files and %(entries)s audit entries verified, every "
-                    "audited row matches its audit log; the search index matches the sources and "
-                    "claims, the matrix's tallies the links."
+                    "OK: %(files)s and %(entries)s verified, every audited row matches its audit "
+                    "log; the search index matches the sources and claims, the matrix's tallies "
+                    "the links."
                 )
-                % {"files": files, "entries": entries}
+                % counted
             )
         )
