@@ -114,6 +114,7 @@ API_TABLE = {
         None,
     ),
     ("/cases/{slug}/figures", "GET"): ("case-read", case_path, None),
+    ("/cases/{slug}/search", "GET"): ("case-read", case_path, None),
     ("/cases/{slug}/figures/{category}", "GET"): (
         "case-read",
         lambda w: case_path(w, category="killed"),

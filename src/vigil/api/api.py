@@ -21,6 +21,7 @@ from vigil.api.endpoints import (
     outreach,
     publishing,
     recognition,
+    search,
     sources,
 )
 from vigil.audit.log import acting_as
@@ -73,6 +74,7 @@ api.add_decorator(_as_caller)
 for module in (
     cases,
     sources,
+    search,
     claims,
     law,
     recognition,
