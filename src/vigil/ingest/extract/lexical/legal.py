@@ -9,9 +9,11 @@ Security Council's or the Assembly's as the body named last before it says.
 """
 
 import re
+from bisect import bisect_left
 
 from .. import Finding
 from ..kinds import Kind
+from . import provisions
 from .tokens import Token, TokenKind, covered, sentence_bounds
 
 SYMBOL = re.compile(r"(?P<body>[AS])/RES/(?P<number>\d+(?:/\d+)?)(?:\s*\(\d{4}\))?")
@@ -39,16 +41,20 @@ def _kind(instrument: str) -> str:
     return "Protocol" if "Protocol" in instrument else "Convention"
 
 
-def _article_number(tokens: list[Token], index: int, roman: bool):
-    """The article number at tokens[index] ("7(1)(a)", "II", "2-ci") and the index after it."""
+def _article_number(tokens: list[Token], index: int, roman: bool, tables):
+    """The article number at tokens[index] ("7(1)(a)", "II", "2-ci", "اوّل") and the index
+    after it."""
     token = tokens[index]
+    end = index + 1
+    ordinal = token.kind == TokenKind.WORD and tables.part_ordinals.match(tokens, index)
     if token.kind == TokenKind.NUMBER and token.value is not None:
-        text = token.low
+        text = str(token.value)  # "۷" is 7
     elif roman and token.kind == TokenKind.WORD and ROMAN.fullmatch(token.low):
         text = token.low.upper()
+    elif ordinal:
+        text, end = str(ordinal[1]), ordinal[0]
     else:
         return None
-    end = index + 1
     while (
         end + 2 < len(tokens)
         and tokens[end].text == "("
@@ -56,7 +62,7 @@ def _article_number(tokens: list[Token], index: int, roman: bool):
         and tokens[end].end == tokens[end + 1].start
         and len(tokens[end + 1].text) <= 4
     ):
-        text += f"({tokens[end + 1].low})"
+        text += f"({provisions.label(tokens[end + 1].low, tables)})"
         end += 3
     return text, end
 
@@ -65,7 +71,7 @@ def _number_list(tokens, index, tables, roman) -> tuple[list[str], int]:
     """Article numbers from tokens[index] joined by commas and "and": the numbers and the end."""
     numbers, position = [], index
     while position < len(tokens):
-        parsed = _article_number(tokens, position, roman)
+        parsed = _article_number(tokens, position, roman, tables)
         if not parsed:
             break
         numbers.append(parsed[0])
@@ -73,7 +79,7 @@ def _number_list(tokens, index, tables, roman) -> tuple[list[str], int]:
         joined = tables.legal_joiners.match(tokens, position) if position < len(tokens) else None
         if not joined or joined[0] >= len(tokens):
             break
-        if not _article_number(tokens, joined[0], roman):
+        if not _article_number(tokens, joined[0], roman, tables):
             break
         position = joined[0]
     return numbers, position
@@ -105,21 +111,50 @@ def _mentions(tokens, phrases) -> list[tuple[int, int, str]]:
     return found
 
 
+def _between(mentions, low: int, high: int) -> list:
+    """The mentions (sorted) that start at token `low` or after and before token `high`."""
+    return mentions[
+        bisect_left(mentions, low, key=_first) : bisect_left(mentions, high, key=_first)
+    ]
+
+
+def _first(mention) -> int:
+    return mention[0]
+
+
+def _last(mentions, before: int, wanted=None):
+    """The last mention that ends by token `before` (and is `wanted`), looked for backwards."""
+    for index in range(bisect_left(mentions, before, key=_first) - 1, -1, -1):
+        mention = mentions[index]
+        if mention[1] <= before and (wanted is None or wanted(mention)):
+            return mention
+    return None
+
+
 def _instrument(mention_start, mention_end, instruments, kinds, tables, tokens):
+    """The instrument an article belongs to, and whether it was found beyond the article's
+    sentence (by its kind word or as the one named last)."""
     low, high = sentence_bounds(tokens, mention_start)
-    before = [m for m in instruments if low <= m[0] and m[1] <= mention_start]
-    after = [m for m in instruments if mention_end <= m[0] <= mention_end + REACH and m[0] < high]
-    kind_after = [k for k in kinds if mention_end <= k[0] <= mention_end + REACH and k[0] < high]
+    reach = min(high, mention_end + REACH + 1)
+    before = [m for m in _between(instruments, low, mention_start) if m[1] <= mention_start]
+    after = _between(instruments, mention_end, reach)
+    kind_after = _between(kinds, mention_end, reach)
     sides = [after, before] if tables.instrument_after_article else [before, after]
     for side in sides:
-        if side:
-            return (side[0] if side is after else side[-1])[2]
-    # "по статье 7(1)(a) того же Статута": the instrument of that kind named last.
-    for start, _end, kind in kind_after:
-        named = [m for m in instruments if m[1] <= start and _kind(m[2]) == kind]
+        if side:  # a national law's mention (None) names no instrument
+            return (side[0] if side is after else side[-1])[2], False
+    # "по статье 7(1)(a) того же Статута", "Statutun 14-cü maddəsi": the instrument of that
+    # kind named last.
+    kind_before = [k for k in _between(kinds, low, mention_start) if k[1] <= mention_start]
+    for start, _end, kind in kind_after + kind_before[-1:]:
+        named = _last(instruments, start, lambda m, kind=kind: m[2] and _kind(m[2]) == kind)
         if named:
-            return named[-1][2]
-    return None
+            return named[2], not kind_after
+    if kind_after or kind_before:
+        return None, False
+    # Else the instrument named last before it, however far back.
+    earlier = _last(instruments, mention_start)
+    return (earlier[2], True) if earlier else (None, False)
 
 
 def _candidate(text, tokens, start, end, instrument, article, rule) -> Finding:
@@ -137,9 +172,24 @@ def _candidate(text, tokens, start, end, instrument, article, rule) -> Finding:
     )
 
 
-def find(text: str, tokens: list[Token], tables) -> list[Finding]:
-    found: list[Finding] = []
-    language = tables.language
+def _article_numbers(tokens, index, after, tables):
+    """The numbers of the article whose word is tokens[index:after], the index of the first
+    token before the word if they stand there (else None), and the index after them."""
+    # "7-ci maddəsinin 1-ci bəndi": where the number comes first, one after the article word is
+    # a paragraph's.
+    if tables.article_number_first:
+        numbers, start = _list_before(tokens, index, tables)
+        if numbers:
+            return numbers, start, after
+    numbers, end = _number_list(tokens, after, tables, roman=True)
+    if numbers:
+        return numbers, None, end
+    numbers, start = _list_before(tokens, index, tables)
+    return numbers, start, after
+
+
+def _symbols(text: str, language: str) -> list[Finding]:
+    found = []
     for match in SYMBOL.finditer(text):
         instrument = "UNGA Resolution" if match.group("body") == "A" else "UNSC Resolution"
         data = {
@@ -148,6 +198,12 @@ def find(text: str, tokens: list[Token], tables) -> list[Finding]:
             "rule": f"{language}.legal.symbol",
         }
         found.append(Finding(Kind.LEGAL_REF, match.start(), match.end(), match.group(), data))
+    return found
+
+
+def find(text: str, tokens: list[Token], tables) -> list[Finding]:
+    language = tables.language
+    found = _symbols(text, language)
     taken = covered(tokens, [(c.start, c.end) for c in found])
 
     def free(index):
@@ -155,26 +211,32 @@ def find(text: str, tokens: list[Token], tables) -> list[Finding]:
 
     instruments = _mentions(tokens, tables.instruments)
     inside = {i for s, e, _ in instruments for i in range(s, e)}
+    national = [(s, e, None) for s, e, _ in _mentions(tokens, tables.national_laws)]
+    instruments = sorted(instruments + [m for m in national if m[0] not in inside])
     kinds = [k for k in _mentions(tokens, tables.instrument_kinds) if k[0] not in inside]
     bodies = _mentions(tokens, tables.bodies)
+    resume = 0
     for index, token in enumerate(tokens):
-        if token.kind != TokenKind.WORD or not free(index):
+        if index < resume or token.kind != TokenKind.WORD or not free(index):
             continue
+        outer, start = [], index
+        if tables.parts.match(tokens, index):  # "пункта 2 статьи 51"
+            outer, position = provisions.before(tokens, index, tables)
+            index = position if outer and tables.article.match(tokens, position) else start
         article = tables.article.match(tokens, index)
         if article:
-            numbers, end = _number_list(tokens, article[0], tables, roman=True)
-            start = index
-            if not numbers:
-                numbers, start = _list_before(tokens, index, tables)
-                end = article[0]
-            instrument = numbers and _instrument(start, end, instruments, kinds, tables, tokens)
+            numbers, first, end = _article_numbers(tokens, index, article[0], tables)
+            start = first if first is not None else start
+            inner, end = provisions.after(tokens, end, tables)
+            instrument, far = _instrument(start, end, instruments, kinds, tables, tokens)
+            way = "paragraph" if outer or inner else "article-far" if far else "article"
+            rule = f"{language}.legal.{way}"
             for number in numbers if instrument else []:
-                found.append(
-                    _candidate(
-                        text, tokens, start, end, instrument, number, f"{language}.legal.article"
-                    )
-                )
+                for path in provisions.paths(number, outer + inner):
+                    found.append(_candidate(text, tokens, start, end, instrument, path, rule))
+            resume = end
             continue
+        index = start
         resolution = tables.resolution.match(tokens, index)
         if resolution:
             found += _resolutions(text, tokens, index, resolution[0], tables, bodies, free)

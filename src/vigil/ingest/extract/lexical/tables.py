@@ -43,7 +43,10 @@ class Phrases:
             return True
         if entry_word.endswith("*"):  # a short beginning marked as one: "yıl*"
             return word.startswith(entry_word[:-1])
-        return self.prefix and len(entry_word) > 3 and word.startswith(entry_word)
+        if not self.prefix or not word.startswith(entry_word):
+            return False
+        # "BMT-nin", "BM'nin": an ending glued to a short name after a hyphen or apostrophe.
+        return len(entry_word) > 3 or word[len(entry_word)] in "'’-"
 
     def match(self, tokens, index: int):
         """(index after the phrase, value) for the longest entry starting at tokens[index]."""
@@ -199,9 +202,17 @@ class LanguageTables(Tables):
         self.resolution_marks = self.phrases(legal.get("resolution_number_marks", []))
         self.legal_joiners = self.phrases(legal.get("list_joiners", []))
         self.instrument_after_article = legal.get("instrument_after_article", False)
+        self.article_number_first = legal.get("article_number_first", False)
         self.instruments = self.phrases(_by_value(legal.get("instruments", {})))
         self.instrument_kinds = self.phrases(legal.get("kinds", {}))
         self.bodies = self.phrases(_by_value(legal.get("bodies", {})))
+        # Paragraphs of an article (see provisions.py) and national laws, whose articles are
+        # not labelled.
+        self.parts = self.phrases(legal.get("parts", []))
+        self.part_glue = self.phrases(legal.get("part_glue", []))
+        self.part_ordinals = Phrases(legal.get("part_ordinals", {}), prefix=self.prefix)
+        self.part_letters = legal.get("part_letters", {})
+        self.national_laws = self.phrases(legal.get("national_laws", []))
 
     def _read_countries(self, countries: dict, language: str, prefix: bool) -> None:
         names = _by_value(countries.get("names", {}))

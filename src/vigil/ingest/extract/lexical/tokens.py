@@ -14,11 +14,17 @@ TOKEN = re.compile(
 BREAK = re.compile(r"\n[ \t]*\n")
 CLAUSE_MARKS = {",", "،", ";", ":", "—", "–"}
 SENTENCE_MARKS = {".", "!", "?", "۔", ";"}
+ROMAN_CAPS = re.compile(r"[IVXLC]+")
+DOTLESS_I = {"tr", "az"}  # languages whose capital "I" is a dotless "ı"
 
 
-def fold(text: str) -> str:
-    """Lower case that keeps every character in its place ("İ" is one letter, not two)."""
-    folded = text.replace("İ", "i").lower()
+def fold(text: str, dotless: bool = False) -> str:
+    """Lower case that keeps every character in its place ("İ" is one letter, not two), with
+    "ё" read as "е" (Russian writes either). In Turkish and Azerbaijani (`dotless`) "I" is "ı",
+    but for a Roman numeral ("II")."""
+    if dotless and not ROMAN_CAPS.fullmatch(text):
+        text = text.replace("I", "ı")
+    folded = text.replace("İ", "i").lower().replace("ё", "е")
     return folded if len(folded) == len(text) else "".join(c.lower()[:1] or c for c in text)
 
 
@@ -55,6 +61,7 @@ def _number_value(digits: str) -> int | None:
 def tokenize(text: str, tables) -> list[Token]:
 
     tokens: list[Token] = []
+    dotless = tables.language in DOTLESS_I
     previous_end = 0
     sentence_ended = True
     for match in TOKEN.finditer(text):
@@ -75,7 +82,7 @@ def tokenize(text: str, tables) -> list[Token]:
         sentence_start = sentence_ended or (
             start - previous_end > 1 and bool(BREAK.search(text, previous_end, start))
         )
-        token = Token(raw, fold(raw), start, end, kind, sentence_start=sentence_start)
+        token = Token(raw, fold(raw, dotless), start, end, kind, sentence_start=sentence_start)
         if kind == TokenKind.NUMBER:
             token.suffix = fold(match.group("suffix") or "")
             token.low = fold(match.group("number"))
