@@ -10,21 +10,27 @@ local law's) is not a reference to international law and is left out.
 import bisect
 import re
 
-from . import Finding, Spans
+from . import Finding, Spans, resolutions
 from .instruments import ENGLISH, INSTRUMENT_RE, NAMES, escaped
 from .kinds import Kind
 
 # "7(1)(a)", "II(c)", and "6-a" as some write 6(a)
 # "57, paragraph 2 a) iii)" and "44 § 2" as others write 57(2)(a)(iii) and 44(2)
 ARTICLE_NUMBER = (
-    r"(?:\d+[a-z]?|[IVXLC]+)(?:-[a-z](?![\w-]))?"
+    r"(?:\d+[a-z]?|[IVXLC]+\b)(?:-[a-z](?![\w-]))?"
     r"(?:\s*,?\s*(?:paragraph|para\.|§|section)\s*(?:\d+|\([a-z0-9]+\)),?"
     r"|\s*[,(]\s*(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+"
     r"para(?:graph|\.)?\s*[,)]?)?"
     r"(?:\s*\(\s*[0-9a-zA-Z]+\s*\)|\s+[a-z]\)|\s+[ivx]+\))*"
 )
-# "2, 3 and 5", "2 and Article 13"
-ARTICLE_LIST = rf"{ARTICLE_NUMBER}(?:\s*(?:,|and|&|or)\s*(?:and\s+)?(?:(?:Articles?|Arts?\.)\s*)?{ARTICLE_NUMBER})*"
+# "(d)" in "7(1)(a), (d) and (i)": a list's item that repeats the article before it with
+# another last paragraph.
+SUBITEM = r"\(\s*[0-9a-zA-Z]+\s*\)(?:\s*\(\s*[0-9a-zA-Z]+\s*\))*"
+# "2, 3 and 5", "2 and Article 13", "7(1)(a), (d) and (i)"
+ARTICLE_LIST = (
+    rf"{ARTICLE_NUMBER}(?:\s*(?:,|and|&|or)\s*(?:and\s+)?(?:(?:Articles?|Arts?\.)\s*)?"
+    rf"(?:{ARTICLE_NUMBER}|{SUBITEM}))*"
+)
 # "Article 2 (right to life) of the Convention": a gloss between an article and its instrument.
 GLOSS = r"(?:\s*\([^()\d][^()]{0,80}\))?"
 # "article 6 of the Rome Statute", "Art. II(c) of the Genocide Convention", "articles 2,3 of …"
@@ -41,45 +47,6 @@ AFTER = re.compile(
     rf"(?P<list>{ARTICLE_LIST})",
     re.I,
 )
-# What may follow a resolution's number: its year, "(1993)", or the day it was adopted ("822 of
-# April 30, 1993", "822 of 30 April 1993").
-ADOPTED_ON = (
-    r"(?:\s*\(\d{4}\)|\s*\((?:\d{1,2}\s+[A-Z][a-z]+\.?,?\s+|[A-Z][a-z]+\.?\s+\d{1,2},?\s+)\d{4}\)"
-    r"|\s+of\s+(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+,?\s+\d{4}"
-    r"|\d{4})(?!\d))"
-)
-ADOPTED_RE = re.compile(ADOPTED_ON)
-ADOPTED = ADOPTED_ON + "?"
-RESOLUTION_LIST = (
-    rf"\d{{1,4}}(?![/\d]){ADOPTED}(?:\s*(?:,|and|&)\s*(?:and\s+)?\d{{1,4}}(?![/\d]){ADOPTED})*"
-)
-DATED = r"\s*\((?:\d{1,2}\s+[A-Z][a-z]+\.?,?\s+|[A-Z][a-z]+\.?\s+\d{1,2},?\s+)\d{4}\)"
-DATED_RESOLUTIONS = re.compile(
-    rf"\b\d{{1,4}}{DATED}(?:\s*(?:,|and)\s*(?:and\s+)?\d{{1,4}}{DATED})+"
-)
-RESOLUTION = re.compile(
-    r"\b(?:(?:(?:UN|U\.N\.|United Nations)\s+)?(?:Security\s+Council|UNSC|SC)\s+resolutions?|UNSCRs?)\s*"
-    rf"(?:No\.?\s*)?(?P<list>{RESOLUTION_LIST})",
-    re.I,
-)
-# "resolution 827 (1993) of the Security Council", "S/RES/822 (1993)"
-RESOLUTION_AFTER = re.compile(
-    rf"\bresolutions?\s+(?P<list>{RESOLUTION_LIST})\s+(?:of|by|adopted by)\s+the\s+"
-    r"(?:(?:UN|U\.N\.|United Nations)\s+)?Security\s+Council",
-    re.I,
-)
-# "the Security Council designated a safe area in Resolution 819": a resolution named in a
-# sentence whose last-named body is the Security Council.
-RESOLUTION_NEARBY = re.compile(rf"\bresolutions?\s+(?:No\.?\s*)?(?P<list>{RESOLUTION_LIST})", re.I)
-BODY = re.compile(
-    r"\b(?P<sc>Security\s+Council|UNSC)\b|\b(?:General\s+Assembly|Human\s+Rights\s+Council|"
-    r"Parliament|Congress|Senate|House|Assembly|Council of Europe|Committee|Commission)\b",
-    re.I,
-)
-# "S/RES/822 (1993)", "A/RES/78/282", and glued to a word as converted pages leave them.
-SYMBOL = re.compile(r"(?P<body>[AS])/RES/(?P<list>\d{1,4}(?:/\d{1,4})?)(?:\s*\(\d{4}\))?")
-# "resolution 62/243", "General Assembly resolution 60/1": a session and a number.
-ASSEMBLY_RESOLUTION = re.compile(r"\bresolutions?\s+(?:No\.?\s*)?(?P<list>\d{1,3}/\d{1,4})\b", re.I)
 # "Article 1 of Protocol No. 1 to the Convention": the ECHR's protocols.
 PROTOCOL_ARTICLE = re.compile(
     rf"\b(?:articles?|arts?\.)\s*(?P<list>{ARTICLE_LIST})\s+of\s+(?:the\s+)?Protocol\s+No\.?\s*"
@@ -92,7 +59,6 @@ PARAGRAPH_BEFORE = re.compile(
     r"paragraph\s+of\s+$",
     re.I,
 )
-SINGLE_NUMBER = re.compile(rf"{ARTICLE_NUMBER}", re.I)
 
 
 def _instrument(text: str) -> str:
@@ -147,9 +113,55 @@ def normalise_article(article: str) -> str:
     return number + rest
 
 
+LIST_ITEM = re.compile(rf"(?P<sub>{SUBITEM})|{ARTICLE_NUMBER}", re.I)
+
+
+# Instruments whose articles are Roman numerals however a text writes them ("Article 2 of the
+# Genocide Convention" is its article II).
+ROMAN_ARTICLES = {"Genocide Convention"}
+ROMAN = [
+    "",
+    "I",
+    "II",
+    "III",
+    "IV",
+    "V",
+    "VI",
+    "VII",
+    "VIII",
+    "IX",
+    "X",
+    "XI",
+    "XII",
+    "XIII",
+    "XIV",
+    "XV",
+    "XVI",
+    "XVII",
+    "XVIII",
+    "XIX",
+]
+
+
+def _roman(article: str) -> str:
+    head = re.match(r"\d+", article)
+    if head is None or not 0 < int(head.group()) < len(ROMAN):
+        return article
+    return ROMAN[int(head.group())] + article[head.end() :]
+
+
 def _articles(listing: str) -> list[str]:
+    """The articles of a list; an item that is only a paragraph ("(d)" after "7(1)(a)") takes
+    the place of the last paragraph of the article before it."""
     listing = re.sub(r"\b(?:articles?|arts?\.)", " ", listing, flags=re.I)
-    return [normalise_article(m.group()) for m in SINGLE_NUMBER.finditer(listing)]
+    articles: list[str] = []
+    for match in LIST_ITEM.finditer(listing):
+        if match.group("sub") is None:
+            articles.append(normalise_article(match.group()))
+        elif articles:
+            parent = re.sub(r"\([^()]*\)$", "", articles[-1])
+            articles.append(parent + re.sub(r"\s+", "", match.group("sub")).lower())
+    return articles
 
 
 def find(text: str) -> list[Finding]:
@@ -159,6 +171,8 @@ def find(text: str) -> list[Finding]:
     def add(match, instrument: str, articles: list[str], rule: str):
         if not taken.claim(match.start(), match.end()):
             return
+        if instrument in ROMAN_ARTICLES:
+            articles = [_roman(article) for article in articles]
         for article in articles:
             data = {"instrument": instrument, "article": article, "rule": f"en.legal.{rule}"}
             found.append(Finding(Kind.LEGAL_REF, match.start(), match.end(), match.group(), data))
@@ -166,45 +180,28 @@ def find(text: str) -> list[Finding]:
     for match in PROTOCOL_ARTICLE.finditer(text):
         protocol = f"ECHR Protocol {match.group('protocol')}"
         add(match, protocol, _articles(match.group("list")), "protocol_article")
-    for match in SYMBOL.finditer(text):
-        body = "UNGA Resolution" if match.group("body") == "A" else "UNSC Resolution"
-        add(match, body, [match.group("list")], "resolution_symbol")
-    for match in ASSEMBLY_RESOLUTION.finditer(text):
-        add(match, "UNGA Resolution", [match.group("list")], "assembly_resolution")
+    resolutions.find_named(text, add)
     for pattern, rule in ((BEFORE, "article_of_instrument"), (AFTER, "instrument_article")):
         for match in pattern.finditer(text):
             instrument = _instrument(match.group("instrument"))
             add(match, instrument, _articles(match.group("list")), rule)
-    for pattern, rule in (
-        (RESOLUTION, "council_resolution"),
-        (RESOLUTION_AFTER, "resolution_of_council"),
-    ):
-        for match in pattern.finditer(text):
-            add(match, "UNSC Resolution", _resolution_numbers(match.group("list")), rule)
     named_before = _ShortNames(text)
     for match in SHORT_NAME.finditer(text):
         instrument = named_before(match.group("noun"), match.start())
         if instrument:
             add(match, instrument, _articles(match.group("list")), "article_of_short_name")
     _articles_in_context(text, add, found, named_before)
-    # "four resolutions: 822 (30 April 1993), 853 (29 July 1993) …": numbers with their days.
-    for match in DATED_RESOLUTIONS.finditer(text):
-        if _security_council_named_last(text, match.start()) and re.search(
-            r"\bresolutions\b", text[max(0, match.start() - 300) : match.start()], re.I
-        ):
-            add(match, "UNSC Resolution", _resolution_numbers(match.group()), "dated_resolutions")
-    for match in RESOLUTION_NEARBY.finditer(text):
-        if _security_council_named_last(text, match.start()):
-            numbers = _resolution_numbers(match.group("list"))
-            add(match, "UNSC Resolution", numbers, "resolution_after_council_named")
+    resolutions.find_by_context(text, add)
     return sorted(found, key=lambda c: c.start)
 
 
-# "Articles 2 and 13 of the Convention", "Article 4 of the Statute": an instrument called by its
-# kind, after the text has named it in full (or named the court whose statute it is).
+# "Articles 2 and 13 of the Convention", "Article 4 of the Statute", "Article 17(1) of the same
+# Protocol": an instrument called by its kind, after the text has named it in full (or named the
+# court whose statute it is).
 SHORT_NAME = re.compile(
     rf"\b(?:articles?|arts?\.)\s*(?P<list>{ARTICLE_LIST})\s*(?:,\s*)?(?:of|in|under)\s+"
-    r"(?:the|this|that|its)\s+(?P<noun>Convention|Statute|Charter|Covenant|Declaration|Protocol)"
+    r"(?:the|this|that|its)\s+(?:(?:same|said)\s+)?"
+    r"(?P<noun>Convention|Statute|Charter|Covenant|Declaration|Protocol)"
     r"\b(?!\s+(?:on|of|for|against|relating|relative|to)\b)",
     re.I,
 )
@@ -222,30 +219,43 @@ NUREMBERG = re.compile(
 COURT_INSTRUMENT = {"ICTY": "ICTY Statute", "ICTR": "ICTR Statute", "ICC": "Rome Statute"}
 
 
+SHORT_NOUNS = ("convention", "statute", "charter", "covenant", "declaration", "protocol")
 SHORT_MENTION = re.compile(
     r"\bthe\s+(?P<noun>Convention|Statute|Charter|Covenant)\b(?!\s+(?:on|of|for|against|to)\b)"
 )
 
 
 class _ShortNames:
-    """The instrument a short name ("the Convention") stands for: the nearest one named before
-    it whose name has that word, or for a statute or charter the court or body named before.
-    The text is searched once; each question is then a look along what was found."""
+    """The instrument a short name ("the Statute", "the Convention") stands for: of the ones
+    named before it whose name has that word, the one in play (named most often so far, the
+    nearer on a tie: "the Statute" of an ICC decision that once cites the ICTY Statute is the
+    Rome Statute); else, for a statute or charter, the court or body named before. The text is
+    searched once; each question is then a look along what was found."""
 
     def __init__(self, text: str):
         self.instruments = [(m.start(), m.group()) for m in INSTRUMENT_RE.finditer(text)]
+        # Short noun → canonical instrument → where its names start, in order.
+        self.by_noun: dict[str, dict[str, list[int]]] = {}
+        for start, name in self.instruments:
+            for noun in SHORT_NOUNS:
+                if noun in name.lower():
+                    places = self.by_noun.setdefault(noun, {})
+                    places.setdefault(_instrument(name), []).append(start)
         self.bodies = [(m.start(), m.lastgroup) for m in COURTS.finditer(text)]
+        self.body_starts = [start for start, _ in self.bodies]
         # The Charter of a tribunal that tried "Crimes against Peace" is Nuremberg's.
         self.nuremberg = NUREMBERG.search(text) is not None
 
     def __call__(self, noun: str, position: int) -> str | None:
         noun = noun.lower()
-        named = [
-            name for start, name in self.instruments if start < position and noun in name.lower()
-        ]
-        if named:
-            return _instrument(named[-1])
-        bodies = [body for start, body in self.bodies if start < position]
+        best, best_key = None, (0, -1)
+        for instrument, starts in self.by_noun.get(noun, {}).items():
+            count = bisect.bisect_left(starts, position)
+            if count and (count, starts[count - 1]) > best_key:
+                best, best_key = instrument, (count, starts[count - 1])
+        if best:
+            return best
+        bodies = [body for _, body in self.bodies[: bisect.bisect_left(self.body_starts, position)]]
         if noun == "statute":
             courts = [b for b in bodies if b in COURT_INSTRUMENT]
             return COURT_INSTRUMENT[courts[-1]] if courts else None
@@ -264,62 +274,76 @@ DRAFT = re.compile(r"\bdraft\s+$", re.I)
 
 
 def _articles_in_context(text: str, add, found: list, named_before: _ShortNames) -> None:
+    anchors = _anchors(text, found, named_before)
+    cited = _Cited(found)
+    for match in BARE_ARTICLE.finditer(text):
+        if OTHER_LAW.match(text, match.end()):
+            continue
+        articles = _articles(match.group("list"))
+        # "the sixth paragraph of Article 49": the instrument already cited with article 49;
+        # else the instrument named or cited last before it.
+        instrument = cited.before(articles, match.start())
+        if instrument is None:
+            index = bisect.bisect_right(anchors, (match.start(), "\uffff")) - 1
+            if index < 0:
+                continue
+            instrument = anchors[index][1]
+        ordinal = PARAGRAPH_BEFORE.search(text, max(0, match.start() - 30), match.start())
+        if ordinal and len(articles) == 1:
+            articles = [f"{articles[0]}({ORDINALS[ordinal.group('ordinal').lower()]})"]
+        before = len(found)
+        add(match, instrument, articles, "article_in_context")
+        if len(found) > before:
+            bisect.insort(anchors, (match.end(), instrument))
+            cited.add(found[before:])
+
+
+# A resolution has no articles: an article after one belongs to an instrument named before.
+RESOLUTIONS = {"UNSC Resolution", "UNGA Resolution"}
+
+
+def _anchors(text: str, found: list, named_before: _ShortNames) -> list[tuple[int, str]]:
+    """Where each instrument was named or cited (the end of its name), in the text's order."""
     anchors = [
         (start + len(name), _instrument(name))
         for start, name in named_before.instruments
         if not DRAFT.search(text, max(0, start - 7), start)
         and not text.startswith(" (draft)", start + len(name))
     ]
-    anchors += [(c.end, c.data["instrument"]) for c in found]
+    anchors += [
+        (c.end, c.data["instrument"]) for c in found if c.data["instrument"] not in RESOLUTIONS
+    ]
     # "the Charter does not define … Article 6 (a)": an instrument called by its kind.
     for mention in SHORT_MENTION.finditer(text):
         instrument = named_before(mention.group("noun"), mention.start())
         if instrument:
             anchors.append((mention.end(), instrument))
-    anchors.sort()
-    # Article number → where it was cited, and in which instrument.
-    cited: dict[str, list[tuple[int, str]]] = {}
-    for c in found:
-        cited.setdefault(c.data["article"].split("(")[0], []).append((c.end, c.data["instrument"]))
-    for places in cited.values():
-        places.sort()
-    for match in BARE_ARTICLE.finditer(text):
-        if OTHER_LAW.match(text, match.end()):
-            continue
-        articles = _articles(match.group("list"))
-        ordinal = PARAGRAPH_BEFORE.search(text, max(0, match.start() - 30), match.start())
-        if ordinal and len(articles) == 1:
-            articles = [f"{articles[0]}({ORDINALS[ordinal.group('ordinal').lower()]})"]
-        # "the sixth paragraph of Article 49": the instrument already cited with article 49.
+    return sorted(anchors)
+
+
+class _Cited:
+    """The articles cited so far, by number ("49") and in full ("49(6)"), with where and in
+    which instrument. A bare article that is only a number belongs to the instrument that last
+    cited that number; one with its paragraphs ("25(3)(a)") only to one that cited it whole, so
+    that "Article 25 of the Charter" does not claim a later "article 25(3)(a)"."""
+
+    def __init__(self, found: list):
+        self.places: dict[str, list[tuple[int, str]]] = {}
+        self.add(found)
+
+    def add(self, found: list) -> None:
+        for c in found:
+            if c.data["instrument"] in RESOLUTIONS:
+                continue
+            article = c.data["article"]
+            for key in {article, article.split("(")[0]}:
+                bisect.insort(self.places.setdefault(key, []), (c.end, c.data["instrument"]))
+
+    def before(self, articles: list[str], position: int) -> str | None:
         earlier = []
-        for article in {a.split("(")[0] for a in articles}:
-            places = cited.get(article, [])
-            index = bisect.bisect_right(places, (match.start(), "\uffff")) - 1
+        for article in set(articles):
+            places = self.places.get(article, [])
+            index = bisect.bisect_right(places, (position, "\uffff")) - 1
             if index >= 0:
                 earlier.append(places[index])
-        if earlier:
-            instrument = max(earlier)[1]
-        else:
-            # Else the instrument named last, close before it and in the same paragraph.
-            index = bisect.bisect_right(anchors, (match.start(), "\uffff")) - 1
-            if index < 0:
-                continue
-            instrument = anchors[index][1]
-        before = len(found)
-        add(match, instrument, articles, "article_in_context")
-        if len(found) > before:
-            bisect.insort(anchors, (match.end(), instrument))
-            for article in {a.split("(")[0] for a in articles}:
-                bisect.insort(cited.setdefault(article, []), (match.end(), instrument))
-
-
-def _resolution_numbers(listing: str) -> list[str]:
-    return re.findall(r"\b\d{1,4}\b", ADOPTED_RE.sub(" ", listing))
-
-
-def _security_council_named_last(text: str, position: int) -> bool:
-    """Whether the body named last before a resolution is the Security Council ("The Security
-    Council, Recalling its resolution 1556 (2004)", a heading "Resolution 853 (1993)" under a
-    paragraph about the Council), however many sentences back."""
-    bodies = list(BODY.finditer(text, max(0, position - 3000), position))
-    return bool(bodies) and bodies[-1].group("sc") is not None
+        return max(earlier)[1] if earlier else None
