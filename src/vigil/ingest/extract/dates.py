@@ -6,7 +6,6 @@ A bare year counts only after a word that makes it a date ("in", "since", "by" �
 numbers, article numbers and counts are not taken for years.
 """
 
-import bisect
 import datetime
 import re
 
@@ -96,17 +95,22 @@ YEAR_BEFORE_NOUN = re.compile(
 INSTRUMENT_YEAR = re.compile(
     r"(?:Conventions?|Protocol(?:\s+[IV]+)?|Statute|Charter|Covenant|Declaration|Court|Rights)\s*$"
 )
+# "the four Geneva Conventions of 1949", "both Additional Protocols of 1977", "the Council's
+# resolutions of 1993": the year is part of the citation, as in "the 1949 Geneva Conventions".
+INSTRUMENT_OF = re.compile(
+    r"(?:Conventions?|Protocols?(?:\s+[IV]+)?|Statutes?|Charter|Covenants?|Declaration|Treaty|"
+    r"Accords?|[Rr]esolutions?)\s+$"
+)
 # "a count published in 20051": a footnote mark glued to a year.
 YEAR_WITH_MARK = re.compile(
     r"\b(?:in|since|by|of)\s+(?P<year>1[89]\d\d|20\d\d)(?=\d{1,2}[,.;:]?\s)", re.I
 )
-# "Isayeva v. Russia (2005)": a year standing alone in brackets; after "resolution 1502" it is
-# part of the resolution's citation.
-YEAR_IN_BRACKETS = re.compile(
-    r"(?<!\bresolution\s\d\d\d\d\s)(?<!\bresolution\s\d\d\d\s)(?<!\bresolution\s\d\d\s)"
-    r"\((?P<year>1[5-9]\d\d|20\d\d)\)",
-    re.I,
-)
+# "Isayeva v. Russia (2005)": a year standing alone in brackets.
+YEAR_IN_BRACKETS = re.compile(r"\((?P<year>1[5-9]\d\d|20\d\d)\)")
+# After a number of up to four digits ("resolution 1502 (2003)", "resolutions 1674 (2006), 1894
+# (2009)") the year is part of that number's citation; an application's longer number ("App.
+# No. 57950 (2005)") cites a judgment, whose year is a date.
+CITED_NUMBER = re.compile(r"(?<![\d/.,])\d{1,4}\s?$")
 # "Human Rights Watch/Helsinki, 1993", "grave breaches of Geneva Convention, 1949": a year
 # after a name and a comma (not in a list of numbers, and not a count of people).
 YEAR_AFTER_COMMA = re.compile(
@@ -125,28 +129,6 @@ YEAR_RULES = {
     YEAR_AFTER_COMMA.pattern: "year_after_comma",
     YEAR_WITH_MARK.pattern: "year_with_footnote_mark",
 }
-# "On the night of February 25-26", "on 26 February": a day and month with no year takes the
-# year of the nearest date that has one (a text about 1992 names its days without repeating it).
-YEARLESS = [
-    re.compile(rf"\b{DAY}{RANGE_JOIN}{DAY2}\s+(?:of\s+)?{MONTH}(?!\w)(?![\s,]*(?:of\s+)?\d)", re.I),
-    re.compile(rf"\b{THEN_NUMBER}{MONTH}\s+{DAY}{RANGE_JOIN}{DAY2}\b(?![\s,]*\d)", re.I),
-    re.compile(rf"\b{DAY}\s+(?:of\s+)?{MONTH}(?!\w)(?![\s,]*(?:of\s+)?\d)", re.I),
-    re.compile(
-        rf"\b{THEN_NUMBER}{MONTH}\s+{DAY}\b(?![\s,]*\d|\s*(?:[-–%]|per|years?|people))", re.I
-    ),
-]
-ANNUAL_DAY = re.compile(
-    r"\s+as\s+(?:the|a|an|its)\s+(?:\w+\s+){0,3}(?:day|days|anniversary)\b"
-    r"|,?\s+(?:the|a)\s+(?:\w+\s+){0,3}(?:day|anniversary)\b",
-    re.I,
-)
-# "every year on 26 February", "is remembered on 26 February": a day of every year.
-ANNUAL_BEFORE = re.compile(
-    r"\b(?:(?:every|each)\s+year|annually|yearly|remembered|commemorated|observed|marked)"
-    r"\s+(?:\w+\s+){0,2}on\s+(?:the\s+)?$",
-    re.I,
-)
-YEAR_REACH = 1500  # characters within which a yearless date looks for its year
 
 
 def _month_number(match) -> int | None:
@@ -172,7 +154,11 @@ def find(text: str) -> list[Finding]:
     found = _full_dates(text, taken)
     found.extend(_lone_years(text, taken))
     found.extend(_year_ranges(text, taken))
-    found.extend(_yearless(text, found, taken))
+    # Days and months without a year take it from these (yearless.py reads this module's
+    # patterns, so it is imported here).
+    from . import yearless
+
+    found.extend(yearless.find(text, found, taken))
     return sorted(found, key=lambda c: c.start)
 
 
@@ -228,8 +214,15 @@ def _lone_years(text: str, taken: Spans) -> list[Finding]:
         *YEAR_WITH_MARK.finditer(text),
     ]:
         start, end = match.start("year"), match.end("year")
-        if match.re is YEAR_IN_BRACKETS and INSTRUMENT_YEAR.search(
-            text, max(0, match.start() - 40), match.start()
+        if match.re is YEAR_IN_BRACKETS and (
+            INSTRUMENT_YEAR.search(text, max(0, match.start() - 40), match.start())
+            or CITED_NUMBER.search(text, max(0, match.start() - 6), match.start())
+        ):
+            continue
+        if (
+            match.re is YEAR_CUE
+            and match.group("cue").lower() == "of"
+            and INSTRUMENT_OF.search(text, max(0, match.start() - 40), match.start())
         ):
             continue
         if taken.claim(start, end):
@@ -255,79 +248,3 @@ def _year_ranges(text: str, taken: Spans) -> list[Finding]:
             value = {"value": f"{year:04d}", "precision": "year", "rule": "en.date.year_range"}
             found.append(Finding(Kind.DATE, match.start(), match.end(), match.group(), value))
     return found
-
-
-# "Baku. 19 February. REPORT.AZ/", "Baku, Azerbaijan, Feb. 1 / Trend": a dateline dates the
-# report, so only what came before it can give its year, never the events told after it.
-DATELINE_BEFORE = re.compile(r"(?:^|\n)\s*[A-Z][\w'’-]*(?:[ ,]+[A-Z][\w'’-]*)*[.,]\s*$")
-
-
-def _year_source(text: str, match, dated: list[Finding], starts: list[int]) -> Finding | None:
-    """The date whose year a yearless day takes: the nearest before it that names a day, else a
-    month, else a year; failing those the nearest after it, in the same order."""
-    # Only dates within reach can give the year: look at those alone (`starts` is sorted).
-    low = bisect.bisect_left(starts, match.start() - YEAR_REACH - 100)
-    high = bisect.bisect_right(starts, match.end() + YEAR_REACH)
-    dated = dated[low:high]
-    # A full date anywhere near; a month or a year only in the same paragraph, and not a year
-    # used as an adjective ("since a 1994 ceasefire" says nothing of when "September 27" was).
-    paragraph_start = text.rfind("\n\n", 0, match.start())
-    paragraph_end = text.find("\n\n", match.end())
-    paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
-    dated = [
-        c
-        for c in dated
-        if c.data["precision"] == "day"
-        or (paragraph_start <= c.start < paragraph_end and not c.data.get("adjective"))
-    ]
-    before = [c for c in dated if c.end <= match.start() <= c.end + YEAR_REACH]
-    after = [c for c in dated if match.end() <= c.start <= match.end() + YEAR_REACH]
-    if DATELINE_BEFORE.search(text, max(0, match.start() - 60), match.start()):
-        after = []
-    for precision in ("day", "month", "year"):
-        nearest = [c for c in before if c.data["precision"] == precision]
-        if nearest:
-            return nearest[-1]
-    for precision in ("day", "month", "year"):
-        nearest = [c for c in after if c.data["precision"] == precision]
-        if nearest:
-            return nearest[0]
-    return None
-
-
-def _yearless(text: str, found: list[Finding], taken: Spans) -> list[Finding]:
-    """Days named without a year, dated by the nearest date that has one (before it first)."""
-    dated = sorted(found, key=lambda c: c.start)
-    starts = [c.start for c in dated]
-    added = []
-    for pattern in YEARLESS:
-        for match in pattern.finditer(text):
-            # Month names are capitalised in running text; "may 5" is a verb and a number.
-            if not match.group("month")[0].isupper() or not taken.free(match.start(), match.end()):
-                continue
-            # "proclaimed July 11 as the International Day": a day of every year, not a date.
-            if ANNUAL_DAY.match(text, match.end()) or ANNUAL_BEFORE.search(
-                text, max(0, match.start() - 60), match.start()
-            ):
-                continue
-            source = _year_source(text, match, dated, starts)
-            if source is None:
-                continue
-            year = int(source.data["value"][:4])
-            month = _month_number(match)
-            days = [match.group("day")] + (
-                [match.group("day2")] if "day2" in match.groupdict() and match.group("day2") else []
-            )
-            if month is None or not all(_valid(year, month, int(d)) for d in days):
-                continue
-            for day in days:
-                value = {
-                    "value": f"{year:04d}-{month:02d}-{int(day):02d}",
-                    "precision": "day",
-                    # The reviewer sees where the year came from.
-                    "year_from": source.text,
-                    "rule": "en.date.day_month_taking_year",
-                }
-                added.append(Finding(Kind.DATE, match.start(), match.end(), match.group(), value))
-            taken.take(match.start(), match.end())
-    return added

@@ -1,0 +1,169 @@
+"""Days and months an English text names without their year ("On the night of February 25-26",
+"on 26 February", "In November"), dated by the nearest date that has one: a text about 1992
+names its days without repeating the year. Days of every year ("every year on 26 February",
+"9 December, the day of remembrance") are not dates; a dateline ("DRAVIK, March 14") dates
+the report, not the events it tells.
+"""
+
+import bisect
+import re
+
+from . import Finding, Spans
+from .dates import DAY, DAY2, MONTH, RANGE_JOIN, THEN_NUMBER, _month_number, _valid
+from .kinds import Kind
+from .lexical.tables import raw_table
+from .lexical.tokens import BREAK
+
+YEARLESS = [
+    re.compile(rf"\b{DAY}{RANGE_JOIN}{DAY2}\s+(?:of\s+)?{MONTH}(?!\w)(?![\s,]*(?:of\s+)?\d)", re.I),
+    re.compile(rf"\b{THEN_NUMBER}{MONTH}\s+{DAY}{RANGE_JOIN}{DAY2}\b(?![\s,]*\d)", re.I),
+    re.compile(rf"\b{DAY}\s+(?:of\s+)?{MONTH}(?!\w)(?![\s,]*(?:of\s+)?\d)", re.I),
+    re.compile(
+        rf"\b{THEN_NUMBER}{MONTH}\s+{DAY}\b(?![\s,]*\d|\s*(?:[-–%]|per|years?|people))", re.I
+    ),
+]
+# The short forms a month's name may end with a dot in ("Sept. 3"); "September." ends a
+# sentence, and the number after it starts another.
+ABBREVIATED = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+# "In November, the authorities released …": a month named without its year after a word that
+# makes it a time (English names only: "may" and "mars" are words too).
+ENGLISH_MONTHS = "|".join(names[0] for names in raw_table("en")["months"].values())
+MONTH_ALONE = re.compile(
+    r"\b(?:in|by|since|until|till|during|through|throughout|early|late|mid-?)\s+"
+    rf"(?:early\s+|late\s+|mid-?)?(?P<month>{ENGLISH_MONTHS})(?!\w)(?![\s,]*(?:of\s+)?\d)",
+    re.I,
+)
+# "proclaimed 9 December as the International Day", "30 August, the day of …", "On 9 December,
+# as every year, …": a day of every year.
+ANNUAL_DAY = re.compile(
+    r"\s+as\s+(?:the|a|an|its)\s+(?:\w+\s+){0,3}(?:day|days|anniversary)\b"
+    r"|,?\s+(?:the|a)\s+(?:\w+\s+){0,3}(?:day|anniversary)\b"
+    r"|,?\s+(?:as\s+)?(?:every|each)\s+year\b|,?\s+annually\b",
+    re.I,
+)
+# "every year on 26 February", "is remembered on 26 February": a day of every year.
+ANNUAL_BEFORE = re.compile(
+    r"\b(?:(?:every|each)\s+year|annually|yearly|remembered|commemorated|observed|marked)"
+    r"\s+(?:\w+\s+){0,2}(?:on|in)\s+(?:the\s+)?$",
+    re.I,
+)
+YEAR_REACH = 1500  # characters within which a yearless date looks for its year
+# "Baku. 19 February. REPORT.AZ/", "DRAVIK, Karvenia, March 14 (Meridian News)": a dateline.
+DATELINE_BEFORE = re.compile(r"(?:^|\n)\s*[A-Z][\w'’-]*(?:[ ,]+[A-Z][\w'’-]*)*[.,]\s*$")
+
+
+def find(text: str, found: list[Finding], taken: Spans) -> list[Finding]:
+    """Days and months without a year, dated by the dates `found` (before them first)."""
+    dated = sorted(found, key=lambda c: c.start)
+    starts = [c.start for c in dated]
+    added = []
+    for pattern in [*YEARLESS, MONTH_ALONE]:
+        for match in pattern.finditer(text):
+            if not _is_date(text, match, taken):
+                continue
+            source = _year_source(text, match, dated, starts)
+            if source is None:
+                continue
+            dates = _dates(match, int(source.data["value"][:4]), source.text)
+            if dates:
+                added.extend(dates)
+                taken.take(match.start(), match.end())
+    return added
+
+
+def _is_date(text: str, match, taken: Spans) -> bool:
+    """Whether a day or month without its year is a date of the text: its month's name is
+    capitalised ("may 5" is a verb and a number), it stays in one sentence, it is free, and it
+    is not a day of every year."""
+    month = match.group("month")
+    if not month[0].isupper() or not taken.free(match.start(), match.end()):
+        return False
+    if (
+        month.endswith(".")
+        and match.end("month") < match.end()
+        and month[:-1].lower() not in ABBREVIATED
+    ):
+        return False
+    if BREAK.search(text, match.start(), match.end()):
+        return False
+    # "proclaimed July 11 as the International Day": a day of every year, not a date ("every
+    # year in November" has its "in" inside the match).
+    start = match.start("month") if match.re is MONTH_ALONE else match.start()
+    return not (
+        ANNUAL_DAY.match(text, match.end()) or ANNUAL_BEFORE.search(text, max(0, start - 60), start)
+    )
+
+
+def _dates(match, year: int, year_from: str) -> list[Finding]:
+    """The days (or the month) a match names, in the year given; none if the calendar has no
+    such day."""
+    month = _month_number(match)
+    if month is None:
+        return []
+    groups = match.groupdict()
+    rule = "en.date.day_month_taking_year"
+    if groups.get("day") is None:
+        values = [(f"{year:04d}-{month:02d}", "month")]
+        rule = "en.date.month_taking_year"
+    else:
+        days = [int(groups["day"])] + ([int(groups["day2"])] if groups.get("day2") else [])
+        if not all(_valid(year, month, day) for day in days):
+            return []
+        values = [(f"{year:04d}-{month:02d}-{day:02d}", "day") for day in days]
+    return [
+        # The reviewer sees where the year came from.
+        Finding(
+            Kind.DATE,
+            match.start(),
+            match.end(),
+            match.group(),
+            {"value": value, "precision": precision, "year_from": year_from, "rule": rule},
+        )
+        for value, precision in values
+    ]
+
+
+def _year_source(text: str, match, dated: list[Finding], starts: list[int]) -> Finding | None:
+    """The date whose year a yearless day takes: the nearest before it that names a day, else a
+    month, else a year; failing those the nearest after it, in the same order."""
+    # Only dates within reach can give the year: look at those alone (`starts` is sorted).
+    low = bisect.bisect_left(starts, match.start() - YEAR_REACH - 100)
+    high = bisect.bisect_right(starts, match.end() + YEAR_REACH)
+    dated = dated[low:high]
+    # A full date anywhere near; a month or a year only in the same paragraph, and not a year
+    # used as an adjective ("since a 1994 ceasefire" says nothing of when "September 27" was).
+    paragraph_start = text.rfind("\n\n", 0, match.start())
+    paragraph_end = text.find("\n\n", match.end())
+    paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+    dated = [
+        c
+        for c in dated
+        if c.data["precision"] == "day"
+        or (paragraph_start <= c.start < paragraph_end and not c.data.get("adjective"))
+    ]
+    before = [c for c in dated if c.end <= match.start() <= c.end + YEAR_REACH]
+    after = [c for c in dated if match.end() <= c.start <= match.end() + YEAR_REACH]
+    for precision in ("day", "month", "year"):
+        nearest = [c for c in before if c.data["precision"] == precision]
+        if nearest:
+            return nearest[-1]
+    if DATELINE_BEFORE.search(text, max(0, match.start() - 60), match.start()):
+        return _dateline_source(match, after)
+    for precision in ("day", "month", "year"):
+        nearest = [c for c in after if c.data["precision"] == precision]
+        if nearest:
+            return nearest[0]
+    return None
+
+
+def _dateline_source(match, after: list[Finding]) -> Finding | None:
+    """A dateline's year: the report is written after the events it tells, so its day falls
+    after the latest day or month the story dates ("March 14 … since a ceasefire collapsed in
+    January 2023" is 2023); if the story's latest date is later in its year than the dateline
+    ("19 February … on the night of February 25 to 26, 1992"), its year is not the report's."""
+    told = [c for c in after if c.data["precision"] in ("day", "month")]
+    if not told or match.groupdict().get("day") is None:
+        return None
+    latest = max(told, key=lambda c: c.data["value"])
+    day = f"{_month_number(match):02d}-{int(match.group('day')):02d}"
+    return latest if latest.data["value"][5:] <= day else None
