@@ -17,7 +17,14 @@ DEFAULT_GAZETTEER = {
         "U.N. General Assembly",
     ],
     "UN Human Rights Council": ["Human Rights Council", "UNHRC", "U.N. Human Rights Council"],
-    "UN High Commissioner for Refugees": ["UNHCR", "UN Refugee Agency"],
+    "UN High Commissioner for Refugees": [
+        "UNHCR",
+        "UN Refugee Agency",
+        "United Nations High Commissioner for Refugees",
+        "Office of the United Nations High Commissioner for Refugees",
+        "Office of the UN High Commissioner for Refugees",
+        "U.N. High Commissioner for Refugees",
+    ],
     "Organisation of Islamic Cooperation": [
         "Organization of Islamic Cooperation",
         "OIC",

@@ -22,7 +22,8 @@ from . import categories, counts, hedges, subjects
 
 def find(text: str) -> list[Finding]:
     numbers = counts.numbers_in(text)
-    labelled_lists = categories.labelled_lists(text)
+    # Bullet lines under a label line, and table rows flattened to a line.
+    layouts = (categories.labelled_lists(text), categories.table_rows(text))
     found: list[Finding] = []
     pending: list[hedges.Reading] = []  # counts whose category a later figure may give
     head: list[Finding] = []  # the last figure with categories of its own: a whole of parts
@@ -35,9 +36,7 @@ def find(text: str) -> list[Finding]:
             continue
         if reading.took_next:
             skip_until = reading.end
-        named, population, rule, own = _categories(
-            text, numbers, index, reading, head, labelled_lists
-        )
+        named, population, rule, own = _categories(text, numbers, index, reading, head, layouts)
         if not named:
             pending.append(reading)
             continue
@@ -60,7 +59,7 @@ def find(text: str) -> list[Finding]:
     return found
 
 
-def _categories(text, numbers, index, reading, head, labelled_lists):
+def _categories(text, numbers, index, reading, head, layouts):
     """The categories of a count, the population it counts, the rule that found them, and
     whether they are its own (so that counts after it may be its parts)."""
     start, end = reading.start, reading.end
@@ -76,13 +75,25 @@ def _categories(text, numbers, index, reading, head, labelled_lists):
     if head and subjects.shares_verb(text, head[0].end, start, end):
         return [c.data["category"] for c in head], "", "gapped", False
     named, population, rule = categories.category(text, start, end, limit)
+    lists, rows = layouts
     if not named and not gapped:
-        named, rule = categories.listed_under(text, start, labelled_lists), "listed_under_label"
+        named, rule = categories.listed_under(text, start, lists), "listed_under_label"
+    if not named and not gapped:
+        named, rule = categories.in_table_row(text, start, end, rows), "table_row"
     own = bool(named) and not gapped
-    # "613 civilians, including 106 women and 63 children": the parts count what the whole
-    # counts.
-    if not named and head and subjects.is_part(text, head[0].end, start):
+    # "613 civilians, including 106 women and 63 children", "27 of them": the parts count what
+    # the whole counts.
+    if (
+        not named
+        and head
+        and (
+            subjects.is_part(text, head[0].end, start)
+            or subjects.is_share(text, head[0].end, start, end)
+        )
+    ):
         return [c.data["category"] for c in head], population, "part_of_whole", own
+    if not named and not gapped:
+        named, rule = categories.part_of_named(text, start), "part_of_named_whole"
     return named, population, rule, own
 
 

@@ -32,7 +32,8 @@ CLAUSE_END = re.compile(
     r"[.;:!?](?:\[\w+\])*(?:\s|$)|\n\n|\n\s*(?:[•·▪*]|-\s)|\n(?=[^\n]{0,60}:[ \t]*(?:\n|$))"
 )
 AUXILIARY = re.compile(r"\b(?:were|was|are|is|had|have|has|been)\b", re.I)
-NEW_SUBJECT = re.compile(r"\s*(?:the|a|an|this|that|its|their|his|her)\b", re.I)
+# "71 children, and the taking of hostages": past the comma another noun phrase starts.
+NEW_SUBJECT = re.compile(r"\s*(?:(?:and|or)\s+)?(?:the|a|an|this|that|its|their|his|her)\b", re.I)
 APPOSITIVE = re.compile(r"[^,]*,[^,]{1,40},\s*(?:\w+\s+){0,3}")
 IN_COURT = re.compile(
     r"\b(?:participat\w*|represent\w*|testif\w*|testimony|registered|compensat\w*|"
@@ -58,7 +59,10 @@ LINK_BEFORE = re.compile(
 # The words that may follow a number whose category is named before it ("the death toll is 613
 # civilians"); other nouns ("400 armed peacekeepers") mean the number counts something else.
 PEOPLE_AFTER = re.compile(
-    r"\s*(?:\+|[()\]]|\w+\s+(?:of|more|others)\b|(?:(?:[\w-]+\s+){0,3}"
+    # "put the displaced population at about 41,000 at the end of the year": a count, then when
+    # or where.
+    r"\s*(?:\+|[()\]]|\w+\s+(?:of|more|others)\b|\s(?:at|by|in|on|since|across|throughout)\s+"
+    r"(?:the|a|an|\d)|(?:(?:[\w-]+\s+){0,3}"
     + COUNTED.pattern.removeprefix(r"\s+")
     + r")|names\b|[.,;:!?•·▪*]|\n|$)",
     re.I,
@@ -252,5 +256,42 @@ def listed_under(text: str, start: int, spans: list) -> list[str]:
         if span_start <= start < span_end and re.fullmatch(
             r"[ \t]*[•·▪*][ \t]*", text[line_start:start]
         ):
+            return [category]
+    return []
+
+
+# "the killing of civilians in the Highlands, including at least 71 children": a part of a whole
+# that its category names without a count.
+INCLUDED_BEFORE = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom)\s*$", re.I)
+
+
+def part_of_named(text: str, start: int) -> list[str]:
+    """The categories of the whole a count is a part of, when the whole has no count."""
+    if not INCLUDED_BEFORE.search(text, max(0, start - 30), start):
+        return []
+    return _run_before(text[max(0, start - 150) : start])
+
+
+# A table flattened to one line: a heading that names what it counts, a colon, then cells of a
+# name and a number ("Victims identified by name, by village: Oszten 74 | Kessa 41 | Total
+# 412").
+TABLE_ROW = re.compile(r"(?m)^(?P<head>[^|:\n]{3,160}):(?P<cells>[^:\n]*\|[^:\n]*\|[^:\n]*)$")
+CELL_END = re.compile(r"[ \t]*(?:\||$)", re.M)
+
+
+def table_rows(text: str) -> list[tuple[int, int, str]]:
+    """The spans of the cells of such rows, with the category their heading names."""
+    rows = []
+    for row in TABLE_ROW.finditer(text):
+        named = CATEGORY_RE.search(row.group("head"))
+        if named:
+            rows.append((row.start("cells"), row.end("cells"), named.lastgroup))
+    return rows
+
+
+def in_table_row(text: str, start: int, end: int, rows: list) -> list[str]:
+    """The category of a number that ends a cell of a table row."""
+    for row_start, row_end, category in rows:
+        if row_start <= start < row_end and CELL_END.match(text, end):
             return [category]
     return []

@@ -7,14 +7,15 @@ import re
 
 from ..dates import MONTHS
 from ..numbers import FRACTION_RE, NUMBER, NUMBER_RE, VAGUE_RE, to_int
-from .categories import COUNTED
+from .categories import CATEGORIES, COUNTED
 from .hedges import APPROX, LOWER_BOUND, UPPER_BOUND
 
 NOT_A_COUNT_BEFORE = re.compile(
     r"(?:article|art\.|articles|arts\.|resolution|resolutions|paragraph|para\.|paras\.|page|"
     r"pages|p\.|pp\.|no\.|nos\.|number|chapter|section|§|rule|rules|\$|€|£|usd|eur|aged|"
     r"age of|born in|\+|tel\.?|phone|fax|km|volume|vol\.|protocol|case|application|regiment|"
-    r"brigade|battalion|division|unit|route|highway|room|floor|item|annex|"
+    r"brigade|battalion|division|unit|route|highway|room|floor|item|annex|appendix|table|chart|"
+    r"map|footnote|"
     # a population is not a toll; "boys over 12" and "as young as nine" are ages
     r"population(?:\s+of)?(?:\s+(?:about|some|around|approximately|nearly|over))?|"
     r"(?:boys|girls|men|women|children|males|females|persons|people|those)\s+(?:over|under|"
@@ -22,6 +23,10 @@ NOT_A_COUNT_BEFORE = re.compile(
     r"as young as|as old as)\s*$",
     re.I,
 )
+CATEGORY_WORDS = "|".join(words for _, words in CATEGORIES)
+# Words that end the description of a noun: what happened to those counted, and the words that
+# start another clause.
+NOT_DESCRIBING = rf"{CATEGORY_WORDS}|when|while|as|after|before|in|by|and|or|were|was|had|have|of"
 NOT_A_COUNT_AFTER = re.compile(
     r"^\s*(?:%|percent|per cent|years?\b|year-old|-year|km|kilometres|kilometers|miles|metres|"
     r"meters|hours|days|weeks|months|minutes|kg|tons|tonnes|dollars|euros|manat|usd|eur|"
@@ -29,9 +34,13 @@ NOT_A_COUNT_AFTER = re.compile(
     r"charges|votes|abstentions|interviews|sessions|pages|camps|sites|locations|districts|towns|"
     r"cities|regions|provinces|hospitals|schools|churches|mosques|graves|mass graves|families|"
     r"households|in the (?:morning|afternoon|evening)|a\.m\.|p\.m\.|am\b|pm\b|o'clock|"
-    # counts of things, not of people ("two joint criminal enterprises", "five acts")
-    r"(?:[\w-]+\s+){0,2}(?:enterprises|acts|shells|rounds|missiles|rockets|attacks|incidents|"
-    r"crimes|reports|cases|trials|operations|parties|states|countries)\b|"
+    # counts of things, not of people ("two joint criminal enterprises", "five acts"), the words
+    # before the noun describing it ("120 injured when rockets hit" counts the injured); "233
+    # cases of enforced disappearance" counts people
+    rf"(?:(?!(?:{NOT_DESCRIBING})\b)[\w-]+\s+){{0,2}}(?:enterprises|acts|shells|rounds|"
+    r"missiles|rockets|attacks|incidents|crimes|reports|"
+    rf"cases(?!\s+of\s+(?:[\w-]+\s+)?(?:{CATEGORY_WORDS})\b)|"
+    r"trials|operations|parties|states|countries)\b|"
     r"st\b|nd\b|rd\b|th\b|/|\.\d)",
     re.I,
 )
@@ -74,9 +83,10 @@ DAY_OF_MONTH_AFTER = re.compile(rf"\s*(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_NAMES}
 
 
 YEAR_CUE_BEFORE = re.compile(r"\b(?:in|since|by|of)\s*$", re.I)
+# "whether 40 or 4,000 persons are killed, the question is …": a toll weighed, not reported.
 HYPOTHETICAL = re.compile(
-    r"\b(?:if|unless|suppose|supposing|imagine|hypothetical(?:ly)?|would|(?:do|does|did)\s+not\s+need"
-    r"|need\s+not)\b",
+    r"\b(?:if|unless|whether|suppose|supposing|imagine|hypothetical(?:ly)?|would|"
+    r"(?:do|does|did)\s+not\s+need|need\s+not)\b",
     re.I,
 )
 SENTENCE_MARK = re.compile(r"[.!?](?:\s|$)|\n\n")
@@ -103,7 +113,10 @@ def is_count(text: str, match) -> bool:
         return False
     raw = match.group()
     return not (
-        _is_rate_or_day(text, match, raw)
+        # "3.4 Wounded", "Table 3.1": a section's or a table's number; counts are whole, but
+        # for the first of a range with a scale ("1.7-2 million").
+        (re.fullmatch(r"\d+\.\d+", raw) and not re.match(r"\s*(?:[-–]|to\s)", after))
+        or _is_rate_or_day(text, match, raw)
         # "No one shall be held", "In one attack": "one" counts a person only when it says so.
         or (raw.lower() == "one" and not ONE_PERSON.match(text, match.end()))
         or _is_mark(text, match, raw)

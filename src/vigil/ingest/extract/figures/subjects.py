@@ -58,3 +58,15 @@ def joined(text: str, end: int, next_start: int) -> bool:
     return bool(
         ALTERNATIVE.fullmatch(text, end, next_start) or LIST_ITEM.fullmatch(text, end, next_start)
     )
+
+
+# "the remains of 61 people …; 27 of them have been identified": a part of the figure before.
+OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|whom)\b", re.I)
+
+
+def is_share(text: str, head_end: int, start: int, end: int) -> bool:
+    """Whether a count followed by "of them" is a share of the figure ending at head_end: near it
+    and in the same paragraph."""
+    return bool(
+        OF_THEM.match(text, end) and start - head_end < 300 and "\n\n" not in text[head_end:start]
+    )
