@@ -173,6 +173,8 @@ class LanguageTables(Tables):
         self.year_before = self.phrases(section("dates", "year_before", default=[]))
         self.first_day = self.phrases(section("dates", "first_day", default=[]))
         self.day_joiners = self.phrases(section("dates", "range_joiners", default=[]))
+        self.recurring = self.phrases(section("dates", "recurring", default=[]))
+        self.year_after_name = section("dates", "year_after_name", default=False)
 
     def _read_numbers(self) -> None:
         numbers = self.section("numbers")
