@@ -3,8 +3,9 @@ fevralın 25-dən 26-na", "یکم فروری 2012", "Temmuz 2015", "1993-cü ild
 
 A day without its year ("martın 9-da", "14 октября") takes the text's year; one that recurs
 every year ("каждый год 26 февраля", the table's `recurring` words) is not a date. Spans of
-months and years give each end ("Şubat-Nisan 2023", "в 2019–2021 годах"). A year beside an instrument's name ("Женевские конвенции 1949 года") is part of the
-name, and a year inside a resolution's citation is part of the reference.
+months and years give each end ("Şubat-Nisan 2023", "в 2019–2021 годах"). A year beside an
+instrument's name ("Женевские конвенции 1949 года") is part of the name, and a year inside a
+resolution's citation is part of the reference.
 """
 
 from itertools import pairwise

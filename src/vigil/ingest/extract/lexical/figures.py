@@ -3,8 +3,10 @@ its hedge ("не менее", "en az", "ən azı", "کم از کم"; "40'tan faz
 category a casualty word in its clause gives it.
 
 In steps: `_counts` finds the numbers; `_is_toll` drops those that count something else (a
-population, votes, an article, a day of a month, a year); `_hedged` reads the bounds and ranges;
-`_categories` looks for the casualty word after the number in its clause, then before it; a
+population, votes, a rate, an article, a footnote's number, a day of a month, a year); `_hedged`
+reads the bounds (also from an ending: "240-dək") and ranges; `_categories` takes a casualty word
+just before the count ("Погибшие 212", an infobox's label), else looks for one after the number
+in its clause, then before it; a
 number with none that follows a figure as one of its parts ("в том числе 106 женщин") or as the
 next item of its list counts what that figure counts.
 """
@@ -87,15 +89,18 @@ def _is_toll(tokens, count: Count, tables) -> bool:
     if count.start > 0:
         if tables.not_counted_before.ends_at(tokens, count.start, reach=2):
             return False
-        if tokens[count.start - 1].text in "(/№":
+        if tokens[count.start - 1].text in "(/№[":  # "[3]": a footnote's number
             return False
+        if count.value <= 31 and tables.months.ends_at(tokens, count.start, reach=1):
+            return False  # "martın 4-ü": a day
     if token.kind == TokenKind.NUMBER and len(token.low) == 4 and 1500 <= count.value <= 2099:
         return False
-    clause_start, _ = clause_bounds(tokens, count.start)
+    clause_start, clause_end = clause_bounds(tokens, count.start)
     for index in range(clause_start, count.start):
         if tables.population.match(tokens, index):
             return False
-    return True
+    # "по 40 раненых в сутки", "hər gün 5-6 nəfər": a rate is not a toll.
+    return not any(tables.rates.match(tokens, i) for i in range(clause_start, clause_end))
 
 
 def _hedged(tokens, count: Count, tables) -> tuple[int, int | None, int | None, int]:
@@ -105,6 +110,10 @@ def _hedged(tokens, count: Count, tables) -> tuple[int, int | None, int | None, 
         high = None
     before = tables.hedge_before.ends_at(tokens, count.start, reach=4)
     after = tables.hedge_after.match(tokens, count.end) if count.end < len(tokens) else None
+    suffix = tokens[count.end - 1].suffix  # "240-dək"
+    if not (before or after) and suffix in tables.hedge_suffixes:
+        low, high = _bound(tables.hedge_suffixes[suffix], count.value, low, high)
+        return start, low, high, end
     if before:
         start = before[0]
         low, high = _bound(before[1], count.value, low, high)
@@ -123,6 +132,10 @@ def _bound(kind: str, value: int, low, high):
 
 
 def _categories(tokens, start: int, end: int, tables) -> list[str]:
+    # "Погибшие 212—380", "Girovlar 96", "убиты не менее 212": the word just before.
+    label = tables.categories.ends_at(tokens, start, reach=3)
+    if label:
+        return [label[1]]
     clause_start, clause_end = clause_bounds(tokens, start)
     limit = min(clause_end, end + AFTER_REACH)
     index = end
@@ -171,12 +184,16 @@ def _part_of(tokens, previous_end: int, start: int, tables) -> bool:
 
 def find(text: str, tokens: list[Token], tables, taken: list[Finding]) -> list[Finding]:
     skip = covered(tokens, [(c.start, c.end) for c in taken])
-    counts = [c for c in _counts(tokens, tables, skip) if _is_toll(tokens, c, tables)]
+    counts = _counts(tokens, tables, skip)
+    tolls = [_is_toll(tokens, c, tables) for c in counts]
     found: list[Finding] = []
     head: tuple[list[str], int] | None = None  # the last figure's categories and end
     index = 0
     while index < len(counts):
         count = counts[index]
+        if not tolls[index]:
+            index += 1
+            continue
         start, low, high, end = _hedged(tokens, count, tables)
         rule = "figure.category"
         # "от 500 до 1000", "500 ile 1.000 arasında", "500-dən 1000-ə qədər": a range.

@@ -195,6 +195,12 @@ class LanguageTables(Tables):
         self.not_counted_after = self.phrases(figures.get("not_counted_after", []))
         self.not_counted_before = self.phrases(figures.get("not_counted_before", []))
         self.population = self.phrases(figures.get("population", []))
+        self.rates = self.phrases(figures.get("rates", []))
+        self.hedge_suffixes = {
+            fold(suffix): bound
+            for bound in (Hedge.LOWER, Hedge.UPPER)
+            for suffix in figures.get(f"{bound}_suffix", [])
+        }
         self.included = self.phrases(figures.get("included", []))
         self.list_joiners = self.phrases(figures.get("list_joiners", []))
 
