@@ -62,8 +62,10 @@ def _counts(tokens, tables, skip) -> list[Count]:
         elif token.kind == TokenKind.WORD:
             vague = tables.vague.match(tokens, index)
             if vague and not (index > 0 and tokens[index - 1].kind == TokenKind.NUMBER):
-                value = tables.scales.match(tokens, index)
-                count = Count(index, vague[0], value[1] if value else 100, vague=True)
+                # A vague plural's value is its table's ("on binlerce" = 10,000), else its scale's.
+                value = vague[1] if type(vague[1]) is int else tables.scales.match(tokens, index)
+                value = value if type(value) is int else value[1] if value else 100
+                count = Count(index, vague[0], value, vague=True)
             else:
                 count = _number_words(tokens, index, tables)
         if count:
@@ -86,8 +88,9 @@ def _is_toll(tokens, count: Count, tables) -> bool:
             return False
         if tokens[following].text in "/)":
             return False
+    ranged = count.start > 1 and tokens[count.start - 2].kind == TokenKind.NUMBER  # "212—380"
     if count.start > 0:
-        if tables.not_counted_before.ends_at(tokens, count.start, reach=2):
+        if not ranged and tables.not_counted_before.ends_at(tokens, count.start, reach=2):
             return False
         if tokens[count.start - 1].text in "(/№[":  # "[3]": a footnote's number
             return False
@@ -172,8 +175,12 @@ def _joined(tokens, first, tables) -> list[str]:
 def _part_of(tokens, previous_end: int, start: int, tables) -> bool:
     """Whether the words between a figure and this count make it a part or the next item:
     "613 … жителей, в том числе 106", "106 женщин и 63"."""
-    if sentence_bounds(tokens, start)[0] > previous_end:
-        return False
+    sentence_start = sentence_bounds(tokens, start)[0]
+    if sentence_start > previous_end:
+        # "… 96'sının öldürüldüğü belgelenmiştir; bunların 31'i kadın": a sentence that begins
+        # with a word for "of them" speaks of the figure just before it.
+        follows = sentence_bounds(tokens, sentence_start - 1)[0] <= previous_end
+        return follows and bool(tables.included.match(tokens, sentence_start))
     between = range(previous_end, start)
     if any(tables.included.match(tokens, i) for i in between):
         return True
@@ -184,16 +191,12 @@ def _part_of(tokens, previous_end: int, start: int, tables) -> bool:
 
 def find(text: str, tokens: list[Token], tables, taken: list[Finding]) -> list[Finding]:
     skip = covered(tokens, [(c.start, c.end) for c in taken])
-    counts = _counts(tokens, tables, skip)
-    tolls = [_is_toll(tokens, c, tables) for c in counts]
+    counts = [c for c in _counts(tokens, tables, skip) if _is_toll(tokens, c, tables)]
     found: list[Finding] = []
     head: tuple[list[str], int] | None = None  # the last figure's categories and end
     index = 0
     while index < len(counts):
         count = counts[index]
-        if not tolls[index]:
-            index += 1
-            continue
         start, low, high, end = _hedged(tokens, count, tables)
         rule = "figure.category"
         # "от 500 до 1000", "500 ile 1.000 arasında", "500-dən 1000-ə qədər": a range.
