@@ -25,13 +25,14 @@ YEARLESS = [
 # The short forms a month's name may end with a dot in ("Sept. 3"); "September." ends a
 # sentence, and the number after it starts another.
 ABBREVIATED = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
-# "In November, the authorities released …": a month named without its year after a word that
-# makes it a time (English names only: "may" and "mars" are words too).
-ENGLISH_MONTHS = "|".join(names[0] for names in raw_table("en")["months"].values())
+# "In November, the authorities released …": a month named without its year, capitalised,
+# after a word that makes it a time (English names only: "may" and "mars" are words too).
+# Case-sensitive, so that the search passes most places at once.
+ENGLISH_MONTHS = "|".join(names[0].capitalize() for names in raw_table("en")["months"].values())
 MONTH_ALONE = re.compile(
-    r"\b(?:in|by|since|until|till|during|through|throughout|early|late|mid-?)\s+"
-    rf"(?:early\s+|late\s+|mid-?)?(?P<month>{ENGLISH_MONTHS})(?!\w)(?![\s,]*(?:of\s+)?\d)",
-    re.I,
+    r"\b(?:[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Tt]ill|[Dd]uring|[Tt]hrough(?:out)?|[Ee]arly|[Ll]ate|"
+    rf"[Mm]id-?)\s+(?:early\s+|late\s+|mid-?)?(?P<month>{ENGLISH_MONTHS})(?!\w)"
+    r"(?![\s,]*(?:of\s+)?\d)"
 )
 # "proclaimed 9 December as the International Day", "30 August, the day of …", "On 9 December,
 # as every year, …": a day of every year.
