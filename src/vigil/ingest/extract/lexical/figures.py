@@ -43,7 +43,23 @@ def _number_words(tokens, index, tables) -> Count | None:
         current += word[1]
         position = word[0]
     total += current
+    if total == 1 and position == index + 1:  # "bir", "ایک", "один" alone: "a", not a count
+        return None
     return Count(index, position, total) if position > index and total else None
+
+
+def _scaled(tokens, index, tables) -> Count:
+    """A number with its scale, in parts each of a smaller scale: "2 тысячи", "2 لاکھ 40 ہزار"."""
+    total, position, last = 0, index, None
+    while position + 1 < len(tokens) and tokens[position].kind == TokenKind.NUMBER:
+        token = tokens[position]
+        scale = None if token.suffix else tables.scales.match(tokens, position + 1)
+        if not scale or not token.value or (last is not None and scale[1] >= last):
+            break
+        total, last, position = total + token.value * scale[1], scale[1], scale[0]
+    if position == index:
+        return Count(index, index + 1, tokens[index].value)
+    return Count(index, position, total)
 
 
 def _counts(tokens, tables, skip) -> list[Count]:
@@ -55,10 +71,7 @@ def _counts(tokens, tables, skip) -> list[Count]:
             continue
         count = None
         if token.kind == TokenKind.NUMBER and token.value:
-            count = Count(index, index + 1, token.value)
-            scale = tables.scales.match(tokens, index + 1) if index + 1 < len(tokens) else None
-            if scale and not token.suffix:
-                count = Count(index, scale[0], token.value * scale[1])
+            count = _scaled(tokens, index, tables)
         elif token.kind == TokenKind.WORD:
             vague = tables.vague.match(tokens, index)
             if vague and not (index > 0 and tokens[index - 1].kind == TokenKind.NUMBER):
@@ -136,7 +149,8 @@ def _bound(kind: str, value: int, low, high):
 
 def _categories(tokens, start: int, end: int, tables) -> list[str]:
     # "Погибшие 212—380", "Girovlar 96", "убиты не менее 212": the word just before.
-    label = tables.categories.ends_at(tokens, start, reach=3)
+    colon = start > 0 and tokens[start - 1].text == ":"  # "ہلاکتیں: ۱۶۱+"
+    label = tables.categories.ends_at(tokens, start - colon, reach=3)
     if label:
         return [label[1]]
     clause_start, clause_end = clause_bounds(tokens, start)

@@ -195,7 +195,8 @@ class LanguageTables(Tables):
         self.not_counted_after = self.phrases(figures.get("not_counted_after", []))
         self.not_counted_before = self.phrases(figures.get("not_counted_before", []))
         self.population = self.phrases(figures.get("population", []))
-        self.rates = self.phrases(figures.get("rates", []))
+        # Counts in a clause with these words are rates or releases, not tolls.
+        self.rates = self.phrases(figures.get("rates", []) + figures.get("releases", []))
         self.hedge_suffixes = {
             fold(suffix): bound
             for bound in (Hedge.LOWER, Hedge.UPPER)
