@@ -122,12 +122,25 @@ def clause_bounds(tokens: list[Token], index: int) -> tuple[int, int]:
     """The clause around tokens[index]: its sentence, cut at commas and semicolons."""
     low, high = sentence_bounds(tokens, index)
     start = index
-    while start > low and tokens[start - 1].text not in CLAUSE_MARKS:
+    while start > low and not _cuts(tokens, start - 1):
         start -= 1
     end = index + 1
-    while end < high and tokens[end].text not in CLAUSE_MARKS:
+    while end < high and not _cuts(tokens, end):
         end += 1
     return start, end
+
+
+def _cuts(tokens: list[Token], index: int) -> bool:
+    """Whether tokens[index] ends a clause: a comma, a semicolon, a dash, but not a dash
+    between two numbers ("2021–2023", "212—380")."""
+    if tokens[index].text not in CLAUSE_MARKS:
+        return False
+    if tokens[index].text in "—–" and 0 < index < len(tokens) - 1:
+        return not (
+            tokens[index - 1].kind == TokenKind.NUMBER
+            and tokens[index + 1].kind == TokenKind.NUMBER
+        )
+    return True
 
 
 def covered(tokens: list[Token], spans) -> set[int]:
