@@ -5,7 +5,7 @@ A name inside an organisation's or an instrument's name is not a mention of its 
 
 from .. import Finding
 from ..kinds import Kind
-from .tokens import Token, TokenKind
+from .tokens import DOTLESS_I, Token, TokenKind, fold
 
 
 def _spans(tokens, phrases) -> list[tuple[int, int, object]]:
@@ -38,7 +38,23 @@ def find(text: str, tokens: list[Token], tables) -> list[Finding]:
         if start not in inside:
             data = {"code": code, "rule": f"{language}.country.name"}
             found.append(_candidate(Kind.COUNTRY, text, tokens, start, end, data))
+    found += _pairs(text, tokens, tables, inside)
     found += adjectives(text, tokens, tables, inside)
+    return found
+
+
+def _pairs(text, tokens, tables, inside) -> list[Finding]:
+    """Each state of a hyphenated pair written as one word: "Ermənistan-Azərbaycan"."""
+    found = []
+    for index, token in enumerate(tokens):
+        if token.kind != TokenKind.WORD or "-" not in token.text or index in inside:
+            continue
+        for part in token.text.split("-") if token.text[:1].isupper() else []:
+            alone = [Token(part, fold(part, tables.language in DOTLESS_I), 0, 0, TokenKind.WORD)]
+            match = tables.country_names.match(alone, 0)
+            if match:
+                data = {"code": match[1], "rule": f"{tables.language}.country.name"}
+                found.append(_candidate(Kind.COUNTRY, text, tokens, index, index + 1, data))
     return found
 
 

@@ -149,7 +149,8 @@ def _bound(kind: str, value: int, low, high):
 
 def _categories(tokens, start: int, end: int, tables) -> list[str]:
     # "Погибшие 212—380", "Girovlar 96", "убиты не менее 212": the word just before.
-    colon = start > 0 and tokens[start - 1].text in ":—"  # "ہلاکتیں: ۱۶۱+", "погибших — девять"
+    # "ہلاکتیں: ۱۶۱+", "погибших — девять", "Didərgin düşənlər ~9 000"
+    colon = start > 0 and tokens[start - 1].text in ":—~"
     label = tables.categories.ends_at(tokens, start - colon, reach=3)
     if label:
         return [label[1]]

@@ -131,9 +131,21 @@ def _last(mentions, before: int, wanted=None):
     return None
 
 
-def _instrument(mention_start, mention_end, instruments, kinds, tables, tokens):
+def _named_by_kind(instruments, kinds) -> list:
+    """Every mention of an instrument, by its name or by its kind ("Statutun" after the Rome
+    Statute was named), in the order of the text."""
+    found = list(instruments)
+    for start, end, kind in kinds:
+        named = _last(instruments, start, lambda m, kind=kind: m[2] and _kind(m[2]) == kind)
+        if named:
+            found.append((start, end, named[2]))
+    return sorted(found)
+
+
+def _instrument(mention_start, mention_end, mentions, tables, tokens):
     """The instrument an article belongs to, and whether it was found beyond the article's
-    sentence (by its kind word or as the one named last)."""
+    sentence (by its kind word or as the one named last, by name or by kind)."""
+    instruments, kinds, named = mentions
     low, high = sentence_bounds(tokens, mention_start)
     reach = min(high, mention_end + REACH + 1)
     before = [m for m in _between(instruments, low, mention_start) if m[1] <= mention_start]
@@ -153,7 +165,7 @@ def _instrument(mention_start, mention_end, instruments, kinds, tables, tokens):
     if kind_after or kind_before:
         return None, False
     # Else the instrument named last before it, however far back.
-    earlier = _last(instruments, mention_start)
+    earlier = _last(named, mention_start)
     return (earlier[2], True) if earlier else (None, False)
 
 
@@ -214,6 +226,7 @@ def find(text: str, tokens: list[Token], tables) -> list[Finding]:
     national = [(s, e, None) for s, e, _ in _mentions(tokens, tables.national_laws)]
     instruments = sorted(instruments + [m for m in national if m[0] not in inside])
     kinds = [k for k in _mentions(tokens, tables.instrument_kinds) if k[0] not in inside]
+    named = _named_by_kind(instruments, kinds)
     bodies = _mentions(tokens, tables.bodies)
     resume = 0
     for index, token in enumerate(tokens):
@@ -228,7 +241,7 @@ def find(text: str, tokens: list[Token], tables) -> list[Finding]:
             numbers, first, end = _article_numbers(tokens, index, article[0], tables)
             start = first if first is not None else start
             inner, end = provisions.after(tokens, end, tables)
-            instrument, far = _instrument(start, end, instruments, kinds, tables, tokens)
+            instrument, far = _instrument(start, end, (instruments, kinds, named), tables, tokens)
             way = "paragraph" if outer or inner else "article-far" if far else "article"
             rule = f"{language}.legal.{way}"
             for number in numbers if instrument else []:
@@ -248,7 +261,8 @@ def _resolutions(text, tokens, index, after, tables, bodies, free) -> list[Findi
     numbers, start, end = [], index, after
     before = tables.resolution_marks.ends_at(tokens, index, reach=2)
     if before:
-        for candidate in range(before[0] - 1, max(-1, before[0] - 16), -1):
+        # Reach enough for four numbers with their years: "822 (1993), … və 884 (1993) saylı".
+        for candidate in range(before[0] - 1, max(-1, before[0] - 24), -1):
             listed, list_end = _resolution_list(tokens, candidate, tables)
             if listed and list_end == before[0]:
                 numbers, start = listed, candidate
