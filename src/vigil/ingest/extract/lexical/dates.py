@@ -76,7 +76,10 @@ def _near_instrument(tokens, index, tables) -> bool:
     three words after it ("1949 Cenevre Sözleşmeleri", "۱۹۴۸ء کے ... کنونشن"), or before it
     where the language writes the year after the name ("конвенции 1949 года", "ایکٹ 1946ء")
     or in brackets ("کنونشن (1949ء)")."""
-    nearby = list(range(index + 1, min(len(tokens), index + 4)))
+    # "۱۹۴۸ء کے انسداد نسل کشی کنونشن": after a word for "of" the name may be longer.
+    glued = next((i for i in (index + 1, index + 2) if i < len(tokens) and tokens[i].low != "ء"), 0)
+    reach = 7 if glued and tables.part_glue.match(tokens, glued) else 4
+    nearby = list(range(index + 1, min(len(tokens), index + reach)))
     if tables.year_after_name:
         nearby += range(max(0, index - 3), index)
     elif index > 1 and tokens[index - 1].text == "(":
