@@ -104,3 +104,15 @@ def test_the_searchable_select_writes_the_same_select_as_django():
         (o.get("value"), o.text, o.get("selected")) for o in django.iter("option")
     ]
     assert ours.xpath("//option[@selected]")[0].text == "Pakistan"
+
+
+def test_a_task_s_event_target_and_assignee_are_picked_from_searchable_lists(administrator):
+    from vigil.campaigns.forms import TaskForm
+
+    form = TaskForm(user=administrator)
+    for name in ("assignee", "chapter", "event", "target", "material"):
+        assert isinstance(form.fields[name].widget, SearchableSelect), name
+    chapter = Chapter.objects.create(name="Lyon", city="Lyon", country_code="FRA")
+    page = lxml.html.fromstring(str(TaskForm(user=administrator)["chapter"]))
+    assert page.get("data-picker")
+    assert [o.text for o in page.findall("option")] == ["---------", str(chapter)]

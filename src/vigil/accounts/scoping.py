@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 
 from vigil.accounts import permissions
+from vigil.pickers import SearchableSelect
 
 _RULES: dict[str, Callable] = {}
 
@@ -52,6 +53,16 @@ def people_choices(user) -> QuerySet:
     ).distinct()
 
 
+def _searchable(field: forms.ModelChoiceField) -> None:
+    """A related object is picked from a list that can be long (the events, targets or people of
+    a large archive): a select that can be searched, and is written without a template per
+    option."""
+    widget = SearchableSelect(attrs=field.widget.attrs)
+    widget.is_required = field.required
+    widget.choices = field.choices
+    field.widget = widget
+
+
 class ScopedModelForm(forms.ModelForm):
     """A model form made for one person: each choice of a related object offers only what that
     person may use, by the same rules as the pages (`choices_for`).
@@ -67,6 +78,8 @@ class ScopedModelForm(forms.ModelForm):
         for name, field in list(self.fields.items()):
             if isinstance(field, forms.ModelChoiceField):
                 self._narrow(name, field)
+                if type(field.widget) is forms.Select:
+                    _searchable(field)
 
     def _narrow(self, name, field) -> None:
         allowed = choices_for(self.user, field.queryset.model).values("pk")
