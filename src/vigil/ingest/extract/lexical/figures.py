@@ -111,6 +111,8 @@ def _is_toll(tokens, count: Count, tables) -> bool:
             return False  # "martın 4-ü": a day
     if token.kind == TokenKind.NUMBER and len(token.low) == 4 and 1500 <= count.value <= 2099:
         return False
+    if token.suffix in tables.ordinal_suffixes:  # "98'inci", "7-ci": an ordinal counts nothing
+        return False
     clause_start, clause_end = clause_bounds(tokens, count.start)
     for index in range(clause_start, count.start):
         if tables.population.match(tokens, index):

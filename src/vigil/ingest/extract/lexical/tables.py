@@ -196,6 +196,7 @@ class LanguageTables(Tables):
         self.not_counted_before = self.phrases(figures.get("not_counted_before", []))
         self.population = self.phrases(figures.get("population", []))
         # Counts in a clause with these words are rates or releases, not tolls.
+        self.ordinal_suffixes = {fold(suffix) for suffix in figures.get("ordinal_suffixes", [])}
         self.rates = self.phrases(figures.get("rates", []) + figures.get("releases", []))
         self.hedge_suffixes = {
             fold(suffix): bound
@@ -264,6 +265,7 @@ class CountryNames(Phrases):
     def word_matches(self, entry_word: str, word: str) -> bool:
         if word == entry_word or not self.prefix:
             return word == entry_word
+        word = word.split("'")[0].split("’")[0] or word  # "Türkiye'den": the name before its ending
         if len(entry_word) < 5:  # "Iran'da", not "Iranian"
             return word.startswith(entry_word) and word[len(entry_word)] in "'’-"
         return word.startswith(entry_word) and len(word) - len(entry_word) <= 4
