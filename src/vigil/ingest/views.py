@@ -59,6 +59,7 @@ def ingest_page(request, slug):
         visible_sources(request.user, case)
         .filter(Exists(pending.filter(source=OuterRef("pk"))))
         .annotate(pending_count=count_of(pending, "source"))
+        .defer("text")  # the list names each source; its text is long
         .order_by("-created_at", "-pk")
     )
     context = {
