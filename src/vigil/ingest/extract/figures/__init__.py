@@ -65,6 +65,12 @@ def _categories(text, numbers, index, reading, head, layouts):
     start, end = reading.start, reading.end
     # The number after this count's own span (after the range's end when it took the next).
     after = index + 2 if reading.took_next else index + 1
+    # "Eleven men aged over 60 were among the dead": a number that is no count (an age, a page)
+    # does not end the words that say what this one counts.
+    while after < len(numbers) and counts.NOT_A_COUNT_BEFORE.search(
+        text, max(0, numbers[after].start() - 25), numbers[after].start()
+    ):
+        after += 1
     next_start = numbers[after].start() if after < len(numbers) else len(text)
     if reading.took_next and after >= len(numbers):
         next_start = numbers[index + 1].start()
@@ -94,6 +100,9 @@ def _categories(text, numbers, index, reading, head, layouts):
         return [c.data["category"] for c in head], population, "part_of_whole", own
     if not named and not gapped:
         named, rule = categories.part_of_named(text, start), "part_of_named_whole"
+    # "613 … killed; the parliament gave a figure of 485": another figure for the same thing.
+    if not named and head and subjects.restates(text, head[0].end, start):
+        return [c.data["category"] for c in head], population, "restated", False
     return named, population, rule, own
 
 

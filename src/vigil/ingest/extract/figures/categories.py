@@ -128,6 +128,11 @@ def _named_after(
 ) -> tuple[list[str], str] | None:
     """The categories named after the number in its clause, with the population between."""
     after_limit = min(next_number, number_end + 120)
+    # "• 240 (later list)": a bullet line's count ends with its line.
+    line_start = text.rfind("\n", 0, number_start) + 1
+    if BULLET_START.match(text, line_start):
+        line_end = text.find("\n", number_end)
+        after_limit = min(after_limit, len(text) if line_end < 0 else line_end)
     # "613 people, including 106 women and 63 children, were killed": the sub-counts do not
     # end the sentence that says what the first number counts.
     if SUBCOUNT.match(text, number_end):
@@ -233,6 +238,7 @@ LIST_LABEL = re.compile(
     r"captured)\s*:\s*$",
     re.I,
 )
+BULLET_START = re.compile(r"[ \t]*[•·▪*]")
 BULLET_LINE = re.compile(r"\n[ \t]*[•·▪*][^\n]*|\n[ \t]*(?=\n)")
 
 

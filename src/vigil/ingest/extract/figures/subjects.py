@@ -70,3 +70,21 @@ def is_share(text: str, head_end: int, start: int, end: int) -> bool:
     return bool(
         OF_THEM.match(text, end) and start - head_end < 300 and "\n\n" not in text[head_end:start]
     )
+
+
+# "the government gives 613 as the number killed; the parliament gave a figure of 485": a count
+# given as another figure, total or estimate of what the figure before it in its sentence counted.
+RESTATED = re.compile(
+    r"\b(?:a|an|the|its|their)\s+(?:[\w-]+\s+)?(?:figure|toll|total|count|estimate|tally)\s+"
+    r"(?:of|at|as)\s*$",
+    re.I,
+)
+SENTENCE_END = re.compile(r"[.!?](?:\[\w+\])*\s|\n\n")
+
+
+def restates(text: str, head_end: int, start: int) -> bool:
+    return bool(
+        start - head_end < 200
+        and RESTATED.search(text, max(0, start - 40), start)
+        and not SENTENCE_END.search(text, head_end, start)
+    )
