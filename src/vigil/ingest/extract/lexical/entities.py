@@ -30,7 +30,10 @@ def find(text: str, tokens: list[Token], tables) -> list[Finding]:
     found = []
     organizations = _spans(tokens, tables.organizations)
     instruments = _spans(tokens, tables.instruments)
-    inside = {i for s, e, _ in organizations + instruments for i in range(s, e)}
+    in_instrument = {i for s, e, _ in instruments for i in range(s, e)}
+    # An instrument's name names no organisation ("Birleşmiş Milletler Şartı").
+    organizations = [o for o in organizations if o[0] not in in_instrument]
+    inside = {i for s, e, _ in organizations for i in range(s, e)} | in_instrument
     for start, end, name in organizations:
         data = {"name": name, "rule": f"{language}.organization.name"}
         found.append(_candidate(Kind.ORGANIZATION, text, tokens, start, end, data))
