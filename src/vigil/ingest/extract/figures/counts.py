@@ -23,10 +23,6 @@ NOT_A_COUNT_BEFORE = re.compile(
     r"as young as|as old as)\s*$",
     re.I,
 )
-CATEGORY_WORDS = "|".join(words for _, words in CATEGORIES)
-# Words that end the description of a noun: what happened to those counted, and the words that
-# start another clause.
-NOT_DESCRIBING = rf"{CATEGORY_WORDS}|when|while|as|after|before|in|by|and|or|were|was|had|have|of"
 NOT_A_COUNT_AFTER = re.compile(
     r"^\s*(?:%|percent|per cent|years?\b|year-old|-year|km|kilometres|kilometers|miles|metres|"
     r"meters|hours|days|weeks|months|minutes|kg|tons|tonnes|dollars|euros|manat|usd|eur|"
@@ -34,16 +30,40 @@ NOT_A_COUNT_AFTER = re.compile(
     r"charges|votes|abstentions|interviews|sessions|pages|camps|sites|locations|districts|towns|"
     r"cities|regions|provinces|hospitals|schools|churches|mosques|graves|mass graves|families|"
     r"households|in the (?:morning|afternoon|evening)|a\.m\.|p\.m\.|am\b|pm\b|o'clock|"
-    # counts of things, not of people ("two joint criminal enterprises", "five acts"), the words
-    # before the noun describing it ("120 injured when rockets hit" counts the injured); "233
-    # cases of enforced disappearance" counts people
-    rf"(?:(?!(?:{NOT_DESCRIBING})\b)[\w-]+\s+){{0,2}}(?:enterprises|acts|shells|rounds|"
-    r"missiles|rockets|attacks|incidents|crimes|reports|"
-    rf"cases(?!\s+of\s+(?:[\w-]+\s+)?(?:{CATEGORY_WORDS})\b)|"
-    r"trials|operations|parties|states|countries)\b|"
     r"st\b|nd\b|rd\b|th\b|/|\.\d)",
     re.I,
 )
+# Counts of things, not of people ("two joint criminal enterprises", "five acts"), with up to two
+# words describing the thing …
+THINGS_AFTER = re.compile(
+    r"\s*(?P<filler>(?:[\w-]+\s+){0,2})(?P<noun>enterprises|acts|shells|rounds|missiles|"
+    r"rockets|attacks|incidents|crimes|reports|cases|trials|operations|parties|states|countries)\b"
+    r"(?P<tail>\s+of\s+(?:[\w-]+\s+)?[\w-]+)?",
+    re.I,
+)
+CATEGORY_WORDS = re.compile("|".join(rf"\b(?:{words})\b" for _, words in CATEGORIES), re.I)
+# … unless those words say what happened to the people counted, or start another clause ("120
+# injured when rockets hit" counts the injured); "233 cases of enforced disappearance" counts
+# people too.
+NOT_DESCRIBING = re.compile(
+    r"\b(?:when|while|as|after|before|in|by|and|or|were|was|had|have|of)\b", re.I
+)
+
+
+def _counts_things(after: str) -> bool:
+    """Whether the words after a number say it counts things, not people."""
+    things = THINGS_AFTER.match(after)
+    if things is None:
+        return False
+    filler = things.group("filler")
+    if CATEGORY_WORDS.search(filler) or NOT_DESCRIBING.search(filler):
+        return False
+    return not (
+        things.group("noun").lower() == "cases"
+        and CATEGORY_WORDS.search(things.group("tail") or "")
+    )
+
+
 PHONE = re.compile(r"\+?\(?\d{1,4}\)?(?:[\s.-]\d{2,}){2,}")
 # "[3]" and "documented.1": citation and footnote marks, not counts.
 CITATION = re.compile(r"\[\s*$")
@@ -109,7 +129,7 @@ def is_count(text: str, match) -> bool:
     before = text[max(0, match.start() - 25) : match.start()]
     # Long enough for "two joint criminal enterprises": up to two words before the noun.
     after = text[match.end() : match.end() + 40]
-    if NOT_A_COUNT_BEFORE.search(before) or NOT_A_COUNT_AFTER.match(after):
+    if NOT_A_COUNT_BEFORE.search(before) or NOT_A_COUNT_AFTER.match(after) or _counts_things(after):
         return False
     raw = match.group()
     return not (
