@@ -106,8 +106,8 @@ def find(text: str, tokens: list[Token], tables, taken: list[Finding]) -> list[F
     found: list[Finding] = []
     index = 0
     while index < len(tokens):
-        if index in skip:
-            index += 1
+        if index in skip or tokens[index].kind == TokenKind.MARK:  # every date starts with a word
+            index += 1  # or a number
             continue
         matched = _day_month_year(text, tokens, index, tables) or _year_month_day(
             text, tokens, index, tables
@@ -149,6 +149,8 @@ def _yearless(text, tokens, index, tables):
     month = days and _month(tokens, after, tables)
     start, end = index, month and month[0]
     if not month:
+        if index + 1 >= len(tokens) or not tokens[index + 1].suffix:  # no day with an ending
+            return None
         month = _month(tokens, index, tables)
         if not month or month[0] >= len(tokens) or not tokens[month[0]].suffix:
             return None
