@@ -6,28 +6,23 @@ A bare year counts only after a word that makes it a date ("in", "since", "by" �
 numbers, article numbers and counts are not taken for years.
 """
 
-import datetime
 import re
 
-from . import Finding, Spans
+from . import Finding, Spans, yearless
+from .date_words import (
+    DAY,
+    DAY2,
+    MONTH,
+    MONTH2,
+    MONTHS,
+    RANGE_JOIN,
+    THEN_NUMBER,
+    YEAR,
+    month_number,
+    valid_day,
+)
 from .kinds import Kind
-from .lexical.tables import raw_table
 
-# Month names (English, its short forms, and other languages' that English texts quote) from
-# the English table.
-MONTHS = {
-    name: int(number) for number, names in raw_table("en")["months"].items() for name in names
-}
-MONTH = r"(?P<month>(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?)"
-YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
-DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|\.)?"  # "26th", and "11." as German writes it
-DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th|\.)?"
-RANGE_JOIN = r"\s*(?:-|–|—|to|and|/)\s*"
-
-MONTH2 = MONTH.replace("?P<month>", "?P<month2>")
-# A cheap look ahead before the long alternation of month names: the word is followed by a
-# number (most words are not, so most positions are passed over at once).
-THEN_NUMBER = r"(?=[^\W\d]+\.?\s*,?\s*(?:of\s+)?\d)"
 PATTERNS = [
     # 7 April to 15 July 1994: the first date takes the second's year
     (
@@ -131,33 +126,12 @@ YEAR_RULES = {
 }
 
 
-def _month_number(match) -> int | None:
-    groups = match.groupdict()
-    if groups.get("nmonth"):
-        return int(groups["nmonth"])
-    if groups.get("month"):
-        return MONTHS.get(groups["month"].rstrip(".").lower())
-    return None
-
-
-def _valid(year: int, month: int, day: int) -> bool:
-    """Whether the calendar has this day (30 February does not)."""
-    try:
-        datetime.date(year, month, day)
-    except ValueError:
-        return False
-    return True
-
-
 def find(text: str) -> list[Finding]:
     taken = Spans()
     found = _full_dates(text, taken)
     found.extend(_lone_years(text, taken))
     found.extend(_year_ranges(text, taken))
-    # Days and months without a year take it from these (yearless.py reads this module's
-    # patterns, so it is imported here).
-    from . import yearless
-
+    # Days and months without a year take it from these.
     found.extend(yearless.find(text, found, taken))
     return sorted(found, key=lambda c: c.start)
 
@@ -179,7 +153,7 @@ def _full_dates(text: str, taken: Spans) -> list[Finding]:
 def _dates_of(match, rule: str) -> list[Finding]:
     """The months or days one match names ("February–March 1992" names two), or none when it
     names no real month or day."""
-    month = _month_number(match)
+    month = month_number(match)
     year = int(match.group("year"))
     if month is None or not 1 <= month <= 12:
         return []
@@ -198,7 +172,7 @@ def _dates_of(match, rule: str) -> list[Finding]:
     pairs = [(month, int(groups["day"]))]
     if groups.get("day2"):
         pairs.append((month2, int(groups["day2"])))
-    if not all(_valid(year, m, d) for m, d in pairs):
+    if not all(valid_day(year, m, d) for m, d in pairs):
         return []
     return [finding(f"{year:04d}-{m:02d}-{d:02d}", "day") for m, d in pairs]
 

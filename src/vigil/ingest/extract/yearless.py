@@ -9,7 +9,7 @@ import bisect
 import re
 
 from . import Finding, Spans
-from .dates import DAY, DAY2, MONTH, RANGE_JOIN, THEN_NUMBER, _month_number, _valid
+from .date_words import DAY, DAY2, MONTH, RANGE_JOIN, THEN_NUMBER, month_number, valid_day
 from .kinds import Kind
 from .lexical.tables import raw_table
 from .lexical.tokens import BREAK
@@ -98,7 +98,7 @@ def _is_date(text: str, match, taken: Spans) -> bool:
 def _dates(match, year: int, year_from: str) -> list[Finding]:
     """The days (or the month) a match names, in the year given; none if the calendar has no
     such day."""
-    month = _month_number(match)
+    month = month_number(match)
     if month is None:
         return []
     groups = match.groupdict()
@@ -108,7 +108,7 @@ def _dates(match, year: int, year_from: str) -> list[Finding]:
         rule = "en.date.month_taking_year"
     else:
         days = [int(groups["day"])] + ([int(groups["day2"])] if groups.get("day2") else [])
-        if not all(_valid(year, month, day) for day in days):
+        if not all(valid_day(year, month, day) for day in days):
             return []
         values = [(f"{year:04d}-{month:02d}-{day:02d}", "day") for day in days]
     return [
@@ -166,5 +166,5 @@ def _dateline_source(match, after: list[Finding]) -> Finding | None:
     if not told or match.groupdict().get("day") is None:
         return None
     latest = max(told, key=lambda c: c.data["value"])
-    day = f"{_month_number(match):02d}-{int(match.group('day')):02d}"
+    day = f"{month_number(match):02d}-{int(match.group('day')):02d}"
     return latest if latest.data["value"][5:] <= day else None

@@ -5,7 +5,7 @@ million people killed")."""
 
 import re
 
-from ..dates import MONTHS
+from ..date_words import MONTHS
 from ..numbers import FRACTION_RE, NUMBER, NUMBER_RE, VAGUE_RE, to_int
 from .categories import CATEGORIES, COUNTED
 from .hedges import APPROX, LOWER_BOUND, UPPER_BOUND
