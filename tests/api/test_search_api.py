@@ -10,12 +10,15 @@ pytestmark = pytest.mark.django_db
 
 def test_search_finds_stemmed_words_ranks_and_pages_within_what_the_caller_may_see(case, bob_api):
     for n in range(52):
-        make_source(case, f"Report {n}: the hostage was held for days.", title=f"Report {n}")
+        make_source(
+            case, f"Report {n}: the hostage was held for days.", title=f"Report {n}", language="en"
+        )
     make_source(
         case,
         "Hostages named in the register.",
         title="Register",
         access_level="confidential",
+        language="en",
     )
     address = reverse("api:search", args=[case.slug])
 
@@ -28,10 +31,12 @@ def test_search_finds_stemmed_words_ranks_and_pages_within_what_the_caller_may_s
     assert titles == {f"Report {n}" for n in range(52)}  # the viewer never sees the register
 
 
-def test_a_query_s_markup_is_escaped_in_the_snippet(case, alice_api):
-    make_source(case, "The <b>council</b> met.", title="Minutes")
+def test_markup_in_a_text_never_reaches_the_snippet_as_markup(case, alice_api):
+    make_source(case, "The <b>council</b> met.", title="Minutes", language="en")
     hits = alice_api.get(reverse("api:search", args=[case.slug]), {"q": "council"}).json()
-    assert "&lt;b&gt;<mark>council</mark>" in hits["items"][0]["snippet"]
+    snippet = hits["items"][0]["snippet"]
+    # SQLite's snippet keeps the tag as text, escaped; PostgreSQL's headline leaves it out.
+    assert "<mark>council</mark>" in snippet and "<b>" not in snippet
 
 
 def test_bad_pages_and_queries_are_refused_as_data(case, alice_api):
