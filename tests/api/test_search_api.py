@@ -41,6 +41,12 @@ def test_markup_in_a_text_never_reaches_the_snippet_as_markup(case, alice_api):
 
 def test_bad_pages_and_queries_are_refused_as_data(case, alice_api):
     address = reverse("api:search", args=[case.slug])
-    assert alice_api.get(address, {"q": "x", "page": 0}).status_code == 422
-    assert alice_api.get(address, {"q": "x" * 501}).status_code == 422
+    for bad, field in (({"q": "x", "page": 0}, "page"), ({"q": "x" * 501}, "q")):
+        refused = alice_api.get(address, bad)
+        assert refused.status_code == 422
+        assert refused.json()["errors"][0] | {"reason": ""} == {
+            "field": field,
+            "location": "query",
+            "reason": "",
+        }
     assert alice_api.get(address).json() == {"items": [], "page": 1, "next": None}

@@ -1,8 +1,7 @@
 """Search in a case, as the search page does it: the same index, ranking and access rules,
 answered as data a page at a time."""
 
-from django.core.exceptions import ValidationError
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from vigil.accounts import permissions
 from vigil.api.common import absolute_url, answers
@@ -17,8 +16,9 @@ LONGEST_QUERY = 500
 
 
 class SearchParams(Schema):
-    q: str = ""
-    page: int = 1
+    # Bounds in the schema: a bad value is refused as a bad query parameter, and documented.
+    q: str = Field("", max_length=LONGEST_QUERY)
+    page: int = Field(1, ge=1, le=LAST_PAGE)
 
 
 class HitOut(Schema):
@@ -55,10 +55,6 @@ def search(request, slug: str, params: Query[SearchParams]):
     """The case's sources and claims holding every word of `q` (as written, or stemmed), best
     first, fifty a page; sources the caller may not see, and their claims, are left out."""
     case = get_case_for_user(request.user, slug)
-    if not 1 <= params.page <= LAST_PAGE:
-        raise ValidationError({"page": f"From 1 to {LAST_PAGE}."})
-    if len(params.q) > LONGEST_QUERY:
-        raise ValidationError({"q": f"At most {LONGEST_QUERY} characters."})
     levels = permissions.source_levels(request.user, case)
     hits = search_case(case, params.q, levels=levels, page=params.page)
     next_url = None
