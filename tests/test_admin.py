@@ -35,3 +35,25 @@ def test_every_admin_list_opens_for_a_superuser(administrator_client, source):
     for model in vigil_models():
         url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
         assert client.get(url).status_code == 200, url
+
+
+def test_rows_vigil_writes_itself_are_never_added_or_edited_in_the_back_office(
+    administrator_client, source
+):
+    from vigil.audit.models import AuditEntry
+    from vigil.evidence.models import ArchivedFile
+
+    entry, archived = AuditEntry.objects.first(), ArchivedFile.objects.first()
+    for model, pk in ((AuditEntry, entry.pk), (ArchivedFile, archived.pk)):
+        base = f"/admin/{model._meta.app_label}/{model._meta.model_name}/"
+        assert administrator_client.get(f"{base}add/").status_code == 403
+        page = administrator_client.get(f"{base}{pk}/change/").content.decode()
+        assert 'name="_save"' not in page  # shown, with nothing to save
+    # The audit log may never lose an entry; an archived file may be deleted by an administrator.
+    assert (
+        administrator_client.get(f"/admin/audit/auditentry/{entry.pk}/delete/").status_code == 403
+    )
+    assert (
+        administrator_client.get(f"/admin/evidence/archivedfile/{archived.pk}/delete/").status_code
+        == 200
+    )

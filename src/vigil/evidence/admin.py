@@ -11,21 +11,18 @@ from vigil.evidence.models import (
     TimestampToken,
     WorkingCopy,
 )
+from vigil.read_only_admin import ReadOnlyAdmin
 
 
 @admin.register(ArchivedFile)
-class ArchivedFileAdmin(admin.ModelAdmin):
+class ArchivedFileAdmin(ReadOnlyAdmin):
     """Archived bytes are immutable: the back office may look, not edit."""
 
     list_display = ["sha256", "original_name", "media_type", "size", "stored_at"]
     search_fields = ["sha256", "original_name"]
     readonly_fields = ["sha256", "size", "media_type", "original_name", "stored_at"]
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
+    may_delete = True
 
 
 class ClaimInline(admin.TabularInline):
@@ -69,19 +66,6 @@ class FigureAdmin(admin.ModelAdmin):
     raw_id_fields = ["claim"]
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Trusted timestamps are evidence too: the back office may look, never add, edit or delete."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
 @admin.register(TimestampToken)
 class TimestampTokenAdmin(ReadOnlyAdmin):
     list_display = ["merkle_root", "tsa_name", "gen_time", "chain_seq"]
@@ -97,7 +81,7 @@ class FileTimestampAdmin(ReadOnlyAdmin):
 
 
 @admin.register(ClaimReview)
-class ClaimReviewAdmin(admin.ModelAdmin):
+class ClaimReviewAdmin(ReadOnlyAdmin):
     """A claim's review history is evidence of who vouched for it: the back office may look, not
     edit."""
 
@@ -105,11 +89,7 @@ class ClaimReviewAdmin(admin.ModelAdmin):
     list_filter = ["decision"]
     raw_id_fields = ["claim", "reviewer"]
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
+    may_delete = True
 
 
 @admin.register(WorkingCopy)

@@ -9,6 +9,7 @@ from vigil.law.models import (
     Instrument,
     Provision,
 )
+from vigil.read_only_admin import ReadOnlyAdmin
 
 
 @admin.register(Instrument)
@@ -53,17 +54,8 @@ class ConsideredCrimeAdmin(admin.ModelAdmin):
 
 
 @admin.register(ElementTally)
-class ElementTallyAdmin(admin.ModelAdmin):
+class ElementTallyAdmin(ReadOnlyAdmin):
     """Read only: the database keeps the tallies in step with the links (vigil/law/tallies.py)."""
 
     list_display = ["case", "element", "bearing", "review_status", "grade", "access_level", "links"]
     list_filter = ["case", "bearing", "review_status"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

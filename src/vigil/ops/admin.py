@@ -1,16 +1,13 @@
 from django.contrib import admin
 
 from vigil.ops.models import WorkerLease
+from vigil.read_only_admin import ReadOnlyAdmin
 
 
 @admin.register(WorkerLease)
-class WorkerLeaseAdmin(admin.ModelAdmin):
+class WorkerLeaseAdmin(ReadOnlyAdmin):
     """The background workers alive now, by their last renewal; written by the workers alone."""
 
     list_display = ("worker_id", "pid", "renewed_at")
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
+    may_delete = True
