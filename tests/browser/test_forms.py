@@ -118,6 +118,8 @@ def test_a_coordinator_finds_an_actor_and_a_country_by_typing_part_of_a_name_or_
     assert page.locator("#id_country_code option:checked").inner_text() == "Côte d'Ivoire (CIV)"
     country_search.fill("GEO")
     assert page.locator("#id_country_code option:checked").inner_text() == "Georgia (GEO)"
+    # A list short enough to read at a glance (the one chapter) gets no search box.
+    assert page.locator("#id_chapter").locator("xpath=preceding-sibling::input").count() == 0
     screenshot(page, "form-pickers")
     page.get_by_role("button", name="Save").click()
     page.wait_for_load_state()

@@ -11,6 +11,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from vigil.accounts import permissions
 from vigil.pickers import SearchableSelect
@@ -57,7 +58,7 @@ def _searchable(field: forms.ModelChoiceField) -> None:
     """A related object is picked from a list that can be long (the events, targets or people of
     a large archive): a select that can be searched, and is written without a template per
     option."""
-    widget = SearchableSelect(attrs=field.widget.attrs)
+    widget = SearchableSelect(attrs={**field.widget.attrs, "data-picker": _("Search this list")})
     widget.is_required = field.required
     widget.choices = field.choices
     field.widget = widget

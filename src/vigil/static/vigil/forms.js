@@ -36,8 +36,11 @@ if (errorSummary) {
 // the <select> beneath it to the matching options, accents and case aside. The select stays the
 // control that is submitted, so the form works the same without this script.
 const fold = (text) => text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+// A list short enough to read at a glance gets no search box.
+const SEARCHABLE_FROM = 15;
 
 function makePicker(select) {
+  if (select.options.length < SEARCHABLE_FROM) return;
   const search = document.createElement("input");
   search.type = "search";
   search.className = "picker-search";
