@@ -5,7 +5,7 @@ multiplies every source by every claim before it counts. A correlated subquery p
 stays proportional to the rows it counts, and works the same on SQLite and PostgreSQL.
 """
 
-from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models import Count, IntegerField, OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce
 
 
@@ -20,3 +20,16 @@ def count_of(rows, field: str):
         .values("n")
     )
     return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def sum_of(rows, field: str, column: str):
+    """An expression for `annotate`: the sum of `column` over the `rows` whose `field` points at
+    the outer row (0 when none do), as for kept tallies."""
+    summed = (
+        rows.filter(**{field: OuterRef("pk")})
+        .order_by()
+        .values(field)
+        .annotate(n=Sum(column))
+        .values("n")
+    )
+    return Coalesce(Subquery(summed, output_field=IntegerField()), 0)

@@ -6,8 +6,8 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from tests.conftest import add_reviewed_claim, make_source
-from vigil.cases.models import Case
+from tests.conftest import add_reviewed_claim, make_source, signed_in
+from vigil.cases.models import Case, CaseMembership
 from vigil.evidence.models import Claim, Source
 from vigil.paging import PAGE_SIZE
 
@@ -95,3 +95,22 @@ def test_a_viewer_sees_the_case_list_with_only_their_cases(bob_client, case):
     Case.objects.create(slug="elsewhere", title="Elsewhere")
     listed = bob_client.get(reverse("cases:list")).context["page"].object_list
     assert [c.slug for c in listed] == [case.slug]
+
+
+def test_the_case_list_counts_what_the_reader_may_see_in_each_case(alice, bob, case):
+    """A viewer of one case and researcher of another: confidential sources, and their claims,
+    count only where the reader is a researcher."""
+    other = Case.objects.create(slug="other", title="Other case")
+    CaseMembership.objects.create(case=other, user=bob, role="researcher")
+    for each in (case, other):
+        claim(make_source(each, text="open", title="Open", access_level="public"), 1)
+        secret = make_source(each, text="shut", title="Shut", access_level="confidential")
+        claim(secret, 2)
+        claim(secret, 3, status="proposed")
+    listed = signed_in(bob).get(reverse("cases:list")).context["page"].object_list
+    assert {c.slug: (c.source_count, c.claim_count) for c in listed} == {
+        case.slug: (1, 1),  # bob is a viewer here
+        "other": (2, 3),
+    }
+    listed = signed_in(alice).get(reverse("cases:list")).context["page"].object_list
+    assert {c.slug: (c.source_count, c.claim_count) for c in listed} == {case.slug: (2, 3)}

@@ -8,6 +8,7 @@ from collections import Counter
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.core.management.sql import emit_post_migrate_signal, emit_pre_migrate_signal
 from django.db import connection
 
 from tests.conftest import make_source
@@ -194,14 +195,15 @@ def test_migrate_puts_back_missing_triggers_and_counts_what_was_written_without_
 
 @pytest.mark.django_db(transaction=True)  # SQLite's schema editor runs outside a transaction
 def test_a_migration_that_remakes_the_claims_table_keeps_the_tallies(linked):
-    from django.db import models
+    from django.db import migrations, models
 
     field = models.CharField(max_length=5, default="x")
     field.set_attributes_from_name("bench_column")
-    tallies.before_migrate(plan=[("a migration", False)])
+    plan = [(migrations.Migration("a migration", "evidence"), False)]
+    emit_pre_migrate_signal(0, False, "default", plan=plan)  # as `vigil migrate` does
     with connection.schema_editor() as editor:  # SQLite copies the table to add the column
         editor.add_field(Claim, field)
         editor.remove_field(Claim, field)
-    tallies.after_migrate(plan=[("a migration", False)])
+    emit_post_migrate_signal(0, False, "default", plan=plan)
     Claim.objects.filter(case=linked).update(review_status="verified")
     assert tallies.missing_triggers() == [] and kept() == counted_one_by_one()

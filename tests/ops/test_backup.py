@@ -47,6 +47,7 @@ def everything() -> list:
             "django_tasks_database",
             "public_cache",
             "law.elementtally",  # counted afresh from the links by a restore
+            "evidence.claimtally",  # and from the claims
         ],
         natural_foreign=True,
         natural_primary=True,

@@ -82,6 +82,15 @@ def case_role(user, case) -> CaseRole | None:
     return cache[case.pk]
 
 
+def case_roles(user) -> dict[int, CaseRole]:
+    """The user's role in each case they have one in, by case id (an administrator's role in
+    every case is CaseRole.ADMIN: see is_admin)."""
+    if not user.is_authenticated:
+        return {}
+    memberships = user.case_memberships.values_list("case_id", "role")
+    return {case_id: CaseRole(role) for case_id, role in memberships}
+
+
 def can_view_case(user, case) -> bool:
     return case_role(user, case) is not None
 

@@ -6,7 +6,6 @@ of the case, so they live here, above evidence and law, beside the public case p
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -16,9 +15,15 @@ from vigil.accounts import permissions
 from vigil.cases import translations
 from vigil.cases.access import get_case_for_user, get_case_to_translate, visible_cases
 from vigil.cases.models import CaseTranslation
-from vigil.counting import count_of
+from vigil.counting import count_of, sum_of
 from vigil.dossier.case_forms import CaseForm, CaseTranslationForm
-from vigil.evidence.access import visible_claims, visible_levels, visible_sources
+from vigil.evidence import claim_tallies
+from vigil.evidence.access import (
+    levels_by_case,
+    visible_claims,
+    visible_levels,
+    visible_sources,
+)
 from vigil.evidence.models import Claim, Source
 from vigil.law.matrix import gap_list
 from vigil.paging import paginate
@@ -26,24 +31,19 @@ from vigil.paging import paginate
 
 @require_safe
 def case_list(request):
+    """Each case with the counts of the sources and claims the reader may see: the claims from
+    the kept counts (a few rows a case, however many claims it holds)."""
+    levels = levels_by_case(request.user)
+    sources = Source.objects.all() if levels is None else Source.objects.filter(levels)
     cases = (
         visible_cases(request.user)
         .annotate(
-            source_count=count_of(Source.objects, "case"),
-            claim_count=count_of(Claim.objects, "case"),
+            source_count=count_of(sources, "case"),
+            claim_count=sum_of(claim_tallies.counted(levels), "case", "claims"),
         )
         .order_by("-start_date", "title", "pk")
     )
     return render(request, "cases/case_list.html", {"page": paginate(request, cases)})
-
-
-def claim_counts(claims) -> dict[str, int]:
-    """How many of `claims` there are, verified and awaiting review (one aggregate query)."""
-    return claims.aggregate(
-        claim_count=Count("pk"),
-        verified_count=Count("pk", filter=Q(review_status=Claim.Review.VERIFIED)),
-        proposed_count=Count("pk", filter=Q(review_status=Claim.Review.PROPOSED)),
-    )
 
 
 @require_safe
@@ -67,7 +67,7 @@ def case_detail(request, slug):
         "case": case,
         "timeline": page,
         "source_count": visible_sources(request.user, case).count(),
-        **claim_counts(claims),
+        **claim_tallies.case_counts(case, visible_levels(request.user, case)),
         "gaps": gap_list(case, levels=visible_levels(request.user, case)),
         "text": translations.case_text(case),
         "may_translate": case.editable or request.user.has_perm("cases.translate_case"),

@@ -2,7 +2,9 @@
 so a confidential source never shows up for someone without the right to see it (the rule is
 vigil.accounts.permissions.source_levels)."""
 
-from django.db.models import QuerySet
+from collections import defaultdict
+
+from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from vigil.accounts import permissions
@@ -39,6 +41,21 @@ def visible_levels(user, case) -> list[str] | None:
     same sources as visible_sources, for what is counted by level (the case matrix)."""
     levels = list(permissions.source_levels(user, case))
     return None if _every_level(levels) else levels
+
+
+def levels_by_case(user) -> Q | None:
+    """A condition on rows that have a case and an access level (sources, the cases' claim
+    counts): the levels `user` may see in each of their cases, for lists across cases; None for
+    an administrator, who sees every level of every case."""
+    if permissions.is_admin(user):
+        return None
+    cases_by_levels = defaultdict(list)
+    for case_id, role in permissions.case_roles(user).items():
+        cases_by_levels[permissions.SOURCE_LEVELS[role]].append(case_id)
+    condition = Q(pk__in=[])
+    for levels, cases in cases_by_levels.items():
+        condition |= Q(case_id__in=cases, access_level__in=levels)
+    return condition
 
 
 def _every_level(levels) -> bool:

@@ -4,6 +4,7 @@ from vigil.evidence.models import (
     ArchivedFile,
     Claim,
     ClaimReview,
+    ClaimTally,
     Figure,
     FileTimestamp,
     OcrRun,
@@ -109,3 +110,12 @@ class OcrRunAdmin(ReadOnlyAdmin):
     list_filter = ["status"]
     list_select_related = ["source"]
     raw_id_fields = ["source", "created_by"]
+
+
+@admin.register(ClaimTally)
+class ClaimTallyAdmin(ReadOnlyAdmin):
+    """Read only: the database keeps the counts in step with the claims
+    (vigil/evidence/claim_tallies.py)."""
+
+    list_display = ["case", "access_level", "review_status", "claims"]
+    list_filter = ["case", "access_level", "review_status"]

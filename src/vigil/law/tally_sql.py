@@ -1,9 +1,10 @@
-"""The SQL the matrix's tallies are kept and checked with (see vigil.law.tallies): each kind of
-write's rows as (kind of link, +1 or -1), and the one upsert that adds them to the tallies.
+"""The matrix's tally (see vigil.law.tallies and vigil.tallying): each watched table's changed
+row as the kinds of link it moves, +1 or -1, and every kind counted afresh.
 
-Every SQL text here is assembled from this module's constants, never from input (hence the
-`noqa: S608`).
+Every SQL text here is assembled from this module's constants, never from input.
 """
+
+from vigil.tallying import Tally, Watched
 
 TABLE = "law_elementtally"
 KIND = "case_id, element_id, bearing, review_status, grade, standing, side, access_level"
@@ -29,12 +30,6 @@ _OF_SOURCE = (
     "{sign} AS links FROM evidence_claim c JOIN law_elementlink l ON l.claim_id = c.id "
     "WHERE c.source_id = {row}.id"
 )
-# table: (rows of one changed row, the columns whose change moves links to another kind)
-WATCHED = {
-    "law_elementlink": (_OF_LINK, ("case_id", "element_id", "bearing", "claim_id")),
-    "evidence_claim": (_OF_CLAIM, ("review_status", "source_id")),
-    "evidence_source": (_OF_SOURCE, ("reliability_grade", "standing", "side", "access_level")),
-}
 # Every link's kind from the tables themselves: what the tallies must equal.
 FRESH = (
     "SELECT l.case_id AS case_id, l.element_id AS element_id, l.bearing AS bearing, "
@@ -44,15 +39,24 @@ FRESH = (
     "JOIN evidence_source s ON s.id = c.source_id GROUP BY 1, 2, 3, 4, 5, 6, 7, 8"
 )
 
-
-def rows_of(table: str, row: str, sign: int) -> str:
-    return WATCHED[table][0].format(row=row, sign=sign)
-
-
-def add(rows: str) -> str:
-    """One statement adding the summed rows (kind, ±links) to the tallies."""
-    return (
-        f"INSERT INTO {TABLE} ({KIND}, links) SELECT {KIND}, SUM(links) FROM ({rows}) AS moved "  # noqa: S608
-        f"WHERE true GROUP BY {KIND} HAVING SUM(links) <> 0 ORDER BY {KIND} "
-        f"ON CONFLICT ({KIND}) DO UPDATE SET links = {TABLE}.links + excluded.links"
-    )
+# A new claim or source has no links yet: only a link's own insert or delete moves a count.
+ELEMENT_TALLY = Tally(
+    table=TABLE,
+    kind=KIND,
+    count="links",
+    suffix="tally",
+    watched={
+        "law_elementlink": Watched(
+            _OF_LINK, ("case_id", "element_id", "bearing", "claim_id"), inserts_and_deletes=True
+        ),
+        "evidence_claim": Watched(
+            _OF_CLAIM, ("review_status", "source_id"), inserts_and_deletes=False
+        ),
+        "evidence_source": Watched(
+            _OF_SOURCE,
+            ("reliability_grade", "standing", "side", "access_level"),
+            inserts_and_deletes=False,
+        ),
+    },
+    fresh=FRESH,
+)

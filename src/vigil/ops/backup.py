@@ -31,7 +31,7 @@ from django.utils.translation import gettext as _
 
 from vigil.audit import checkpoints
 from vigil.audit import log as audit
-from vigil.evidence import archive
+from vigil.evidence import archive, claim_tallies
 from vigil.evidence.models import ArchivedFile
 from vigil.law import tallies
 from vigil.ops.backup_seal import BackupKey, SealError, is_sealed, seal, unseal
@@ -293,7 +293,9 @@ def restore_backup(path: Path, *, passphrase=None, unencrypted=False) -> dict:
             dump = contents / DUMPS[manifest["format"]]
             relabel_moved_models(dump)
             call_command("loaddata", str(dump), verbosity=0)
-            tallies.rebuild()  # rows load in any order: count their links once all are in
+            # Rows load in any order: count the links and claims once all are in.
+            tallies.rebuild()
+            claim_tallies.rebuild()
         checkpoints.checkpoint_head(restored=True)  # the older log is now the one to keep
         for name, sha in manifest["files"].items():
             if name.startswith("archive/") and not archive.path_for(sha).exists():

@@ -16,8 +16,8 @@ from django.db import connection, router, transaction
 # Rebuilt by Django itself, or meaningless after a restore.
 # The public pages' cache versions are not data: a restored site makes its pages afresh.
 EXCLUDED_APPS = {"contenttypes", "sessions", "django_tasks_database", "public_cache"}
-# The matrix's tallies are counted afresh from the links after a restore.
-EXCLUDED_MODELS = {"auth.permission", "law.elementtally"}
+# The matrix's tallies and the cases' claim counts are counted afresh after a restore.
+EXCLUDED_MODELS = {"auth.permission", "law.elementtally", "evidence.claimtally"}
 
 
 class FullPrecisionEncoder(DjangoJSONEncoder):

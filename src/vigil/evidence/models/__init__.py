@@ -10,12 +10,14 @@ from vigil.evidence.models.sources import (
     Source,
     WorkingCopy,
 )
+from vigil.evidence.models.tallies import ClaimTally
 from vigil.evidence.models.timestamps import FileTimestamp, TimestampToken
 
 __all__ = [
     "ArchivedFile",
     "Claim",
     "ClaimReview",
+    "ClaimTally",
     "CredibilityGrade",
     "Figure",
     "FileTimestamp",

@@ -2,23 +2,28 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from vigil.evidence import claim_tallies
 from vigil.law import tallies
 
 
 class Command(BaseCommand):
     help = (
         "Compare the case matrix's tallies (how many links of each element have each bearing, "
-        "review status, grade, voice and access level) with a fresh count of the links, or with "
-        "--rebuild count them afresh. Triggers keep them in step on every write; a rebuild "
-        "repairs them if anything went around the triggers."
+        "review status, grade, voice and access level) and the cases' claim counts with a fresh "
+        "count of the links and claims, or with --rebuild count them afresh. Triggers keep them "
+        "in step on every write; a rebuild repairs them if anything went around the triggers."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--rebuild", action="store_true", help="count every link afresh")
+        parser.add_argument(
+            "--rebuild", action="store_true", help="count every link and claim afresh"
+        )
 
     def handle(self, *args, **options):
         if options["rebuild"]:
             tallies.install_triggers()
+            claim_tallies.install_triggers()
+            claim_tallies.rebuild()
             count = tallies.rebuild()
             self.stdout.write(
                 ngettext(
@@ -29,11 +34,14 @@ class Command(BaseCommand):
                 % {"n": count}
             )
             return
-        problems = tallies.tally_problems()
+        problems = tallies.tally_problems() + claim_tallies.tally_problems()
         for problem in problems:
             self.stderr.write(self.style.ERROR(problem))
         if problems:
             raise CommandError(
-                _("the matrix's tallies differ from the links (`vigil tallies --rebuild`)")
+                _(
+                    "the matrix's tallies or the claim counts differ from the links and claims "
+                    "(`vigil tallies --rebuild`)"
+                )
             )
-        self.stdout.write(_("The matrix's tallies match the links."))
+        self.stdout.write(_("The matrix's tallies match the links, the claim counts the claims."))

@@ -6,7 +6,7 @@ from vigil.audit import checkpoints
 from vigil.audit.drift import drift_problems
 from vigil.audit.log import verify_chain
 from vigil.audit.models import AuditEntry
-from vigil.evidence import timestamps
+from vigil.evidence import claim_tallies, timestamps
 from vigil.evidence.archive import verify_archive
 from vigil.evidence.models import ArchivedFile
 from vigil.evidence.search_index import index_problems
@@ -17,8 +17,8 @@ class Command(BaseCommand):
     help = (
         "Re-hash every archived file and the whole audit chain, check it against the checkpoints "
         "and every audited row against its latest audit entry, check the trusted timestamps, and "
-        "compare the search index with the sources and claims and the matrix's tallies with the "
-        "links. Names each mismatch and exits "
+        "compare the search index with the sources and claims, the matrix's tallies with the "
+        "links and the cases' claim counts with the claims. Names each mismatch and exits "
         "non-zero when anything was altered."
     )
 
@@ -31,6 +31,7 @@ class Command(BaseCommand):
             "timestamp problem(s)": timestamps.timestamp_problems(),
             "search index problem(s)": index_problems(),
             "matrix tally problem(s)": tally_problems(),
+            "claim count problem(s)": claim_tallies.tally_problems(),
         }
         for problems in found.values():
             for problem in problems:
@@ -58,7 +59,7 @@ class Command(BaseCommand):
                 _(
                     "OK: %(files)s and %(entries)s verified, every audited row matches its audit "
                     "log; the search index matches the sources and claims, the matrix's tallies "
-                    "the links."
+                    "the links and the claim counts the claims."
                 )
                 % counted
             )

@@ -1,0 +1,109 @@
+"""Each case's claims counted by review status and by their source's access level
+(evidence.ClaimTally), kept in step by the database itself (see vigil.tallying): a claim counts
+when it is added, deleted, reviewed or moved, and all of a source's claims move when its access
+level changes. A reader's counts are the rows of the levels they may see.
+
+Every SQL text here is assembled from this module's constants, never from input.
+"""
+
+from django.db import connection
+from django.db.models import Q, Sum
+from django.utils.translation import gettext as _
+
+from vigil.evidence.models import ClaimTally
+from vigil.tallying import Tally, Watched, kept
+
+MIGRATION = ("evidence", "0016_claim_tallies")
+
+CLAIM_TALLY = Tally(
+    table="evidence_claimtally",
+    kind="case_id, access_level, review_status",
+    count="claims",
+    suffix="claimtally",
+    watched={
+        "evidence_claim": Watched(
+            "SELECT {row}.case_id AS case_id, s.access_level AS access_level, "
+            "{row}.review_status AS review_status, {sign} AS claims "
+            "FROM evidence_source s WHERE s.id = {row}.source_id",
+            ("case_id", "source_id", "review_status"),
+            inserts_and_deletes=True,
+        ),
+        # A new source has no claims yet, and a deleted one none left (they go first).
+        "evidence_source": Watched(
+            "SELECT c.case_id AS case_id, {row}.access_level AS access_level, "
+            "c.review_status AS review_status, {sign} AS claims "
+            "FROM evidence_claim c WHERE c.source_id = {row}.id",
+            ("access_level",),
+            inserts_and_deletes=False,
+        ),
+    },
+    fresh=(
+        "SELECT c.case_id AS case_id, s.access_level AS access_level, "
+        "c.review_status AS review_status, COUNT(*) AS claims "
+        "FROM evidence_claim c JOIN evidence_source s ON s.id = c.source_id GROUP BY 1, 2, 3"
+    ),
+)
+
+
+def counted(levels_by_case: Q | None = None, **filters):
+    """Kept tallies narrowed to what a reader may see: `levels_by_case` is a condition on the
+    tallies' case and access level (vigil.evidence.access.levels_condition), None for every
+    level."""
+    tallies = ClaimTally.objects.filter(claims__gt=0, **filters)
+    return tallies if levels_by_case is None else tallies.filter(levels_by_case)
+
+
+def case_counts(case, levels=None) -> dict[str, int]:
+    """The case's claims, verified and awaiting review, among the sources of `levels` (None: of
+    every level): one aggregate over a handful of rows."""
+    tallies = counted(case=case)
+    if levels is not None:
+        tallies = tallies.filter(access_level__in=levels)
+    by_status = dict(
+        tallies.values("review_status").annotate(n=Sum("claims")).values_list("review_status", "n")
+    )
+    return {
+        "claim_count": sum(by_status.values()),
+        "verified_count": by_status.get("verified", 0),
+        "proposed_count": by_status.get("proposed", 0),
+    }
+
+
+def install_triggers(owner=connection) -> None:
+    kept.install_triggers(CLAIM_TALLY, owner)
+
+
+def rebuild(owner=connection) -> int:
+    """Count every claim afresh; returns the number of tallies."""
+    return kept.rebuild(CLAIM_TALLY, owner)
+
+
+def tally_problems(limit: int = 20) -> list[str]:
+    """One line per case whose kept counts differ from its claims, and per missing trigger."""
+    problems = [
+        _("the claim count trigger %(name)s is missing (run `vigil migrate`)") % {"name": name}
+        for name in kept.missing_triggers(CLAIM_TALLY)
+    ]
+    rows = kept.differing_kinds(CLAIM_TALLY, "case_id", limit + 1)
+    for (case_id,) in sorted(set(rows[:limit])):
+        problems.append(
+            _("the claim counts of case #%(case)s differ from its claims") % {"case": case_id}
+        )
+    if len(rows) > limit:
+        problems.append(_("… and more claim count problems"))
+    return problems
+
+
+def install_when_migrated(owner=connection) -> None:
+    kept.install_when_migrated(CLAIM_TALLY, owner)
+
+
+def before_migrate(plan=None, using="default", **kwargs) -> None:
+    """A pre_migrate hook: on SQLite, take the triggers away while migrations remake tables."""
+    kept.before_migrate(CLAIM_TALLY, MIGRATION, plan, using)
+
+
+def after_migrate(plan=None, using="default", **kwargs) -> None:
+    """A post_migrate hook: put back missing triggers and count afresh what was written without
+    them."""
+    kept.after_migrate(CLAIM_TALLY, MIGRATION, plan, using)
