@@ -61,3 +61,14 @@ def test_a_category_hides_figures_from_sources_the_reader_may_not_see(case, bob_
 def test_an_unknown_category_is_not_found(case, alice_api):
     response = alice_api.get(reverse("api:category_figures", args=[case.slug, "counted"]))
     assert response.status_code == 404
+
+
+def test_a_limit_out_of_bounds_is_refused_as_a_bad_query_parameter(case, alice_api):
+    address = reverse("api:category_figures", args=[case.slug, "killed"])
+    for bad in (0, 201, -5):
+        refused = alice_api.get(address, {"limit": bad})
+        assert refused.status_code == 422
+        error = refused.json()["errors"][0]
+        assert (error["field"], error["location"]) == ("limit", "query")
+    assert alice_api.get(reverse("api:sources", args=[case.slug]), {"limit": 0}).status_code == 422
+    assert alice_api.get(address, {"limit": 200}).status_code == 200

@@ -12,7 +12,7 @@ import json
 from django.core.exceptions import ValidationError
 from django.db import DataError
 from django.db.models import Q
-from ninja import Schema
+from ninja import Field, Schema
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
@@ -20,7 +20,8 @@ MAX_LIMIT = 200
 
 class ListParams(Schema):
     cursor: str | None = None
-    limit: int = DEFAULT_LIMIT
+    # Bounds in the schema: a bad limit is refused as a bad query parameter, and documented.
+    limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT)
 
 
 def _encode(values: list) -> str:
