@@ -24,6 +24,7 @@ urlpatterns = [
     path("account/", include("vigil.api.urls")),
     path("api/v1/", api_urlpatterns()),
     path("invite/<str:token>/", account_views.accept_invitation, name="accept_invitation"),
+    path("pick/<str:model>/", account_views.pick, name="pick"),
     path(
         "password-reset/",
         auth_views.PasswordResetView.as_view(template_name="registration/reset_form.html"),

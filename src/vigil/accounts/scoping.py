@@ -3,9 +3,16 @@
 Each model a form can offer has one rule, registered by the app that owns the pages of that model
 (`register_choices`); `ScopedModelForm` narrows every model choice field through them. A form that
 offers a model with no rule fails at once rather than offer every row.
+
+The rule also says how a person finds a row by typing (`search`) and how a row is named
+(`label`): the pickers of long lists ask `matching_choices` (the `pick` endpoint) for one page of
+matches at a time instead of writing every row into the page.
 """
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from functools import reduce
+from operator import or_
 
 from django import forms
 from django.conf import settings
@@ -14,30 +21,81 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from vigil.accounts import permissions
-from vigil.pickers import SearchableSelect
+from vigil.pickers import ModelMultiplePicker, ModelPicker
 
-_RULES: dict[str, Callable] = {}
+MATCHES_PAGE_SIZE = 20
 
 
-def register_choices(model_label: str) -> Callable:
-    """Decorator: `rule(user) -> QuerySet` gives the rows of `model_label` a form may offer."""
+@dataclass(frozen=True)
+class ChoiceRule:
+    """Which rows a person may be offered, how a typed word finds them (field lookups searched
+    with icontains, or a function of the word that returns a Q) and how each is named."""
+
+    rows: Callable[..., QuerySet]
+    search: tuple[str, ...] | Callable[[str], Q]
+    label: Callable[..., str] = str
+    related: tuple[str, ...] = ()  # what `label` reads of other tables, fetched with the rows
+    order: tuple[str, ...] = ()  # the matches' order; the first search field if not given
+
+    def ordering(self) -> tuple[str, ...]:
+        first = self.search[0] if isinstance(self.search, tuple) else "pk"
+        return (*(self.order or (first,)), "pk")
+
+
+_RULES: dict[str, ChoiceRule] = {}
+
+
+def register_choices(
+    model_label: str, *, search=("name",), label: Callable = str, related=(), order=()
+) -> Callable:
+    """Decorator: `rule(user) -> QuerySet` gives the rows of `model_label` a form may offer;
+    `search`, `label`, `related` and `order` are how a picker finds and names them (ChoiceRule)."""
 
     def register(rule: Callable) -> Callable:
-        _RULES[model_label.lower()] = rule
+        _RULES[model_label.lower()] = ChoiceRule(rule, search, label, tuple(related), tuple(order))
         return rule
 
     return register
 
 
-def choices_for(user, model) -> QuerySet:
+def _rule(model_label: str) -> ChoiceRule:
     try:
-        rule = _RULES[model._meta.label_lower]
+        return _RULES[model_label.lower()]
     except KeyError:
-        raise LookupError(f"No rule says which {model._meta.label} a form may offer.") from None
-    return rule(user)
+        raise LookupError(f"No rule says which {model_label} a form may offer.") from None
 
 
-@register_choices(settings.AUTH_USER_MODEL)
+def choices_for(user, model) -> QuerySet:
+    return _rule(model._meta.label_lower).rows(user)
+
+
+def _word_matches(rule: ChoiceRule, word: str) -> Q:
+    if callable(rule.search):
+        return rule.search(word)
+    return reduce(or_, (Q(**{f"{field}__icontains": word}) for field in rule.search))
+
+
+def matching_choices(user, model_label: str, query: str, page: int = 1) -> tuple[list, bool]:
+    """One page of the rows of `model_label` that `user` may be offered and that match every
+    word of `query` ({id, label} each, in the order of the first search field), and whether a
+    next page exists. The same few queries however many rows there are. LookupError for a model
+    without a rule."""
+    rule = _rule(model_label)
+    found = rule.rows(user)
+    for word in query.split()[:10]:
+        found = found.filter(_word_matches(rule, word))
+    start = (page - 1) * MATCHES_PAGE_SIZE
+    # One row past the page tells whether there is a next one, without counting every match.
+    rows = list(
+        found.select_related(*rule.related).order_by(*rule.ordering())[
+            start : start + MATCHES_PAGE_SIZE + 1
+        ]
+    )
+    matches = [{"id": row.pk, "label": rule.label(row)} for row in rows[:MATCHES_PAGE_SIZE]]
+    return matches, len(rows) > MATCHES_PAGE_SIZE
+
+
+@register_choices(settings.AUTH_USER_MODEL, search=("username",))
 def people_choices(user) -> QuerySet:
     """Accounts a person may assign or name: themselves, the people of the chapters they run and
     of the cases they edit (everyone, for an administrator)."""
@@ -56,9 +114,10 @@ def people_choices(user) -> QuerySet:
 
 def _searchable(field: forms.ModelChoiceField) -> None:
     """A related object is picked from a list that can be long (the events, targets or people of
-    a large archive): a select that can be searched, and is written without a template per
-    option."""
-    widget = SearchableSelect(attrs={**field.widget.attrs, "data-picker": _("Search this list")})
+    a large archive): a select that can be searched, written without a template per option, and
+    which, past a bound, offers only the chosen rows and searches the others on the server."""
+    picker = ModelMultiplePicker if field.widget.allow_multiple_selected else ModelPicker
+    widget = picker(attrs={**field.widget.attrs, "data-picker": _("Search this list")})
     widget.is_required = field.required
     widget.choices = field.choices
     field.widget = widget
@@ -79,7 +138,7 @@ class ScopedModelForm(forms.ModelForm):
         for name, field in list(self.fields.items()):
             if isinstance(field, forms.ModelChoiceField):
                 self._narrow(name, field)
-                if type(field.widget) is forms.Select:
+                if type(field.widget) in (forms.Select, forms.SelectMultiple):
                     _searchable(field)
 
     def _narrow(self, name, field) -> None:

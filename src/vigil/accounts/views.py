@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.forms import UserCreationForm
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -18,7 +19,7 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from vigil.accounts import audit_log, invitations, permissions
+from vigil.accounts import audit_log, invitations, permissions, scoping
 from vigil.accounts.forms import (
     AuditFilterForm,
     AuthenticatorCodeForm,
@@ -213,3 +214,21 @@ def audit_log_page(request):
         "query": query.urlencode(),
     }
     return render(request, "accounts/audit_log.html", context)
+
+
+@require_safe
+def pick(request, model):
+    """One page of the rows of `model` ("recognition.actor") the person's forms may offer that
+    match `?q=`, as JSON for the pickers of long lists: {"results": [{id, label}], "more": bool}.
+    404 for a model no form offers."""
+    number = request.GET.get("page", "")
+    page = min(int(number), 500) if number.isdecimal() and 0 < len(number) < 4 else 1
+    try:
+        matches, more = scoping.matching_choices(
+            request.user, model, request.GET.get("q", "").strip()[:200], max(page, 1)
+        )
+    except LookupError:
+        raise Http404 from None
+    return JsonResponse(
+        {"results": matches, "more": more}, json_dumps_params={"ensure_ascii": False}
+    )

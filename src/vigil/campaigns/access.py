@@ -235,14 +235,14 @@ def chapter_choices(user) -> QuerySet:
     return Chapter.objects.filter(pk__in=permissions.coordinated_chapter_ids(user))
 
 
-@register_choices("campaigns.Event")
+@register_choices("campaigns.Event", search=("title",))
 def event_choices(user) -> QuerySet:
     if not permissions.can_view_campaigns(user):
         return Event.objects.none()
     return Event.objects.all()
 
 
-@register_choices("campaigns.Material")
+@register_choices("campaigns.Material", search=("title",))
 def material_choices(user) -> QuerySet:
     if not permissions.can_view_campaigns(user):
         return Material.objects.none()

@@ -12,7 +12,7 @@ from vigil.accounts.scoping import register_choices
 from vigil.cases.models import Case
 
 
-@register_choices("cases.Case")
+@register_choices("cases.Case", search=("title",))
 def visible_cases(user) -> QuerySet[Case]:
     """The cases `user` has a role in (every case, for an administrator). Forms offer these and
     no others: no title of a case that answers 404 for them."""

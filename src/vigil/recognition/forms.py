@@ -5,7 +5,8 @@ from vigil.accounts.scoping import ScopedModelForm
 from vigil.countries import sort_key
 from vigil.evidence.source_picker import SourcesField
 from vigil.partial_dates import PartialDateFormField
-from vigil.pickers import CountryField, SearchableSelect
+from vigil.pickers import CountryField, ModelPicker
+from vigil.recognition.choices import actor_label
 from vigil.recognition.models import (
     Actor,
     Characterisation,
@@ -26,15 +27,6 @@ ACT_FIELDS = [
 ]
 
 
-def actor_label(actor: Actor) -> str:
-    """How every picker names an actor: a state by name and code, "Georgia (GEO)"; a body with
-    its country's code and its kind, "Georgia (USA) — subnational legislature"."""
-    if actor.kind == Actor.Kind.STATE:
-        return f"{actor.display_name} ({actor.country_code})"
-    where = f" ({actor.country_code})" if actor.country_code else ""
-    return f"{actor.name}{where} — {actor.get_kind_display()}"
-
-
 class _ByLabel(forms.models.ModelChoiceIterator):
     """Offers the actors in the order of the names shown, states and bodies together."""
 
@@ -48,7 +40,7 @@ class _ByLabel(forms.models.ModelChoiceIterator):
 class ActorChoiceField(forms.ModelChoiceField):
     """The one actor picker of every form: searchable by name or code, each actor once."""
 
-    widget = SearchableSelect
+    widget = ModelPicker
     iterator = _ByLabel
 
     def __init__(self, queryset=None, **kwargs):

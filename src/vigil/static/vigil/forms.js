@@ -40,7 +40,8 @@ const fold = (text) => text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase
 const SEARCHABLE_FROM = 15;
 
 function makePicker(select) {
-  if (select.options.length < SEARCHABLE_FROM) return;
+  // A multiple select would lose its chosen options hidden by a search.
+  if (select.multiple || select.options.length < SEARCHABLE_FROM) return;
   const search = document.createElement("input");
   search.type = "search";
   search.className = "picker-search";
@@ -85,7 +86,99 @@ function makePicker(select) {
   });
 }
 
-document.querySelectorAll("select[data-picker]").forEach(makePicker);
+document.querySelectorAll("select[data-picker]:not([data-picker-url])").forEach(makePicker);
+
+// A list too long to write into the page (pickers.py ModelPicker) holds only its chosen rows:
+// a search box asks the server for one page of matches, and a picked match is added to the
+// select and chosen there. The select stays the control that is submitted and keeps its label.
+function makeModelPicker(select) {
+  const search = document.createElement("input");
+  search.type = "search";
+  search.className = "picker-search";
+  search.placeholder = select.dataset.picker;
+  search.setAttribute("aria-label", select.dataset.picker);
+  search.setAttribute("aria-controls", select.id);
+  search.autocomplete = "off";
+  const matches = document.createElement("ul");
+  matches.className = "picker-matches";
+  const status = document.createElement("p");
+  status.className = "help";
+  status.setAttribute("aria-live", "polite");
+  select.before(search, matches, status);
+
+  const choose = (match) => {
+    let option = Array.from(select.options).find((o) => o.value === String(match.id));
+    if (!option) {
+      option = new Option(match.label, match.id);
+      select.append(option);
+    }
+    option.selected = true;
+    select.dispatchEvent(new Event("change", { bubbles: true }));
+    matches.replaceChildren();
+    search.value = "";
+    status.textContent = select.dataset.pickerChosen.replace("%(label)s", match.label);
+    search.focus();
+  };
+  const button = (match) => {
+    const item = document.createElement("li");
+    const pick = document.createElement("button");
+    pick.type = "button";
+    pick.textContent = match.label;
+    pick.addEventListener("click", () => choose(match));
+    item.append(pick);
+    return item;
+  };
+
+  let asked = 0;
+  const ask = async () => {
+    const query = search.value.trim();
+    const mine = ++asked;
+    if (!query) {
+      matches.replaceChildren();
+      status.textContent = "";
+      return;
+    }
+    const answer = await fetch(`${select.dataset.pickerUrl}?q=${encodeURIComponent(query)}`, {
+      headers: { Accept: "application/json" },
+      credentials: "same-origin",
+    });
+    if (!answer.ok || mine !== asked) return; // a later search has been sent meanwhile
+    const found = await answer.json();
+    matches.replaceChildren(...found.results.map(button));
+    if (!found.results.length) status.textContent = select.dataset.pickerNone;
+    else if (found.more) status.textContent = select.dataset.pickerMore;
+    else status.textContent = select.dataset.pickerMatches.replace("%(count)s", found.results.length);
+  };
+  let timer;
+  search.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(ask, 200);
+  });
+  // Enter searches at once rather than sending the form; the arrow keys walk the matches.
+  search.addEventListener("keydown", (event) => {
+    if (event.key === "Enter") {
+      event.preventDefault();
+      clearTimeout(timer);
+      ask();
+    } else if (event.key === "ArrowDown" && matches.querySelector("button")) {
+      event.preventDefault();
+      matches.querySelector("button").focus();
+    }
+  });
+  matches.addEventListener("keydown", (event) => {
+    const item = event.target.closest("li");
+    if (!item) return;
+    const next = { ArrowDown: item.nextElementSibling, ArrowUp: item.previousElementSibling };
+    if (event.key in next) {
+      event.preventDefault();
+      (next[event.key]?.querySelector("button") || search).focus();
+    } else if (event.key === "Escape") {
+      search.focus();
+    }
+  });
+}
+
+document.querySelectorAll("select[data-picker-url]").forEach(makeModelPicker);
 
 // A field of source numbers (evidence/source_picker.py) becomes a search over the case's
 // sources: each search asks the server for one page of matches, and a picked source joins the
