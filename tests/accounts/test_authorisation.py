@@ -147,6 +147,9 @@ TABLE = {
     ("cases:list", "POST"): ("not-allowed", lambda w: {}),
     ("actors", "GET"): ("signed-in", lambda w: {}),
     ("actors", "POST"): ("any-researcher", lambda w: {}),
+    # Each person is offered only what their forms may offer (tests/accounts/test_pick.py).
+    ("pick", "GET"): ("signed-in", lambda w: {"model": "recognition.actor"}),
+    ("pick", "POST"): ("not-allowed", lambda w: {"model": "recognition.actor"}),
     ("accounts:security", "GET"): ("signed-in", lambda w: {}),
     ("accounts:security", "POST"): ("not-allowed", lambda w: {}),
     ("accounts:two_factor_setup", "GET"): ("signed-in", lambda w: {}),

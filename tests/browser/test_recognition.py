@@ -5,7 +5,7 @@ import pytest
 from tests.conftest import make_source, screenshot, sign_in
 from tests.recognition.conftest import act, state
 from vigil.recognition import services
-from vigil.recognition.models import Target
+from vigil.recognition.models import Actor, Target
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -106,7 +106,7 @@ def test_an_act_is_recorded_with_sources_picked_by_searching(
     make_source(case, text="Unrelated.", title="Press report on the harvest")
     sign_in(page, live_server, "alice")
     page.goto(f"{live_server.url}/cases/{case.slug}/recognition/acts/new/")
-    page.get_by_label("Actor").select_option(label="Pakistan (PAK)")
+    pick_actor(page, "Pakistan", "Pakistan (PAK)")
     page.get_by_label("Instrument").select_option("resolution")
     page.get_by_label("Characterisation").select_option("genocide")
     page.get_by_label("Exact wording").fill("the genocide")
@@ -123,3 +123,61 @@ def test_an_act_is_recorded_with_sources_picked_by_searching(
     page.get_by_role("button", name="Save").click()
     page.get_by_text("Recognition act recorded.").wait_for()
     assert list(case.recognition_acts.get().sources.all()) == [wanted]
+
+
+def pick_actor(page, typed: str, label: str):
+    page.get_by_role("searchbox", name="Search by name or code").fill(typed)
+    page.get_by_role("button", name=label).click()
+
+
+def test_an_act_s_actor_is_found_among_hundreds_by_typing_and_picked_with_the_keyboard(
+    page, live_server, alice, case, states
+):
+    assert Actor.objects.count() > 200
+    pakistan = Actor.objects.get(kind=Actor.Kind.STATE, country_code="PAK")
+    sign_in(page, live_server, "alice")
+    page.goto(f"{live_server.url}/cases/{case.slug}/recognition/acts/new/")
+    actor = page.locator("#id_actor")
+    assert actor.locator("option").count() == 1, "the long list was written into the page"
+    assert actor.evaluate("el => el.labels[0].textContent").startswith("Actor")
+    search = page.get_by_role("searchbox", name="Search by name or code")
+    search.fill("pakis")
+    match = page.get_by_role("button", name="Pakistan (PAK)")
+    match.wait_for()
+    search.press("ArrowDown")
+    assert match.evaluate("node => node === document.activeElement"), "no match focused"
+    page.keyboard.press("Enter")
+    page.get_by_text("Chosen: Pakistan (PAK)").wait_for()
+    assert actor.input_value() == str(pakistan.pk)
+    assert search.evaluate("node => node === document.activeElement")
+    page.get_by_label("Instrument").select_option("resolution")
+    page.get_by_label("Characterisation").select_option("genocide")
+    page.get_by_label("Exact wording").fill("the genocide")
+    search.press("Enter")  # searches, never sends the form
+    page.get_by_role("button", name="Save").click()
+    page.get_by_text("Recognition act recorded.").wait_for()
+    assert case.recognition_acts.get().actor == pakistan
+
+
+def test_the_actor_picker_reads_right_to_left_in_urdu(page, live_server, alice, case, states):
+    pakistan = Actor.objects.get(kind=Actor.Kind.STATE, country_code="PAK")
+    sign_in(page, live_server, "alice")
+    page.goto(f"{live_server.url}/cases/{case.slug}/recognition/acts/new/")
+    page.locator("#language-switch").select_option("ur")
+    page.locator(".language-switch button").click()
+    page.wait_for_load_state()
+    assert page.evaluate("document.documentElement.dir") == "rtl"
+    search = page.locator("#id_actor").locator("xpath=preceding-sibling::input[@type='search']")
+    search.fill("PAK")
+    match = page.locator(".picker-matches button").first
+    match.wait_for()
+    assert "(PAK)" in match.inner_text()
+    # The search box and its matches start at the right-hand edge, as the select does.
+    select_box, search_box = page.locator("#id_actor").bounding_box(), search.bounding_box()
+    assert (
+        abs((select_box["x"] + select_box["width"]) - (search_box["x"] + search_box["width"])) < 2
+    )
+    assert match.evaluate("el => getComputedStyle(el).direction") == "rtl"
+    match.click()
+    assert page.locator("#id_actor").input_value() == str(pakistan.pk)
+    screenshot(page, "rtl-ur-actor-picker")
