@@ -77,9 +77,8 @@ def _word_matches(rule: ChoiceRule, word: str) -> Q:
 
 def matching_choices(user, model_label: str, query: str, page: int = 1) -> tuple[list, bool]:
     """One page of the rows of `model_label` that `user` may be offered and that match every
-    word of `query` ({id, label} each, in the order of the first search field), and whether a
-    next page exists. The same few queries however many rows there are. LookupError for a model
-    without a rule."""
+    word of `query` ({id, label} each, in the rule's order), and whether a next page exists.
+    The same few queries however many rows there are. LookupError for a model without a rule."""
     rule = _rule(model_label)
     found = rule.rows(user)
     for word in query.split()[:10]:
