@@ -72,7 +72,7 @@ class ModelPicker(SearchableSelect):
                 {
                     "data-picker-url": reverse("pick", args=[label]),
                     "data-picker-more": _("More matches: narrow the search"),
-                    "data-picker-none": _("Nothing matches."),
+                    "data-picker-none": _("No results."),
                     "data-picker-chosen": _("Chosen: %(label)s"),
                 }
             )
