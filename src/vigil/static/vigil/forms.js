@@ -88,6 +88,40 @@ function makePicker(select) {
 
 document.querySelectorAll("select[data-picker]:not([data-picker-url])").forEach(makePicker);
 
+// A search box that asks the server at `address` for one page of matches as the person types
+// (200 ms after the last key, or at once on Enter, which would otherwise send the form) and hands
+// each answer to `show`; an answer overtaken by a later search is dropped, and an emptied box
+// calls `clear`.
+function searchAsYouType(search, address, clear, show) {
+  let asked = 0;
+  let timer;
+  const ask = async () => {
+    const query = search.value.trim();
+    const mine = ++asked;
+    if (!query) {
+      clear();
+      return;
+    }
+    const answer = await fetch(`${address}?q=${encodeURIComponent(query)}`, {
+      headers: { Accept: "application/json" },
+      credentials: "same-origin",
+    });
+    if (!answer.ok || mine !== asked) return;
+    show(await answer.json());
+  };
+  search.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(ask, 200);
+  });
+  search.addEventListener("keydown", (event) => {
+    if (event.key === "Enter") {
+      event.preventDefault();
+      clearTimeout(timer);
+      ask();
+    }
+  });
+}
+
 // A list too long to write into the page (pickers.py ModelPicker) holds only its chosen rows:
 // a search box asks the server for one page of matches, and a picked match is added to the
 // select and chosen there. The select stays the control that is submitted and keeps its label.
@@ -129,38 +163,19 @@ function makeModelPicker(select) {
     return item;
   };
 
-  let asked = 0;
-  const ask = async () => {
-    const query = search.value.trim();
-    const mine = ++asked;
-    if (!query) {
-      matches.replaceChildren();
-      status.textContent = "";
-      return;
-    }
-    const answer = await fetch(`${select.dataset.pickerUrl}?q=${encodeURIComponent(query)}`, {
-      headers: { Accept: "application/json" },
-      credentials: "same-origin",
-    });
-    if (!answer.ok || mine !== asked) return; // a later search has been sent meanwhile
-    const found = await answer.json();
+  const clear = () => {
+    matches.replaceChildren();
+    status.textContent = "";
+  };
+  searchAsYouType(search, select.dataset.pickerUrl, clear, (found) => {
     matches.replaceChildren(...found.results.map(button));
     if (!found.results.length) status.textContent = select.dataset.pickerNone;
     else if (found.more) status.textContent = select.dataset.pickerMore;
     else status.textContent = select.dataset.pickerMatches.replace("%(count)s", found.results.length);
-  };
-  let timer;
-  search.addEventListener("input", () => {
-    clearTimeout(timer);
-    timer = setTimeout(ask, 200);
   });
-  // Enter searches at once rather than sending the form; the arrow keys walk the matches.
+  // The arrow keys walk the matches.
   search.addEventListener("keydown", (event) => {
-    if (event.key === "Enter") {
-      event.preventDefault();
-      clearTimeout(timer);
-      ask();
-    } else if (event.key === "ArrowDown" && matches.querySelector("button")) {
+    if (event.key === "ArrowDown" && matches.querySelector("button")) {
       event.preventDefault();
       matches.querySelector("button").focus();
     }
@@ -238,21 +253,11 @@ function makeSourcePicker(field) {
     save();
   };
 
-  let asked = 0;
-  const ask = async () => {
-    const query = search.value.trim();
-    const mine = ++asked;
-    if (!query) {
-      matches.replaceChildren();
-      status.textContent = "";
-      return;
-    }
-    const answer = await fetch(`${field.dataset.sourcePicker}?q=${encodeURIComponent(query)}`, {
-      headers: { Accept: "application/json" },
-      credentials: "same-origin",
-    });
-    if (!answer.ok || mine !== asked) return; // a later search has been sent meanwhile
-    const found = await answer.json();
+  const clear = () => {
+    matches.replaceChildren();
+    status.textContent = "";
+  };
+  searchAsYouType(search, field.dataset.sourcePicker, clear, (found) => {
     matches.replaceChildren(
       ...found.results.map((source) => {
         const item = document.createElement("li");
@@ -273,19 +278,6 @@ function makeSourcePicker(field) {
     );
     if (!found.results.length) status.textContent = field.dataset.pickerNone;
     else status.textContent = found.more ? field.dataset.pickerMore : "";
-  };
-  let timer;
-  search.addEventListener("input", () => {
-    clearTimeout(timer);
-    timer = setTimeout(ask, 200);
-  });
-  // Enter searches at once rather than sending the form.
-  search.addEventListener("keydown", (event) => {
-    if (event.key === "Enter") {
-      event.preventDefault();
-      clearTimeout(timer);
-      ask();
-    }
   });
 }
 
