@@ -89,6 +89,37 @@ def test_confidential_evidence_is_not_counted_for_those_who_cannot_see_it(
     assert "Secret" in alice_client.get(url).content.decode()
 
 
+def test_a_cell_counts_the_links_each_person_may_see_and_follows_unlinking(
+    bob_client, alice_client, case, killing
+):
+    from tests.conftest import make_source
+
+    link_many(case, killing, 2)
+    source = make_source(case, text="secret", title="Secret", access_level="confidential")
+    hidden = [
+        add_reviewed_claim(
+            source,
+            fields={"statement": f"hidden {n}", "claim_type": "act", "locator": "p"}
+            | {"review_status": "verified"},
+        )
+        for n in range(2)
+    ]
+    link = services.link_claim(
+        case, claim=hidden[0], element=killing, bearing="contradicts", strength="strong"
+    )
+    services.link_claim(case, claim=hidden[1], element=killing, bearing="supports", strength="weak")
+    url = reverse("law:element", args=[case.slug, "RS-6-a", 1])
+    seen_by_bob = bob_client.get(url)
+    assert seen_by_bob.context["supporting"].paginator.count == 2
+    assert "2 claims" in seen_by_bob.content.decode()
+    assert not seen_by_bob.context["contradicting"].object_list
+    seen_by_alice = alice_client.get(url)
+    assert seen_by_alice.context["supporting"].paginator.count == 3
+    assert seen_by_alice.context["contradicting"].paginator.count == 1
+    services.unlink(link)
+    assert alice_client.get(url).context["contradicting"].paginator.count == 0
+
+
 def test_the_comparison_groups_the_three_kinds_of_crime(alice_client, case, law):
     page = alice_client.get(reverse("law:compare", args=[case.slug])).content.decode()
     for heading in ["Genocide", "Crime against humanity", "War crime"]:

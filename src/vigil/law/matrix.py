@@ -66,6 +66,10 @@ class ElementRow:
         return _claims(self.supporting)
 
     @property
+    def contradicting_count(self) -> int:
+        return _claims(self.contradicting)
+
+    @property
     def verified_supporting(self) -> int:
         return _claims(_verified(self.supporting))
 
@@ -224,11 +228,14 @@ def element_row(case, element: Element, claims=None, levels=None) -> ElementRow:
     return _row(element, tallies, rule())
 
 
-def element_links(case, element: Element, bearing: str, claims=None):
-    """The links of one element and bearing, with their claims and sources, for a paged list."""
+def element_links(case, element: Element, bearing: str, levels=None):
+    """The links of one element and bearing, with their claims and sources, for a paged list;
+    of sources at `levels` only (None: every level). The links are found from their own index
+    (case, element, bearing): a filter on the case's claims instead made the database list every
+    claim of the case first."""
     links = ElementLink.objects.filter(case=case, element=element, bearing=bearing)
-    if claims is not None:
-        links = links.filter(claim__in=claims)
+    if levels is not None:
+        links = links.filter(claim__source__access_level__in=levels)
     return (
         links.select_related("claim__case", "claim__source__case")
         .defer("claim__source__text")  # long, and not shown

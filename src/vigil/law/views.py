@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from vigil.cases.access import get_case_for_user
-from vigil.evidence.access import get_claim_for_user, visible_claims, visible_levels
+from vigil.evidence.access import get_claim_for_user, visible_levels
 from vigil.law import matrix, services
 from vigil.law.access import get_crime, get_link_for_user
 from vigil.law.forms import CrimeChoiceForm, ElementLinkForm
@@ -71,20 +71,24 @@ def element_evidence(request, slug, code, number):
     case = get_case_for_user(request.user, slug)
     crime = get_crime(code)
     element = get_object_or_404(Element.objects.select_related("crime"), crime=crime, number=number)
-    claims = visible_claims(request.user, case)
+    levels = visible_levels(request.user, case)
+    row = matrix.element_row(case, element, levels=levels)
     context = {
         "case": case,
         "crime": crime,
-        "row": matrix.element_row(case, element, levels=visible_levels(request.user, case)),
+        "row": row,
+        # The row's tallies count the same links as the lists: no list is counted again.
         "supporting": paginate(
             request,
-            matrix.element_links(case, element, ElementLink.Bearing.SUPPORTS, claims),
+            matrix.element_links(case, element, ElementLink.Bearing.SUPPORTS, levels),
             param="supporting_page",
+            count=row.supporting_count,
         ),
         "contradicting": paginate(
             request,
-            matrix.element_links(case, element, ElementLink.Bearing.CONTRADICTS, claims),
+            matrix.element_links(case, element, ElementLink.Bearing.CONTRADICTS, levels),
             param="contradicting_page",
+            count=row.contradicting_count,
         ),
     }
     return render(request, "law/element.html", context)
