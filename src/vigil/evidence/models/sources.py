@@ -151,6 +151,19 @@ class Source(Publishable, AuditedModel):
         indexes = [
             models.Index(fields=["case", "title"], name="evidence_source_case_title"),
             models.Index(fields=["case", "url"], name="evidence_source_case_url"),
+            # The public site and the dossier start from the published sources, the publish
+            # screen from the unpublished ones: partial indexes, so that no query that says
+            # nothing of publication is led through them (see migration 0015).
+            models.Index(
+                fields=["case", "access_level"],
+                condition=models.Q(published_at__isnull=False),
+                name="evidence_source_published",
+            ),
+            models.Index(
+                fields=["case", "access_level"],
+                condition=models.Q(published_at__isnull=True),
+                name="evidence_source_unpublished",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(
