@@ -12,6 +12,7 @@ from django.db import connection
 
 from tests.conftest import add_reviewed_claim, make_source
 from vigil.cases.models import Case
+from vigil.dossier import publishing
 from vigil.evidence import claim_tallies, services
 from vigil.evidence.models import Claim, ClaimTally, Source
 
@@ -19,16 +20,22 @@ pytestmark = pytest.mark.django_db
 
 
 def counted_one_by_one() -> Counter:
-    """Every claim's case, source level and review status, read claim by claim in Python."""
+    """Every claim's case, source level, review status and publication, read claim by claim in
+    Python."""
     return Counter(
-        (claim.case_id, claim.source.access_level, claim.review_status)
+        (claim.case_id, claim.source.access_level, claim.review_status, claim.is_published)
         for claim in Claim.objects.select_related("source")
     )
 
 
 def kept() -> Counter:
     rows = ClaimTally.objects.exclude(claims=0)
-    return Counter({(row.case_id, row.access_level, row.review_status): row.claims for row in rows})
+    return Counter(
+        {
+            (row.case_id, row.access_level, row.review_status, row.published): row.claims
+            for row in rows
+        }
+    )
 
 
 def claim(source, n, status="proposed"):
@@ -58,6 +65,8 @@ def test_every_kind_of_write_keeps_the_counts_equal_to_the_claims(case, claims, 
             claims[0].source, fields={"statement": "new", "claim_type": "act", "locator": "p. 9"}
         ),
         lambda: services.review_claim(claims[1], status="rejected"),
+        lambda: publishing.publish_claims(case, [claims[4], claims[7]]),
+        lambda: publishing.withdraw(claims[7]),
         lambda: services.update_claim(
             claims[2], fields={"review_status": "disputed", "review_note": "Dates differ."}
         ),
@@ -92,6 +101,19 @@ def test_a_case_page_reads_its_counts_for_the_levels_given(case, claims):
         "verified_count": 2,
         "proposed_count": 2,
     }
+
+
+def test_the_publish_screen_counts_the_verified_public_claims_not_yet_published(case, claims):
+    def fresh():
+        return publishing.awaiting_publication(case).count()
+
+    # Claims 4 and 7: verified, of the two public sources.
+    assert claim_tallies.awaiting_publication_count(case) == fresh() == 2
+    publishing.publish_claims(case, [claims[4]])
+    assert claim_tallies.awaiting_publication_count(case) == fresh() == 1
+    publishing.withdraw(claims[4])
+    claim(claims[0].source, 12, status="verified")
+    assert claim_tallies.awaiting_publication_count(case) == fresh() == 3
 
 
 def test_verify_and_the_tallies_command_name_a_drift_and_a_rebuild_repairs_it(case, claims):

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from vigil.accounts import permissions
 from vigil.accounts.redirects import redirect_next
 from vigil.cases.access import get_case_for_user
+from vigil.evidence import claim_tallies
 from vigil.evidence.access import visible_claims, visible_sources
 from vigil.evidence.models import Source
 from vigil.paging import paginate
@@ -53,12 +54,15 @@ def review(request, slug):
     awaiting = publishing.awaiting_publication(case)
     # Every claim awaiting publication has a public source: the reader sees all or none of them
     # (a test of the level, rather than a list of every visible claim of the case to match).
+    count = claim_tallies.awaiting_publication_count(case)
     if Source.Access.PUBLIC not in permissions.source_levels(request.user, case):
-        awaiting = awaiting.none()
+        awaiting, count = awaiting.none(), 0
     context = {
         "case": case,
         "awaiting": paginate(
-            request, awaiting.select_related("source__case").defer("source__text")
+            request,
+            awaiting.select_related("source__case").defer("source__text"),
+            count=count,  # kept by the database: counting them read every public source
         ),
         "sources": paginate(request, _unpublished_sources(request, case), param="sources_page"),
         "acts": paginate(request, _unpublished_acts(case), param="acts_page"),
