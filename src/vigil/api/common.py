@@ -54,6 +54,12 @@ def changed_since(queryset, since: datetime.datetime | None):
     every change is there, so no model needs an updated-at column of its own)."""
     if since is None:
         return queryset
+    if since.tzinfo is not None:
+        # In UTC: PostgreSQL refuses an offset past 15:59, which ISO 8601 allows.
+        try:
+            since = since.astimezone(datetime.UTC)
+        except OverflowError:  # before the year 1 or after 9999 once in UTC: all, or none
+            return queryset if since.utcoffset() > datetime.timedelta(0) else queryset.none()
     label = queryset.model._meta.label
     touched = AuditEntry.objects.filter(model_label=label, at__gte=since).annotate(
         object_id=Cast("object_pk", BigIntegerField())
