@@ -80,7 +80,7 @@ YEAR_CUE = re.compile(
 
 # "the 1995 massacre", "the 1994 genocide": a year used as an adjective before a noun.
 YEAR_BEFORE_NOUN = re.compile(
-    r"\b(?:[Tt]he|[Aa]n?)\s+(?P<year>1[5-9]\d\d|20\d\d)\s+(?!(?:people|persons|civilians|men|women|"
+    r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Tt]his|[Tt]hat)\s+(?P<year>1[5-9]\d\d|20\d\d)\s+(?!(?:people|persons|civilians|men|women|"
     r"children|victims|refugees|residents|soldiers|troops|families|homes|houses|bodies|dead|of)\b)"
     # "the 1949 Geneva Conventions", "the 1948 Convention": the year is part of the name.
     r"(?!(?:[A-Z][\w-]*\s+){0,3}(?:Conventions?|Protocols?|Statute|Charter|Covenant|Declaration)\b)"
@@ -102,6 +102,12 @@ YEAR_WITH_MARK = re.compile(
 )
 # "Isayeva v. Russia (2005)": a year standing alone in brackets.
 YEAR_IN_BRACKETS = re.compile(r"\((?P<year>1[5-9]\d\d|20\d\d)\)")
+# "the approach of Schabas (2009)", "2. Varga, L. (2003). Rivers of Silence": an author's
+# name and the year of the work cited, not a date of the events.
+AUTHOR_BEFORE = re.compile(
+    r"(?:\b(?:of|and|by|see|cf\.|&)\s+[A-Z][\w'’-]+(?:\s+et\s+al\.)?"
+    r"|(?:^|\n)\s*(?:\d+\.\s+)?[A-Z][\w'’-]+,\s+(?:[A-Z]\.\s*)+)\s*$"
+)
 # After a number of up to four digits ("resolution 1502 (2003)", "resolutions 1674 (2006), 1894
 # (2009)") the year is part of that number's citation; an application's longer number ("App.
 # No. 57950 (2005)") cites a judgment, whose year is a date.
@@ -109,7 +115,7 @@ CITED_NUMBER = re.compile(r"(?<![\d/.,])\d{1,4}\s?$")
 # "Human Rights Watch/Helsinki, 1993", "grave breaches of Geneva Convention, 1949": a year
 # after a name and a comma (not in a list of numbers, and not a count of people).
 YEAR_AFTER_COMMA = re.compile(
-    r"(?<=[A-Za-z)]),\s(?P<year>1[5-9]\d\d|20\d\d)\b(?![,.]?\d)(?!\s+(?:people|persons|civilians|"
+    r"(?<=[A-Za-z)]),\s(?P<year>1[5-9]\d\d|20\d\d)\b(?![,.]?\d|\s*[-–]\s*\d)(?!\s+(?:people|persons|civilians|"
     r"men|women|children|victims|refugees|residents|soldiers|troops|families|were|had|have)\b)"
 )
 # "1991-92", "1992–1995", "the 1992-1995 war": both years (the second within a lifetime).
@@ -191,6 +197,7 @@ def _lone_years(text: str, taken: Spans) -> list[Finding]:
         if match.re is YEAR_IN_BRACKETS and (
             INSTRUMENT_YEAR.search(text, max(0, match.start() - 40), match.start())
             or CITED_NUMBER.search(text, max(0, match.start() - 6), match.start())
+            or AUTHOR_BEFORE.search(text, max(0, match.start() - 40), match.start())
         ):
             continue
         if (

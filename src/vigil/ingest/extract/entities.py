@@ -94,7 +94,8 @@ def _country_re() -> re.Pattern:
         {*names, *(n.upper() for n in names if len(n) > 4)}, key=len, reverse=True
     )
     return re.compile(
-        r"\b(?<![\w-])(" + "|".join(_flexible(a) for a in alternatives) + r")(?!\w|-[A-Z\d])"
+        # "US$ 94 million" is money, not the state.
+        r"\b(?<![\w-])(" + "|".join(_flexible(a) for a in alternatives) + r")(?!\w|-[A-Z\d]|\$)"
     )
 
 

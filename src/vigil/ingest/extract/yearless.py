@@ -53,23 +53,72 @@ YEAR_REACH = 1500  # characters within which a yearless date looks for its year
 DATELINE_BEFORE = re.compile(r"(?:^|\n)\s*[A-Z][\w'’-]*(?:[ ,]+[A-Z][\w'’-]*)*[.,]\s*$")
 
 
+# "Early on the 22nd", "(some sources give the 15th)": a day alone, in the month of the date
+# before it; followed by a mark, so "the 15th century" and "the 22nd Brigade" are not days.
+ORDINAL_DAY = re.compile(r"\bthe\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?=\s*[,;:.)])")
+
+
 def find(text: str, found: list[Finding], taken: Spans) -> list[Finding]:
-    """Days and months without a year, dated by the dates `found` (before them first)."""
+    """Days and months without a year, dated by the dates `found` (before them first). In the
+    text's order, so that a day dated once dates the next ("Geneva, 8 July 2025 … Since
+    1 July … on Wednesday, 9 July"); at one place, the longer forms first."""
     dated = sorted(found, key=lambda c: c.start)
     starts = [c.start for c in dated]
     added = []
-    for pattern in [*YEARLESS, MONTH_ALONE]:
-        for match in pattern.finditer(text):
-            if not _is_date(text, match, taken):
-                continue
+    patterns = [*YEARLESS, MONTH_ALONE, ORDINAL_DAY]
+    matches = sorted(
+        ((m.start(), order, m) for order, p in enumerate(patterns) for m in p.finditer(text)),
+        key=lambda row: row[:2],
+    )
+    for _start, _order, match in matches:
+        if match.re is ORDINAL_DAY:
+            dates = _ordinal_day(text, match, dated, taken)
+        elif not _is_date(text, match, taken):
+            continue
+        else:
             source = _year_source(text, match, dated, starts)
-            if source is None:
-                continue
-            dates = _dates(match, int(source.data["value"][:4]), source.text)
-            if dates:
-                added.extend(dates)
-                taken.take(match.start(), match.end())
+            year_from = source and source.data.get("year_from", source.text)
+            dates = source and _dates(match, int(source.data["value"][:4]), year_from)
+        if dates:
+            added.extend(dates)
+            taken.take(match.start(), match.end())
+            for date in dates:
+                index = bisect.bisect(starts, date.start)
+                starts.insert(index, date.start)
+                dated.insert(index, date)
     return added
+
+
+def _ordinal_day(text: str, match, dated: list[Finding], taken: Spans) -> list[Finding]:
+    """A day named by its ordinal alone, in the month of the nearest day before it, else of the
+    nearest month."""
+    if not taken.free(match.start(), match.end()) or ANNUAL_DAY.match(text, match.end()):
+        return []
+    before = [c for c in dated if c.end <= match.start() <= c.end + YEAR_REACH]
+    source = next(
+        (
+            max(near, key=lambda c: c.end)
+            for precision in ("day", "month")
+            if (near := [c for c in before if c.data["precision"] == precision])
+        ),
+        None,
+    )
+    if source is None:
+        return []
+    year, month, day = (
+        int(source.data["value"][:4]),
+        int(source.data["value"][5:7]),
+        int(match["day"]),
+    )
+    if not valid_day(year, month, day):
+        return []
+    data = {
+        "value": f"{year:04d}-{month:02d}-{day:02d}",
+        "precision": "day",
+        "year_from": source.data.get("year_from", source.text),
+        "rule": "en.date.ordinal_day_taking_month",
+    }
+    return [Finding(Kind.DATE, match.start(), match.end(), match.group(), data)]
 
 
 def _is_date(text: str, match, taken: Spans) -> bool:

@@ -62,12 +62,32 @@ def _pairs(text, tokens, tables, inside) -> list[Finding]:
 
 
 def adjectives(text, tokens, tables, inside=frozenset()) -> list[Finding]:
-    """National adjectives before a word for the state: "Russian veto", "российский посол"."""
+    """National adjectives before a word for the state: "Russian veto", "российский посол",
+    also when joined to others before it ("the Swiss and Irish governments") or to what the
+    state did ("a French-funded ambulance")."""
     found = []
-    for start, end, code in _spans(tokens, tables.country_adjectives):
-        if start in inside or end >= len(tokens):
+    spans = _spans(tokens, tables.country_adjectives)
+    ends = {start: end for start, end, _ in spans}
+    for start, end, code in spans:
+        if start in inside:
             continue
-        if tables.state_nouns.match(tokens, end):
+        if _compound(tokens[end - 1], tables) or _state_after(tokens, end, ends, tables):
             data = {"code": code, "rule": f"{tables.language}.country.adjective"}
             found.append(_candidate(Kind.COUNTRY, text, tokens, start, end, data))
     return found
+
+
+def _compound(token, tables) -> bool:
+    """ "French-funded", "Canadian-led": the adjective and what its state did, in one word."""
+    return "-" in token.low and token.low.rsplit("-", 1)[1] in tables.adjective_compounds
+
+
+def _state_after(tokens, end, ends, tables) -> bool:
+    """Whether a word for the state follows, perhaps after other adjectives joined by "and"."""
+    while end < len(tokens):
+        if tables.state_nouns.match(tokens, end):
+            return True
+        if tokens[end].low not in tables.adjective_joins or end + 1 not in ends:
+            return False
+        end = ends[end + 1]
+    return False

@@ -232,6 +232,8 @@ class LanguageTables(Tables):
         self.country_names = CountryNames(names, prefix)
         self.country_adjectives = self.phrases(_by_value(countries.get("adjectives", {})))
         self.state_nouns = self.phrases(countries.get("state_nouns", []))
+        self.adjective_joins = set(countries.get("adjective_joins", []))
+        self.adjective_compounds = set(countries.get("adjective_compounds", []))
 
 
 def _hedges(figures: dict, side: str) -> dict[str, str]:
