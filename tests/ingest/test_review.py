@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from tests.ingest.test_pipeline import REPORT, ingest
 from vigil.evidence.models import Claim, Source
-from vigil.ingest import review
+from vigil.ingest import review, verdict_tallies
 from vigil.ingest.models import Candidate
 
 pytestmark = pytest.mark.django_db
@@ -102,7 +102,7 @@ def test_the_ingestion_page_shows_how_reviewers_judged_each_rule(alice_client, i
     for kind in ("date", "country"):
         candidate = ingested.candidates.get(kind=kind)
         alice_client.post(reverse("ingest:reject", args=[ingested.case.slug, candidate.pk]))
-    verdicts = review.rule_verdicts(Candidate.objects.all())
+    verdicts = verdict_tallies.rule_verdicts(ingested.case)
     # Worst first; the pending legal reference and organisation are not judged yet.
     assert [(v["rule"], v["accepted"], v["rejected"]) for v in verdicts] == [
         ("en.country.name", 0, 1),
@@ -117,8 +117,9 @@ def test_the_ingestion_page_shows_how_reviewers_judged_each_rule(alice_client, i
 
 def test_the_rule_verdicts_are_one_query(ingested, django_assert_num_queries):
     ingested.candidates.update(status=Candidate.Status.REJECTED)
+    case = ingested.case
     with django_assert_num_queries(1):
-        verdicts = review.rule_verdicts(Candidate.objects.all())
+        verdicts = verdict_tallies.rule_verdicts(case)
     assert sum(v["rejected"] for v in verdicts) == ingested.candidates.count()
 
 

@@ -254,3 +254,38 @@ class WordTableEntry(models.Model):
             self.value = self.value.upper()
             if len(self.value) != 3 or not self.value.isalpha():
                 raise ValidationError({"value": _("A country is named by its ISO alpha-3 code.")})
+
+
+class RuleVerdictTally(models.Model):
+    """How many candidates of a case one extraction rule found that reviewers accepted or
+    rejected, by their source's access level: the ingestion page's verdicts per rule, kept in
+    step with the candidates and sources by database triggers (vigil/ingest/verdict_tallies.py),
+    so the page reads a row per rule instead of every candidate of the case. Derived data: never
+    written through the ORM, left out of backups, rebuilt by `vigil tallies --rebuild`."""
+
+    # No database constraint: a trigger may still count down a candidate whose case is being
+    # deleted in the same transaction; rows left at zero are harmless and a rebuild drops them.
+    case = models.ForeignKey(
+        "cases.Case",
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        db_index=False,
+        related_name="+",
+    )
+    access_level = models.CharField(max_length=12)
+    rule = models.CharField(max_length=200)  # "" for a candidate that names none
+    status = models.CharField(max_length=10)
+    candidates = models.IntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("rule verdict count")
+        verbose_name_plural = _("rule verdict counts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case", "access_level", "rule", "status"],
+                name="one_tally_per_rule_verdict",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.rule}: {self.candidates} {self.status} ({self.access_level})"

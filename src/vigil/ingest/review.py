@@ -4,8 +4,6 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Q
-from django.db.models.fields.json import KeyTextTransform
 from django.utils.translation import gettext as _
 
 from vigil.evidence import services as evidence
@@ -122,31 +120,6 @@ def accept_kind(source, kind: str, *, user=None) -> int:
         accept(candidate, user=user)
         count += 1
     return count
-
-
-def rule_verdicts(candidates) -> list[dict]:
-    """Per extraction rule, how many of the given candidates reviewers accepted and rejected,
-    and the precision that makes (accepted over judged), worst first: one aggregate query."""
-    rows = (
-        candidates.exclude(status=Candidate.Status.PENDING)
-        .annotate(rule=KeyTextTransform("rule", "data"))
-        .values("rule")
-        .annotate(
-            accepted=Count("pk", filter=Q(status=Candidate.Status.ACCEPTED)),
-            rejected=Count("pk", filter=Q(status=Candidate.Status.REJECTED)),
-        )
-        .order_by()
-    )
-    verdicts = [
-        {
-            "rule": row["rule"] or "?",
-            "accepted": row["accepted"],
-            "rejected": row["rejected"],
-            "precision": row["accepted"] / (row["accepted"] + row["rejected"]),
-        }
-        for row in rows
-    ]
-    return sorted(verdicts, key=lambda v: (v["precision"], v["rule"]))
 
 
 def highlighted(text: str, candidates) -> list[tuple[str, Candidate | None]]:

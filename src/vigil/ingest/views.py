@@ -10,13 +10,13 @@ from django.views.decorators.http import require_POST, require_safe
 
 from vigil.cases.access import get_case_for_user
 from vigil.counting import count_of
-from vigil.evidence.access import get_source_for_user, visible_sources
+from vigil.evidence.access import get_source_for_user, visible_levels, visible_sources
 from vigil.evidence.models import OcrRun
 from vigil.law.models import Element, ElementLink
 from vigil.paging import paginate
 from vigil.uploads import UploadField
 
-from . import review, tasks
+from . import review, tasks, verdict_tallies
 from .models import Candidate, IngestJob
 
 
@@ -70,9 +70,7 @@ def ingest_page(request, slug):
         ),
         "sources": paginate(request, sources, param="sources_page"),
         # A rule reviewers often reject is a rule to fix: its precision from their verdicts.
-        "rule_verdicts": review.rule_verdicts(
-            Candidate.objects.filter(source__in=visible_sources(request.user, case))
-        ),
+        "rule_verdicts": verdict_tallies.rule_verdicts(case, visible_levels(request.user, case)),
     }
     return render(request, "ingest/ingest.html", context)
 

@@ -33,6 +33,7 @@ from vigil.audit import checkpoints
 from vigil.audit import log as audit
 from vigil.evidence import archive, claim_tallies
 from vigil.evidence.models import ArchivedFile
+from vigil.ingest import verdict_tallies
 from vigil.law import tallies
 from vigil.ops.backup_seal import BackupKey, SealError, is_sealed, seal, unseal
 from vigil.ops.backup_snapshot import backed_up_models, database_snapshot, dump_models
@@ -296,6 +297,7 @@ def restore_backup(path: Path, *, passphrase=None, unencrypted=False) -> dict:
             # Rows load in any order: count the links and claims once all are in.
             tallies.rebuild()
             claim_tallies.rebuild()
+            verdict_tallies.rebuild()
         checkpoints.checkpoint_head(restored=True)  # the older log is now the one to keep
         for name, sha in manifest["files"].items():
             if name.startswith("archive/") and not archive.path_for(sha).exists():

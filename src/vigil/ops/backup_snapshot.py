@@ -17,7 +17,12 @@ from django.db import connection, router, transaction
 # The public pages' cache versions are not data: a restored site makes its pages afresh.
 EXCLUDED_APPS = {"contenttypes", "sessions", "django_tasks_database", "public_cache"}
 # The matrix's tallies and the cases' claim counts are counted afresh after a restore.
-EXCLUDED_MODELS = {"auth.permission", "law.elementtally", "evidence.claimtally"}
+EXCLUDED_MODELS = {
+    "auth.permission",
+    "law.elementtally",
+    "evidence.claimtally",
+    "ingest.ruleverdicttally",
+}
 
 
 class FullPrecisionEncoder(DjangoJSONEncoder):

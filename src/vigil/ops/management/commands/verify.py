@@ -10,6 +10,7 @@ from vigil.evidence import claim_tallies, timestamps
 from vigil.evidence.archive import verify_archive
 from vigil.evidence.models import ArchivedFile
 from vigil.evidence.search_index import index_problems
+from vigil.ingest import verdict_tallies
 from vigil.law.tallies import tally_problems
 
 
@@ -18,8 +19,8 @@ class Command(BaseCommand):
         "Re-hash every archived file and the whole audit chain, check it against the checkpoints "
         "and every audited row against its latest audit entry, check the trusted timestamps, and "
         "compare the search index with the sources and claims, the matrix's tallies with the "
-        "links and the cases' claim counts with the claims. Names each mismatch and exits "
-        "non-zero when anything was altered."
+        "links, the cases' claim counts with the claims and the rules' verdict counts with the "
+        "candidates. Names each mismatch and exits non-zero when anything was altered."
     )
 
     def handle(self, *args, **options):
@@ -32,6 +33,7 @@ class Command(BaseCommand):
             "search index problem(s)": index_problems(),
             "matrix tally problem(s)": tally_problems(),
             "claim count problem(s)": claim_tallies.tally_problems(),
+            "rule verdict count problem(s)": verdict_tallies.tally_problems(),
         }
         for problems in found.values():
             for problem in problems:

@@ -3,20 +3,24 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from vigil.evidence import claim_tallies
+from vigil.ingest import verdict_tallies
 from vigil.law import tallies
 
 
 class Command(BaseCommand):
     help = (
         "Compare the case matrix's tallies (how many links of each element have each bearing, "
-        "review status, grade, voice and access level) and the cases' claim counts with a fresh "
-        "count of the links and claims, or with --rebuild count them afresh. Triggers keep them "
-        "in step on every write; a rebuild repairs them if anything went around the triggers."
+        "review status, grade, voice and access level), the cases' claim counts and the "
+        "extraction rules' verdict counts with a fresh count of the links, claims and "
+        "candidates, or with --rebuild count them afresh. Triggers keep them in step on every "
+        "write; a rebuild repairs them if anything went around the triggers."
     )
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--rebuild", action="store_true", help="count every link and claim afresh"
+            "--rebuild",
+            action="store_true",
+            help="count every link, claim and judged candidate afresh",
         )
 
     def handle(self, *args, **options):
@@ -24,6 +28,8 @@ class Command(BaseCommand):
             tallies.install_triggers()
             claim_tallies.install_triggers()
             claim_tallies.rebuild()
+            verdict_tallies.install_triggers()
+            verdict_tallies.rebuild()
             count = tallies.rebuild()
             self.stdout.write(
                 ngettext(
@@ -34,7 +40,11 @@ class Command(BaseCommand):
                 % {"n": count}
             )
             return
-        problems = tallies.tally_problems() + claim_tallies.tally_problems()
+        problems = (
+            tallies.tally_problems()
+            + claim_tallies.tally_problems()
+            + verdict_tallies.tally_problems()
+        )
         for problem in problems:
             self.stderr.write(self.style.ERROR(problem))
         if problems:

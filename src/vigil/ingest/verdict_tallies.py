@@ -1,0 +1,115 @@
+"""How reviewers judged each extraction rule's candidates, counted per case, source access level,
+rule and verdict (ingest.RuleVerdictTally) and kept in step by the database itself (see
+vigil.tallying): a candidate counts when it is accepted or rejected, deleted, or found again
+under another rule, and all of a source's candidates move when its access level changes.
+Pending candidates are not counted: ingestion adds them by the thousand.
+
+The rule is read from the candidate's JSON `data` with `->>`, which PostgreSQL and SQLite (3.38
+and later) both know. Every SQL text here is assembled from this module's constants, never from
+input.
+"""
+
+from django.db import connection
+from django.db.models import Sum
+from django.utils.translation import gettext as _
+
+from vigil.ingest.models import Candidate, RuleVerdictTally
+from vigil.tallying import Tally, Watched, kept
+
+# The migration that made the tally.
+MIGRATION = ("ingest", "0004_rule_verdict_tallies")
+
+VERDICT_TALLY = Tally(
+    table="ingest_ruleverdicttally",
+    kind="case_id, access_level, rule, status",
+    count="candidates",
+    suffix="verdicttally",
+    watched={
+        "ingest_candidate": Watched(
+            "SELECT s.case_id AS case_id, s.access_level AS access_level, "
+            "COALESCE({row}.data ->> 'rule', '') AS rule, {row}.status AS status, "
+            "{sign} AS candidates FROM evidence_source s "
+            "WHERE s.id = {row}.source_id AND {row}.status <> 'pending'",
+            ("source_id", "status", "data"),
+            inserts_and_deletes=True,
+        ),
+        # A new source has no candidates yet, and a deleted one none left (they go first).
+        "evidence_source": Watched(
+            "SELECT {row}.case_id AS case_id, {row}.access_level AS access_level, "
+            "COALESCE(c.data ->> 'rule', '') AS rule, c.status AS status, {sign} AS candidates "
+            "FROM ingest_candidate c WHERE c.source_id = {row}.id AND c.status <> 'pending'",
+            ("access_level",),
+            inserts_and_deletes=False,
+        ),
+    },
+    fresh=(
+        "SELECT s.case_id AS case_id, s.access_level AS access_level, "
+        "COALESCE(c.data ->> 'rule', '') AS rule, c.status AS status, COUNT(*) AS candidates "
+        "FROM ingest_candidate c JOIN evidence_source s ON s.id = c.source_id "
+        "WHERE c.status <> 'pending' GROUP BY 1, 2, 3, 4"
+    ),
+)
+
+
+def rule_verdicts(case, levels=None) -> list[dict]:
+    """Per extraction rule, how many of the case's candidates among the sources of `levels`
+    (None: of every level) reviewers accepted and rejected, and the precision that makes
+    (accepted over judged), worst first: one aggregate over a row per rule and verdict."""
+    tallies = RuleVerdictTally.objects.filter(case=case, candidates__gt=0)
+    if levels is not None:
+        tallies = tallies.filter(access_level__in=levels)
+    counts: dict[str, dict[str, int]] = {}
+    rows = tallies.values_list("rule", "status").annotate(n=Sum("candidates")).order_by()
+    for rule, status, number in rows:
+        counts.setdefault(rule or "?", {})[status] = number
+    verdicts = []
+    for rule, by_status in counts.items():
+        accepted = by_status.get(Candidate.Status.ACCEPTED, 0)
+        rejected = by_status.get(Candidate.Status.REJECTED, 0)
+        if accepted + rejected:
+            precision = accepted / (accepted + rejected)
+            verdicts.append(
+                {"rule": rule, "accepted": accepted, "rejected": rejected, "precision": precision}
+            )
+    return sorted(verdicts, key=lambda v: (v["precision"], v["rule"]))
+
+
+def install_triggers(owner=connection) -> None:
+    kept.install_triggers(VERDICT_TALLY, owner)
+
+
+def rebuild(owner=connection) -> int:
+    """Count every judged candidate afresh; returns the number of tallies."""
+    return kept.rebuild(VERDICT_TALLY, owner)
+
+
+def tally_problems(limit: int = 20) -> list[str]:
+    """One line per case whose kept verdicts differ from its candidates, and per missing
+    trigger."""
+    problems = [
+        _("the rule verdict trigger %(name)s is missing (run `vigil migrate`)") % {"name": name}
+        for name in kept.missing_triggers(VERDICT_TALLY)
+    ]
+    rows = kept.differing_kinds(VERDICT_TALLY, "case_id", limit + 1)
+    for (case_id,) in sorted(set(rows[:limit])):
+        problems.append(
+            _("the rule verdicts of case #%(case)s differ from its candidates") % {"case": case_id}
+        )
+    if len(rows) > limit:
+        problems.append(_("… and more rule verdict problems"))
+    return problems
+
+
+def install_when_migrated(owner=connection) -> None:
+    kept.install_when_migrated(VERDICT_TALLY, owner)
+
+
+def before_migrate(plan=None, using="default", **kwargs) -> None:
+    """A pre_migrate hook: on SQLite, take the triggers away while migrations remake tables."""
+    kept.before_migrate(VERDICT_TALLY, MIGRATION, plan, using)
+
+
+def after_migrate(plan=None, using="default", **kwargs) -> None:
+    """A post_migrate hook: put back missing triggers and count afresh what was written without
+    them."""
+    kept.after_migrate(VERDICT_TALLY, MIGRATION, plan, using)
