@@ -164,6 +164,8 @@ class Source(Publishable, AuditedModel):
                 condition=models.Q(published_at__isnull=True),
                 name="evidence_source_unpublished",
             ),
+            # The ingestion page lists the newest sources with candidates to review first.
+            models.Index(fields=["case", "created_at"], name="evidence_source_case_created"),
         ]
         constraints = [
             models.UniqueConstraint(
