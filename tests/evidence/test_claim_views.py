@@ -121,3 +121,28 @@ def test_the_claim_form_names_its_source_as_a_link_in_one_sentence(alice_client,
     page = alice_client.get(url).content.decode()
     link = f'<a href="{source.get_absolute_url()}">Report &lt;on&gt; Khojaly</a>'
     assert f"<p>From {link}</p>" in page
+
+
+def test_the_review_queue_runs_by_source_title_then_source_then_claim_and_counts_them_all(
+    alice_client, case
+):
+    from tests.conftest import add_reviewed_claim, make_source
+    from vigil.paging import PAGE_SIZE
+
+    zulu = make_source(case, text="z", title="Zulu report")
+    alpha = [make_source(case, text=f"a{n}", title="Alpha report") for n in range(2)]
+    made = {}
+    for n, source in enumerate([zulu, alpha[1], alpha[0]] * (PAGE_SIZE // 2)):
+        fields = {"statement": f"claim {n:03d}", "claim_type": "act", "locator": "p. 1"}
+        claim = add_reviewed_claim(source, fields={**fields, "review_status": "proposed"})
+        made.setdefault(source.pk, []).append(claim.pk)
+    add_reviewed_claim(zulu, fields={**fields, "review_status": "verified"})  # not in the queue
+    url = reverse("evidence:review_queue", args=[case.slug])
+    pages = [alice_client.get(url, {"page": n}).context["page"] for n in (1, 2)]
+    shown = [claim.pk for page in pages for claim in page.object_list]
+    assert shown == made[alpha[0].pk] + made[alpha[1].pk] + made[zulu.pk]
+    assert (
+        pages[0].paginator.count
+        == len(shown)
+        == Claim.objects.filter(review_status="proposed").count()
+    )

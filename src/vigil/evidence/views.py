@@ -352,9 +352,12 @@ def claim_review(request, slug, pk):
 def review_queue(request, slug):
     case = get_case_for_user(request.user, slug)
     queue = visible_claims(request.user, case).filter(review_status=Claim.Review.PROPOSED)
-    # The queue is sorted on two narrow columns (the numbers alone), then only the page's rows
-    # are read whole: sorting every proposed claim with its statement and source weighed most.
-    page = paginate(request, queue.order_by("source__title", "pk").values_list("pk", flat=True))
+    # By source title, then source, then claim: the database walks the case's sources by title
+    # (a claim's source is of its case; saying so lets it) and stops after the page, instead of
+    # sorting every proposed claim. Only the page's rows are then read whole.
+    in_order = queue.filter(source__case=case).order_by("source__title", "source_id", "pk")
+    # Counted without the sources, from the claims' index (case, review status) alone.
+    page = paginate(request, in_order.values_list("pk", flat=True), count=queue.count())
     shown = (
         queue.select_related("source__case", "figure")
         .defer("source__text")

@@ -24,6 +24,9 @@ class Migration(migrations.Migration):
     dependencies = [
         ('cases', '0005_case_translations'),
         ('ingest', '0003_word_table_entries'),
+        # The triggers read the sources: a migration that takes the sources' table back past
+        # this point takes these counts away first.
+        ('evidence', '0019_newest_sources_index'),
     ]
 
     operations = [
