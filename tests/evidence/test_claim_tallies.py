@@ -156,3 +156,26 @@ def test_a_migration_that_remakes_the_sources_table_keeps_the_counts(case, claim
     emit_post_migrate_signal(0, False, "default", plan=plan)
     Source.objects.filter(case=case).update(access_level="public")
     assert claim_tallies.tally_problems() == [] and kept() == counted_one_by_one()
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite remakes tables to migrate")
+def test_before_any_migration_the_triggers_go_even_if_the_tally_s_latest_migration_has_not_run(
+    case, claims
+):
+    """A database migrated by an older release has the triggers its first migration put in;
+    a newer migration that remakes the tally must not meet them."""
+    from django.db import migrations
+    from django.db.migrations.recorder import MigrationRecorder
+
+    from vigil.evidence.claim_tallies import CLAIM_TALLY, MIGRATION
+    from vigil.tallying import kept as keeping
+
+    MigrationRecorder.Migration.objects.filter(app=MIGRATION[0], name=MIGRATION[1]).delete()
+    plan = [(migrations.Migration(MIGRATION[1], MIGRATION[0]), False)]
+    emit_pre_migrate_signal(0, False, "default", plan=plan)
+    assert sorted(keeping.missing_triggers(CLAIM_TALLY)) == sorted(
+        keeping.engine().trigger_names(CLAIM_TALLY)
+    )
+    keeping.install_triggers(CLAIM_TALLY)  # as the migration itself does
+    emit_post_migrate_signal(0, False, "default", plan=plan)
+    assert claim_tallies.tally_problems() == []

@@ -106,7 +106,7 @@ def install_when_migrated(owner=connection) -> None:
 
 def before_migrate(plan=None, using="default", **kwargs) -> None:
     """A pre_migrate hook: on SQLite, take the triggers away while migrations remake tables."""
-    kept.before_migrate(VERDICT_TALLY, MIGRATION, plan, using)
+    kept.before_migrate(VERDICT_TALLY, plan, using)
 
 
 def after_migrate(plan=None, using="default", **kwargs) -> None:

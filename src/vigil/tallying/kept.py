@@ -80,14 +80,14 @@ def install_when_migrated(tally: Tally, owner=connection) -> None:
         install_triggers(tally, owner)
 
 
-def before_migrate(tally: Tally, migration: tuple[str, str], plan, using: str) -> None:
+def before_migrate(tally: Tally, plan, using: str) -> None:
     """For a pre_migrate hook: on SQLite, take the triggers away while migrations remake tables.
-    `migration` is the one that made the tally."""
+    Whatever migrations the database has: an older one may have put in triggers that a newer
+    one, not yet run, remakes the tally for (they are dropped only if there)."""
     owner = connections[using]
     if plan and owner.vendor == "sqlite":
         _MIGRATING.add((using, tally.table))
-        if _migrated(owner, migration):
-            uninstall_triggers(tally, owner)
+        uninstall_triggers(tally, owner)
 
 
 def after_migrate(tally: Tally, migration: tuple[str, str], plan, using: str) -> None:
