@@ -21,6 +21,7 @@ from django.utils.hashable import make_hashable
 
 from vigil.audit import checkpoints
 from vigil.audit.models import GENESIS_HASH, AuditEntry
+from vigil.model_validation import CheapValidation
 
 _actor: ContextVar[tuple] = ContextVar("vigil_audit_actor", default=(None, "system"))
 _suspended: ContextVar[bool] = ContextVar("vigil_audit_suspended", default=False)
@@ -57,7 +58,7 @@ def _choice_labels(field) -> dict:
     return dict(make_hashable(field.flatchoices))
 
 
-class AuditedModel(models.Model):
+class AuditedModel(CheapValidation):
     """Base for models whose every create, change and delete is written to the audit log."""
 
     # Fields too long for the log: logged as a hash and length.
@@ -151,7 +152,8 @@ def record(
 ) -> AuditEntry:
     """Append one entry to the chain. Safe under concurrent writers on PostgreSQL and SQLite."""
     user, name = _actor.get()
-    with transaction.atomic():
+    # No savepoint of its own: an entry that fails must take the change it logs down with it.
+    with transaction.atomic(savepoint=False):
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_CHAIN_LOCK_KEY])

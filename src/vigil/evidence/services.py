@@ -132,7 +132,8 @@ def add_claim(source: Source, *, fields: dict, figure: dict | None = None, user=
     status = fields.pop("review_status", Claim.Review.PROPOSED)
     note = fields.pop("review_note", "")
     claim = Claim(source=source, case_id=source.case_id, created_by=_actor(user), **fields)
-    claim.text_version = working_copies.newest_text(source)  # the text the locator quotes
+    # The text the locator quotes (only pointed at: its text is not read).
+    claim.text_version = working_copies.newest_text(source, with_text=False)
     claim.full_clean()
     claim.save()
     _save_figure(claim, figure)
@@ -157,7 +158,7 @@ def update_claim(claim: Claim, *, fields: dict, figure: dict | None = None, user
     for field, value in fields.items():
         setattr(claim, field, value)
     if claim.locator != stored_locator:  # a new locator is taken from the newest text
-        claim.text_version = working_copies.newest_text(claim.source)
+        claim.text_version = working_copies.newest_text(claim.source, with_text=False)
     claim.full_clean()
     claim.save()
     _save_figure(claim, figure)

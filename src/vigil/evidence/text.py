@@ -2,6 +2,7 @@
 a scan or an image; HTML; Word; plain text), then tidying it the same way whoever stored it (an
 upload, an ingestion run, an OCR job), and telling its language."""
 
+import functools
 import io
 import logging
 import re
@@ -183,6 +184,7 @@ class Reading:
 READERS = {PDF: "pypdf", HTML: "trafilatura", DOCX: "python-docx"}
 
 
+@functools.cache  # read from the installed metadata files: a few ms, and fixed while running
 def package_version(name: str) -> str:
     try:
         return version(name)

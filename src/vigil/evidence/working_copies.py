@@ -29,12 +29,13 @@ def _actor(user):
     return user if user is not None and user.is_authenticated else None
 
 
-def newest_text(source: Source) -> WorkingCopy | None:
-    return (
-        WorkingCopy.objects.filter(source=source, kind=WorkingCopy.Kind.TEXT)
-        .order_by("-version")
-        .first()
-    )
+def newest_text(source: Source, *, with_text: bool = True) -> WorkingCopy | None:
+    """The source's newest text version; without its text (which can run to megabytes) when the
+    caller only points at it."""
+    versions = WorkingCopy.objects.filter(source=source, kind=WorkingCopy.Kind.TEXT)
+    if not with_text:
+        versions = versions.defer("text")
+    return versions.order_by("-version").first()
 
 
 def text_versions(source: Source):
