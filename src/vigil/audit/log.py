@@ -157,9 +157,9 @@ def record(
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_CHAIN_LOCK_KEY])
-        last = AuditEntry.objects.order_by("-seq").only("seq", "entry_hash").first()
+        last_seq, last_hash = _chain_head()
         entry = AuditEntry(
-            seq=(last.seq + 1) if last else 1,
+            seq=last_seq + 1,
             at=datetime.datetime.now(tz=datetime.UTC),
             actor=user if user is not None and user.pk else None,
             actor_name=name[:200],
@@ -168,12 +168,21 @@ def record(
             object_pk=str(instance.pk),
             object_repr=(object_repr or instance.audit_repr())[:300],
             changes=changes,
-            prev_hash=last.entry_hash if last else GENESIS_HASH,
+            prev_hash=last_hash,
         )
         entry.entry_hash = entry.compute_hash()
         entry.save()
         checkpoints.after_append(entry)
     return entry
+
+
+def _chain_head() -> tuple[int, str]:
+    # Asked at every write: a plain query, without the ORM's cost of building it each time.
+    table = connection.ops.quote_name(AuditEntry._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT seq, entry_hash FROM {table} ORDER BY seq DESC LIMIT 1")  # noqa: S608
+        row = cursor.fetchone()
+    return (row[0], row[1]) if row else (0, GENESIS_HASH)
 
 
 def _on_save(sender, instance, created, raw=False, **kwargs):

@@ -42,7 +42,8 @@ def _before(instance):
 
 
 def _case_scopes(*case_ids) -> list[str]:
-    slugs = Case.objects.filter(pk__in={pk for pk in case_ids if pk}).values_list("slug", flat=True)
+    cases = Case.objects.filter(pk__in={pk for pk in case_ids if pk}).order_by()  # bump sorts
+    slugs = cases.values_list("slug", flat=True)
     return [public_cache.case_scope(slug) for slug in slugs]
 
 
