@@ -171,7 +171,7 @@ def record(
             prev_hash=last_hash,
         )
         entry.entry_hash = entry.compute_hash()
-        entry.save()
+        _insert(entry)
         checkpoints.after_append(entry)
     return entry
 
@@ -183,6 +183,32 @@ def _chain_head() -> tuple[int, str]:
         cursor.execute(f"SELECT seq, entry_hash FROM {table} ORDER BY seq DESC LIMIT 1")  # noqa: S608
         row = cursor.fetchone()
     return (row[0], row[1]) if row else (0, GENESIS_HASH)
+
+
+def _insert(entry: AuditEntry) -> None:
+    """Store a new entry with the values Django's save() would store (each field prepared as it
+    prepares them), without building the statement anew at every write."""
+    if not connection.features.can_return_columns_from_insert:
+        entry.save()
+        return
+    fields = [f for f in AuditEntry._meta.concrete_fields if not f.primary_key]
+    params = [f.get_db_prep_save(f.pre_save(entry, True), connection) for f in fields]
+    with connection.cursor() as cursor:
+        cursor.execute(_insert_statement(connection.vendor), params)
+        entry.pk = cursor.fetchone()[0]
+    entry._state.adding = False
+    entry._state.db = connection.alias
+
+
+@functools.cache
+def _insert_statement(vendor: str) -> str:
+    meta = AuditEntry._meta
+    quote = connection.ops.quote_name
+    names = [quote(f.column) for f in meta.concrete_fields if not f.primary_key]
+    return (
+        f"INSERT INTO {quote(meta.db_table)} ({', '.join(names)}) "  # noqa: S608 - names only
+        f"VALUES ({', '.join(['%s'] * len(names))}) RETURNING {quote(meta.pk.column)}"
+    )
 
 
 def _on_save(sender, instance, created, raw=False, **kwargs):
