@@ -63,18 +63,20 @@ def erase_member(member: Member, user=None) -> None:
     if member.email:
         RSVP.objects.filter(email=member.email).update(name=_("(erased)"), email="erased@invalid")
     member.consents.all().delete()
-    Member.objects.filter(pk=member.pk).update(
-        display_name=_("Erased member #%(pk)s") % {"pk": member.pk},
-        legal_name="",
-        email="",
-        phone="",
-        languages="",
-        skills="",
-        availability="",
-        user=None,
-        erased_at=timezone.now(),
-    )
-    member.refresh_from_db()
+    erased = {
+        "display_name": _("Erased member #%(pk)s") % {"pk": member.pk},
+        "legal_name": "",
+        "email": "",
+        "phone": "",
+        "languages": "",
+        "skills": "",
+        "availability": "",
+        "user": None,
+        "erased_at": timezone.now(),
+    }
+    Member.objects.filter(pk=member.pk).update(**erased)
+    for name, value in erased.items():  # what was written, without reading it back
+        setattr(member, name, value)
     record(AuditEntry.Action.ERASE, member, {}, object_repr=f"member #{member.pk}")
 
 

@@ -111,7 +111,7 @@ def record_act(case, *, fields: dict, sources=(), user=None) -> RecognitionAct:
     act = RecognitionAct(case=case, **fields)
     act.full_clean()
     act.save()
-    act.sources.set(sources)
+    act.sources.add(*sources)  # a new act has none to compare with, as set() would
     return act
 
 
