@@ -187,11 +187,15 @@ def _create_member(fields: dict) -> Member:
     """A new member, or the named one updated."""
     chapters = fields.pop("chapters")
     member = fields.pop("record") or Member()
+    new = member.pk is None
     for name, value in fields.items():
         setattr(member, name, value)
     member.full_clean()
     member.save()
-    member.chapters.set(chapters)
+    if new:  # none to compare with, as set() would
+        member.chapters.add(*chapters)
+    else:
+        member.chapters.set(chapters)
     return member
 
 

@@ -72,6 +72,7 @@ def add_source_from_bytes(
                 tool=reading.tool,
                 tool_settings={"media_type": media_type},
                 user=user,
+                new_source=True,
             )
     return SourceResult(source, created=True)
 

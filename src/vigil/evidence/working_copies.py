@@ -57,18 +57,13 @@ def record_text_version(
     tool_settings: dict | None = None,
     note: str = "",
     user=None,
+    new_source: bool = False,
 ) -> WorkingCopy:
     """Make the next version of the source's text, and make it the text search and extraction
-    read. Earlier versions stay as they were."""
+    read. Earlier versions stay as they were. `new_source`: the source was made in the caller's
+    transaction, so no one else sees it yet and this is its version 1."""
     with transaction.atomic():
-        # Two edits at once must not both take the same number: the source's row is the lock.
-        Source.objects.select_for_update().filter(pk=source.pk).exists()
-        last = (
-            WorkingCopy.objects.filter(source=source, kind=WorkingCopy.Kind.TEXT)
-            .order_by("-version")
-            .values_list("version", flat=True)
-            .first()
-        )
+        last = None if new_source else _lock_and_count(source)
         copy = WorkingCopy.objects.create(
             source=source,
             original_id=source.archived_file_id,
@@ -86,6 +81,17 @@ def record_text_version(
             source.save(update_fields=["text"])
         text_version_made.send(sender=WorkingCopy, source=source, copy=copy)
     return copy
+
+
+def _lock_and_count(source: Source) -> int | None:
+    # Two edits at once must not both take the same number: the source's row is the lock.
+    Source.objects.select_for_update().filter(pk=source.pk).exists()
+    return (
+        WorkingCopy.objects.filter(source=source, kind=WorkingCopy.Kind.TEXT)
+        .order_by("-version")
+        .values_list("version", flat=True)
+        .first()
+    )
 
 
 def edit_text(source: Source, *, text: str, note: str, user=None) -> WorkingCopy:
