@@ -90,7 +90,7 @@ def _list_before(tokens, end, tables) -> tuple[list[str], int]:
     if end > 0 and tokens[end - 1].text == ".":
         end -= 1
     start = end
-    for candidate in range(end - 1, max(-1, end - 12), -1):
+    for candidate in range(end - 1, max(-1, end - 16), -1):
         numbers, stop = _number_list(tokens, candidate, tables, roman=True)
         if numbers and stop == end:
             start = candidate
@@ -148,13 +148,21 @@ def _instrument(mention_start, mention_end, mentions, tables, tokens):
     instruments, kinds, named = mentions
     low, high = sentence_bounds(tokens, mention_start)
     reach = min(high, mention_end + REACH + 1)
-    before = [m for m in _between(instruments, low, mention_start) if m[1] <= mention_start]
+    # Before it, the instrument named last, by name or by its kind ("Sözleşme'nin 13.
+    # maddesiyle birlikte 8. maddenin": the Convention's, not a protocol named earlier).
+    before = [m for m in _between(named, low, mention_start) if m[1] <= mention_start]
     after = _between(instruments, mention_end, reach)
     kind_after = _between(kinds, mention_end, reach)
     sides = [after, before] if tables.instrument_after_article else [before, after]
+    if mention_start and tables.pointing_back.ends_at(tokens, mention_start, reach=1):
+        sides = [before, after]  # "её статьи 3 и 5": its articles, the one named before
+    elif kind_after and kind_after[0][0] == mention_end and not after:
+        sides = []  # "статьи 6 и 9 Пакта": the kind written right after it says which
     for side in sides:
         if side:  # a national law's mention (None) names no instrument
-            return (side[0] if side is after else side[-1])[2], False
+            chosen = side[0] if side is after else side[-1]
+            # Named by its kind ("Statü'nün 14. maddesi"), it was found beyond the sentence.
+            return chosen[2], chosen not in _between(instruments, chosen[0], chosen[0] + 1)
     # "по статье 7(1)(a) того же Статута", "Statutun 14-cü maddəsi": the instrument of that
     # kind named last.
     kind_before = [k for k in _between(kinds, low, mention_start) if k[1] <= mention_start]
@@ -224,7 +232,8 @@ def find(text: str, tokens: list[Token], tables) -> list[Finding]:
     instruments = _mentions(tokens, tables.instruments)
     inside = {i for s, e, _ in instruments for i in range(s, e)}
     national = [(s, e, None) for s, e, _ in _mentions(tokens, tables.national_laws)]
-    instruments = sorted(instruments + [m for m in national if m[0] not in inside])
+    courts = [m for m in _mentions(tokens, tables.courts) if m[0] not in inside]
+    instruments = sorted(instruments + courts + [m for m in national if m[0] not in inside])
     kinds = [k for k in _mentions(tokens, tables.instrument_kinds) if k[0] not in inside]
     named = _named_by_kind(instruments, kinds)
     bodies = _mentions(tokens, tables.bodies)
@@ -267,13 +276,21 @@ def _resolutions(text, tokens, index, after, tables, bodies, free) -> list[Findi
             if listed and list_end == before[0]:
                 numbers, start = listed, candidate
     if not numbers:
-        # … else after it: "резолюции 822, 853 и 884", "قرارداد 62/243".
+        # … else after it: "резолюции 822, 853 и 884", "قرارداد 62/243", perhaps with its
+        # body between ("резолюции Совета Безопасности 1325 (2000)").
         position = after
+        body = _between(bodies, position, position + 1)
+        if body:
+            bodies, position = [(start, start, body[0][2])], body[0][1]
         mark = tables.resolution_marks.match(tokens, position) if position < len(tokens) else None
         position = mark[0] if mark else position
         numbers, end = _resolution_list(tokens, position, tables)
     found = []
-    for number in numbers:
+    # A list with dates in it ("60/1 от 16 сентября 2005 года, 60/147 …") marks each number
+    # alone, so that its dates stay dates.
+    dated = any(number[2] for number in numbers)
+    for number, first, _ in numbers:
+        first, last = (first, first + 1) if dated else (start, end)
         if "/" in number:
             instrument = "UNGA Resolution"
         else:
@@ -283,28 +300,41 @@ def _resolutions(text, tokens, index, after, tables, bodies, free) -> list[Findi
             instrument = named[-1][2] == "UN General Assembly" and "UNGA Resolution"
             instrument = instrument or "UNSC Resolution"
         if free(start):
-            found.append(
-                _candidate(
-                    text,
-                    tokens,
-                    start,
-                    end,
-                    instrument,
-                    number,
-                    f"{tables.language}.legal.resolution",
-                )
-            )
+            rule = f"{tables.language}.legal.resolution"
+            found.append(_candidate(text, tokens, first, last, instrument, number, rule))
     return found
 
 
-def _resolution_list(tokens, index, tables) -> tuple[list[str], int]:
-    """Resolution numbers from tokens[index], each with its year in brackets if any."""
+def _dated(tokens, index, tables) -> int:
+    """The index after a resolution's date at tokens[index] ("от 16 декабря 2005 года",
+    "11 Kasım 2009 tarihli"), or `index` if none stands there."""
+    position = index
+    word = tables.resolution_date_before.match(tokens, position) if position < len(tokens) else None
+    position = word[0] if word else position
+    if position + 2 >= len(tokens) or tokens[position].kind != TokenKind.NUMBER:
+        return index
+    month = tables.months.match(tokens, position + 1)
+    if not month or month[0] >= len(tokens) or tokens[month[0]].kind != TokenKind.NUMBER:
+        return index
+    after = tables.resolution_date_after.match(tokens, month[0] + 1)
+    if not (word or after):
+        return index
+    return after[0] if after else month[0] + 1
+
+
+def _resolution_list(tokens, index, tables) -> tuple[list[tuple[str, int, bool]], int]:
+    """Resolution numbers from tokens[index], each with its year in brackets if any, and each
+    perhaps with its date: (number, its index, whether a date stands beside it), and the end."""
     numbers, position = [], index
     while position < len(tokens):
+        dated = _dated(tokens, position, tables)
+        with_date, position = dated > position, dated
+        if position >= len(tokens):
+            break
         token = tokens[position]
         if token.kind != TokenKind.NUMBER or not re.fullmatch(r"\d{1,4}(?:/\d{1,4})?", token.low):
             break
-        numbers.append(token.low)
+        numbers.append([token.low, position, with_date])
         position += 1
         if (
             position + 2 < len(tokens)
@@ -313,8 +343,12 @@ def _resolution_list(tokens, index, tables) -> tuple[list[str], int]:
             and tokens[position + 2].text == ")"
         ):
             position += 3
+        dated = _dated(tokens, position, tables)
+        numbers[-1][2] = numbers[-1][2] or dated > position
+        position = dated
         joined = tables.legal_joiners.match(tokens, position) if position < len(tokens) else None
-        if not joined or joined[0] >= len(tokens) or tokens[joined[0]].kind != TokenKind.NUMBER:
+        following = joined and _dated(tokens, joined[0], tables)
+        if not joined or following >= len(tokens) or tokens[following].kind != TokenKind.NUMBER:
             break
         position = joined[0]
     return numbers, position

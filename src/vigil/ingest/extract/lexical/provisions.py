@@ -55,6 +55,15 @@ def _value(tokens, index, tables):
     return None
 
 
+def _level(value: str, above: list[list[str]]) -> str:
+    """A level's sort: a number, a letter, or a Roman numeral under a letter ("(2)(b)(i)")."""
+    if value.isdigit():
+        return "number"
+    if above and _level(above[-1][0], above[:-1]) == "letter" and set(value) <= set("ivx"):
+        return "roman"
+    return "letter"
+
+
 def _values(tokens, index, tables) -> tuple[list[list[str]], int]:
     """The levels written at tokens[index]: "2" → [[2]], "2 e)" → [[2], [e]], "(a) və (d)" →
     [[a, d]]; and the index after them."""
@@ -69,7 +78,7 @@ def _values(tokens, index, tables) -> tuple[list[list[str]], int]:
             levels[-1].append(following[0])
         else:
             following = _value(tokens, position, tables)  # "2 e)": the next level at once
-            if not following or following[0].isdigit() == levels[-1][0].isdigit():
+            if not following or _level(following[0], levels) == _level(levels[-1][0], levels[:-1]):
                 break
             levels.append([following[0]])
         position = following[1]

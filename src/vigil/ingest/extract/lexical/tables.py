@@ -211,6 +211,15 @@ class LanguageTables(Tables):
         self.resolution = self.phrases(legal.get("resolution", []))
         self.resolution_marks = self.phrases(legal.get("resolution_number_marks", []))
         self.legal_joiners = self.phrases(legal.get("list_joiners", []))
+        # A court that applies one instrument alone: its articles are that instrument's.
+        self.courts = self.phrases(_by_value(legal.get("courts", {})))
+        # "её статьи 3 и 5": a word before the article that points back to the instrument
+        # named before it.
+        self.pointing_back = self.phrases(legal.get("pointing_back", []))
+        # "60/147 от 16 декабря 2005 года", "28 Nisan 2006 tarihli 1674": a resolution's date
+        # inside a list of them, with the words before and after it.
+        self.resolution_date_before = self.phrases(legal.get("resolution_date_before", []))
+        self.resolution_date_after = self.phrases(legal.get("resolution_date_after", []))
         self.instrument_after_article = legal.get("instrument_after_article", False)
         self.article_number_first = legal.get("article_number_first", False)
         self.instruments = self.phrases(_by_value(legal.get("instruments", {})))
