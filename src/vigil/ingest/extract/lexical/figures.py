@@ -57,6 +57,17 @@ def _scaled(tokens, index, tables) -> Count:
         if not scale or not token.value or (last is not None and scale[1] >= last):
             break
         total, last, position = total + token.value * scale[1], scale[1], scale[0]
+    following = tokens[position] if position < len(tokens) else None
+    # "2 bin 300'ü": the last part, smaller than the scale before it, needs none.
+    if (
+        last
+        and following
+        and following.kind == TokenKind.NUMBER
+        and following.value
+        and following.value < last
+        and not {",", "."} & set(following.low)
+    ):
+        total, position = total + following.value, position + 1
     if position == index:
         return Count(index, index + 1, tokens[index].value)
     return Count(index, position, total)
@@ -101,6 +112,9 @@ def _is_toll(tokens, count: Count, tables) -> bool:
             return False
         if tokens[following].text in "/)":
             return False
+        # "3. МАСШТАБ", "3. требует": a paragraph's number at the head of its line.
+        if token.sentence_start and tokens[count.end].text in (".", "۔", ")"):
+            return False
     ranged = count.start > 1 and tokens[count.start - 2].kind == TokenKind.NUMBER  # "212—380"
     if count.start > 0:
         if not ranged and tables.not_counted_before.ends_at(tokens, count.start, reach=2):
@@ -117,8 +131,11 @@ def _is_toll(tokens, count: Count, tables) -> bool:
     for index in range(clause_start, count.start):
         if tables.population.match(tokens, index):
             return False
-    # "по 40 раненых в сутки", "hər gün 5-6 nəfər": a rate is not a toll.
-    return not any(tables.rates.match(tokens, i) for i in range(clause_start, clause_end))
+    # "по 40 раненых в сутки", "hər gün 5-6 nəfər": a rate is not a toll; nor is a feared one.
+    return not any(
+        tables.rates.match(tokens, i) or tables.hypothetical.match(tokens, i)
+        for i in range(clause_start, clause_end)
+    )
 
 
 def _hedged(tokens, count: Count, tables) -> tuple[int, int | None, int | None, int]:
@@ -227,6 +244,11 @@ def find(text: str, tokens: list[Token], tables, taken: list[Finding]) -> list[F
                 (between and between[0] == following.start) or adjacent
             ) and following.value > count.value:
                 low, high = count.value, following.value
+                # "40 سے 50 ہزار", "20 ila 25 bin": the scale after the second is the first's too.
+                first_value = tokens[following.start].value
+                if count.end == count.start + 1 and following.end > following.start + 1:
+                    scale = following.value // first_value if first_value else 1
+                    low = count.value * scale if count.value * scale <= following.value else low
                 _, _, follow_high, end = _hedged(tokens, following, tables)
                 high = follow_high if follow_high is not None else following.value
                 if start == count.start and tables.range_before.ends_at(tokens, start, reach=1):

@@ -198,6 +198,9 @@ class LanguageTables(Tables):
         # Counts in a clause with these words are rates or releases, not tolls.
         self.ordinal_suffixes = {fold(suffix) for suffix in figures.get("ordinal_suffixes", [])}
         self.rates = self.phrases(figures.get("rates", []) + figures.get("releases", []))
+        # Counts in a clause with these words are feared or supposed, not told ("sabah yüzlərlə
+        # qurban olacaq", "ہزاروں اور مارے جائیں گے").
+        self.hypothetical = self.phrases(figures.get("hypothetical", []))
         self.hedge_suffixes = {
             fold(suffix): bound
             for bound in (Hedge.LOWER, Hedge.UPPER)
