@@ -132,7 +132,8 @@ def _give_years(found: list[Finding]) -> list[Finding]:
         if not candidate.data["value"]:
             if not years:
                 continue
-            candidate.data["value"] = f"{years[0]}-{candidate.data.pop('month_day')}"
+            year = int(years[0]) - candidate.data.pop("years_back", 0)
+            candidate.data["value"] = f"{year:04d}-{candidate.data.pop('month_day')}"
         dated.append(candidate)
     return dated
 
@@ -159,10 +160,14 @@ def _yearless(text, tokens, index, tables):
             return None
     if _recurring(tokens, start, tables):
         return [], end
+    # "keçən il oktyabrın 12-də", "Geçtiğimiz yıl 15 Mart'ta": the year before the text's.
+    back = 1 if start and tables.last_year.ends_at(tokens, start, reach=3) else 0
     found = []
     for day in days:
         candidate = _date("day-month", tokens, start, end, text, None, "day", tables.language)
         candidate.data["month_day"] = f"{month[1]:02d}-{day:02d}"
+        if back:
+            candidate.data["years_back"] = back
         found.append(candidate)
     return found, end
 

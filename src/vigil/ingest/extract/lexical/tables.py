@@ -174,6 +174,7 @@ class LanguageTables(Tables):
         self.first_day = self.phrases(section("dates", "first_day", default=[]))
         self.day_joiners = self.phrases(section("dates", "range_joiners", default=[]))
         self.recurring = self.phrases(section("dates", "recurring", default=[]))
+        self.last_year = self.phrases(section("dates", "last_year", default=[]))
         self.year_after_name = section("dates", "year_after_name", default=False)
 
     def _read_numbers(self) -> None:
