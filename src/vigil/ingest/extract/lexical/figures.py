@@ -169,8 +169,11 @@ def _bound(kind: str, value: int, low, high):
 def _categories(tokens, start: int, end: int, tables) -> list[str]:
     # "Погибшие 212—380", "Girovlar 96", "убиты не менее 212": the word just before.
     # "ہلاکتیں: ۱۶۱+", "погибших — девять", "Didərgin düşənlər ~9 000"
-    colon = start > 0 and tokens[start - 1].text in ":—~"
-    label = tables.categories.ends_at(tokens, start - colon, reach=3)
+    # "Kayıp: ~60": a colon and a mark of approximation both.
+    marks = 0
+    while marks < 2 and start - marks > 0 and tokens[start - marks - 1].text in ":—~":
+        marks += 1
+    label = tables.categories.ends_at(tokens, start - marks, reach=3)
     if label:
         return [label[1]]
     clause_start, clause_end = clause_bounds(tokens, start)

@@ -12,7 +12,8 @@ TOKEN = re.compile(
     r"|(?P<mark>[^\w\s])"
 )
 BREAK = re.compile(r"\n[ \t]*\n")
-CLAUSE_MARKS = {",", "،", ";", ":", "—", "–"}
+# "|" parts an infobox's fields ("Kayıp: ~60 | Rehine: 35").
+CLAUSE_MARKS = {",", "،", ";", ":", "—", "–", "|"}
 SENTENCE_MARKS = {".", "!", "?", "۔", ";"}
 ROMAN_CAPS = re.compile(r"[IVXLC]+")
 DOTLESS_I = {"tr", "az"}  # languages whose capital "I" is a dotless "ı"
