@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .. import Finding
 from ..kinds import Hedge, Kind
-from .tokens import Token, TokenKind, clause_bounds, covered, sentence_bounds
+from .tokens import CLAUSE_MARKS, Token, TokenKind, clause_bounds, covered, sentence_bounds
 
 AFTER_REACH = 6  # tokens after a number in which its casualty word may stand
 
@@ -176,6 +176,14 @@ def _categories(tokens, start: int, end: int, tables) -> list[str]:
     label = tables.categories.ends_at(tokens, start - marks, reach=3)
     if label:
         return [label[1]]
+    if marks and tokens[start - marks].text == ":":
+        # "həlak olanlar: 143": a label of a few words before its colon, in its own line.
+        for index in range(start - marks - 1, max(-1, start - marks - 4), -1):
+            found = tables.categories.match(tokens, index)
+            if found and found[0] <= start - marks:
+                return [found[1]]
+            if tokens[index].sentence_start or tokens[index].text in CLAUSE_MARKS:
+                break
     clause_start, clause_end = clause_bounds(tokens, start)
     limit = min(clause_end, end + AFTER_REACH)
     index = end
