@@ -18,8 +18,10 @@ RANGE_JOIN = r"\s*(?:-|–|—|to|and|/)\s*"
 
 MONTH2 = MONTH.replace("?P<month>", "?P<month2>")
 # A cheap look ahead before the long alternation of month names: the word is followed by a
-# number (most words are not, so most positions are passed over at once).
-THEN_NUMBER = r"(?=[^\W\d]+\.?\s*,?\s*(?:of\s+)?\d)"
+# number (most words are not, so most positions are passed over at once). The word is taken
+# whole ("++", no backtracking into it): a shorter part of it could only be followed by a number
+# through an "of" ending the word, which the whole word passes too.
+THEN_NUMBER = r"(?=[^\W\d]++\.?\s*,?\s*(?:of\s+)?\d)"
 
 
 def month_number(match) -> int | None:
