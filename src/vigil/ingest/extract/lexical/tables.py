@@ -18,6 +18,9 @@ from .tokens import fold, words_of
 
 TABLES = Path(__file__).resolve().parent.parent / "tables"
 LANGUAGES = ("az", "ru", "tr", "ur")
+# Words whose entries a phrase set remembers (see Phrases._rows): a long run of texts starts
+# afresh past it rather than holding every word it ever read.
+WORDS_REMEMBERED = 50_000
 
 
 class Phrases:
@@ -37,6 +40,7 @@ class Phrases:
         # beginnings of a word worth looking up.
         self.first_lengths = sorted({len(w.rstrip("*")) for w in self.by_first}, reverse=True)
         self.first_letters = {w[0] for w in self.by_first}
+        self._rows_by_word: dict[str, list] = {}
 
     def word_matches(self, entry_word: str, word: str) -> bool:
         if word == entry_word:
@@ -50,24 +54,33 @@ class Phrases:
 
     def match(self, tokens, index: int):
         """(index after the phrase, value) for the longest entry starting at tokens[index]."""
-        word = tokens[index].low
         best = None
-        if not word or word[0] not in self.first_letters:
-            return None
-        limit = min(len(word), self.longest_first)
-        for length in self.first_lengths:
-            if length > limit:
+        for words, value in self._rows(tokens[index].low):
+            end = index + len(words)
+            if end > len(tokens) or (best is not None and end <= best[0]):
                 continue
-            rows = self.by_first.get(word[:length], ()) or self.by_first.get(
-                word[:length] + "*", ()
-            )
-            for words, value in rows:
-                end = index + len(words)
-                if end > len(tokens) or (best is not None and end <= best[0]):
-                    continue
-                if all(self.word_matches(w, tokens[index + k].low) for k, w in enumerate(words)):
-                    best = (end, value)
+            if all(self.word_matches(w, tokens[index + k].low) for k, w in enumerate(words)):
+                best = (end, value)
         return best
+
+    def _rows(self, word: str) -> list:
+        """The entries whose first word starts as `word` does, in the order `match` tries them
+        (beginnings of the word, longest first). The same wherever the word stands, so worked
+        out once per word: a text asks each table about each of its words."""
+        rows = self._rows_by_word.get(word)
+        if rows is None:
+            rows = []
+            if word and word[0] in self.first_letters:
+                limit = min(len(word), self.longest_first)
+                for length in self.first_lengths:
+                    if length <= limit:
+                        rows += self.by_first.get(word[:length], ()) or self.by_first.get(
+                            word[:length] + "*", ()
+                        )
+            if len(self._rows_by_word) >= WORDS_REMEMBERED:
+                self._rows_by_word.clear()
+            self._rows_by_word[word] = rows
+        return rows
 
     def ends_at(self, tokens, end: int, reach: int = 6):
         """(start index, value) of the longest entry that ends just before tokens[end]."""
