@@ -147,11 +147,11 @@ HYPHEN_PAIR = re.compile(r"\b([A-Z][a-z]+)-([A-Z][a-z]+)\b")
 
 
 def find(text: str, gazetteer=None) -> list[Finding]:
-    from .legal import INSTRUMENT_RE
+    from .instruments import instrument_mentions
 
     # Names inside an instrument's name ("Charter of the United Nations", "Rome Statute of the
     # International Criminal Court") name no organisation and no country.
-    instruments = [m.span() for m in INSTRUMENT_RE.finditer(text)]
+    instruments = [(start, end) for start, end, _ in instrument_mentions(text)]
     organisations = _organisations(text, gazetteer, instruments)
     inside = instruments + [(c.start, c.end) for c in organisations]
     found = _countries(text, inside) + organisations

@@ -2,6 +2,7 @@
 reference data, read by vigil.ingest.extract.legal."""
 
 import re
+from functools import lru_cache
 
 from vigil.law.reference import instrument_names
 
@@ -95,3 +96,11 @@ INSTRUMENT_RE = re.compile(
     re.I,
 )
 NAMES = list(INSTRUMENTS)
+
+
+# English extraction looks for instruments' names twice in a text (organisations and countries
+# are not taken inside them; a short name stands for one named before): searched once.
+@lru_cache(maxsize=1)
+def instrument_mentions(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Each instrument's name in the text: (start, end, the name as written)."""
+    return tuple((m.start(), m.end(), m.group()) for m in INSTRUMENT_RE.finditer(text))

@@ -11,7 +11,7 @@ import bisect
 import re
 
 from . import Finding, Spans, resolutions
-from .instruments import ENGLISH, INSTRUMENT_RE, NAMES, escaped
+from .instruments import ENGLISH, INSTRUMENT_RE, NAMES, escaped, instrument_mentions
 from .kinds import Kind
 
 # "7(1)(a)", "II(c)", and "6-a" as some write 6(a)
@@ -233,7 +233,7 @@ class _ShortNames:
     searched once; each question is then a look along what was found."""
 
     def __init__(self, text: str):
-        self.instruments = [(m.start(), m.group()) for m in INSTRUMENT_RE.finditer(text)]
+        self.instruments = [(start, name) for start, _, name in instrument_mentions(text)]
         # Short noun → canonical instrument → where its names start, in order.
         self.by_noun: dict[str, dict[str, list[int]]] = {}
         for start, name in self.instruments:
