@@ -52,50 +52,68 @@ def words_of(phrase: str) -> list[str]:
     return [m.group().lower() for m in TOKEN.finditer(phrase)]
 
 
+NUMBER_SEPARATORS = re.compile(r"[.,\u00a0\u202f ]")
+
+
 def _number_value(digits: str) -> int | None:
     if "/" in digits:
         return None
-    plain = re.sub(r"[.,\u00a0\u202f ]", "", digits)
+    plain = NUMBER_SEPARATORS.sub("", digits)
     return int(plain) if plain.isdigit() else None
 
 
-def tokenize(text: str, tables) -> list[Token]:
+# The kind of token each of TOKEN's groups ends (a number's ending is the last group of it).
+KIND_OF_LAST_GROUP = {
+    "number": TokenKind.NUMBER,
+    "suffix": TokenKind.NUMBER,
+    "word": TokenKind.WORD,
+    "mark": TokenKind.MARK,
+}
 
+
+def tokenize(text: str, tables) -> list[Token]:
     tokens: list[Token] = []
     dotless = tables.language in DOTLESS_I
     previous_end = 0
     sentence_ended = True
+    folded: dict[str, str] = {}  # a text repeats its words: each one is folded once
     for match in TOKEN.finditer(text):
         start, end = match.span()
         raw = match.group()
-        if match.group("number") is not None:
-            kind = TokenKind.NUMBER
-        elif match.group("word") is not None:
-            kind = TokenKind.WORD
-            # "г." and "md." (the tables' abbreviations) keep their dot; any other word gives
-            # it back as the end of its sentence.
-            if raw.endswith(".") and fold(raw) not in tables.abbreviations:
-                raw = raw[:-1]
-                end -= 1
-        else:
-            kind = TokenKind.MARK
+        kind = KIND_OF_LAST_GROUP[match.lastgroup]
+        # "г." and "md." (the tables' abbreviations) keep their dot; any other word gives it
+        # back as the end of its sentence.
+        dot_cut = (
+            kind == TokenKind.WORD and raw.endswith(".") and fold(raw) not in tables.abbreviations
+        )
+        if dot_cut:
+            raw = raw[:-1]
+            end -= 1
         # A blank line between tokens ends a sentence (most gaps are a space: no search).
         sentence_start = sentence_ended or (
             start - previous_end > 1 and bool(BREAK.search(text, previous_end, start))
         )
-        token = Token(raw, fold(raw, dotless), start, end, kind, sentence_start=sentence_start)
         if kind == TokenKind.NUMBER:
-            token.suffix = fold(match.group("suffix") or "")
-            token.low = fold(match.group("number"))
-            token.value = _number_value(match.group("number"))
-        tokens.append(token)
+            number = match.group("number")
+            low, suffix = fold(number), fold(match.group("suffix") or "")
+            value = _number_value(number)
+        else:
+            low, suffix, value = folded.get(raw), "", None
+            if low is None:
+                low = folded[raw] = fold(raw, dotless)
+        tokens.append(Token(raw, low, start, end, kind, suffix, value, sentence_start))
         sentence_ended = kind == TokenKind.MARK and raw in SENTENCE_MARKS
-        if kind == TokenKind.WORD and match.group().endswith(".") and raw == match.group()[:-1]:
+        if dot_cut:
             # The dot cut from the word is a token of its own.
             tokens.append(Token(".", ".", end, end + 1, TokenKind.MARK))
             sentence_ended = True
         previous_end = tokens[-1].end
-    # "7. maddesi", "II. maddesine": an ordinal's dot before a word in lower case ends nothing.
+    _ordinals_end_nothing(text, tokens)
+    return tokens
+
+
+def _ordinals_end_nothing(text: str, tokens: list[Token]) -> None:
+    """An ordinal's dot before a word in lower case ends nothing: "7. maddesi", "II. maddesine"."""
     for index in range(2, len(tokens)):
         token = tokens[index]
         if (
@@ -106,7 +124,6 @@ def tokenize(text: str, tables) -> list[Token]:
             and not BREAK.search(text, tokens[index - 1].end, token.start)
         ):
             token.sentence_start = False
-    return tokens
 
 
 def sentence_bounds(tokens: list[Token], index: int) -> tuple[int, int]:
