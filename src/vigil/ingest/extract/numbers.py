@@ -54,7 +54,10 @@ NUMBER = (
     rf"(?:(?:{DIGITS})(?:\s+(?:{SCALE}))?|(?:{WORDS})(?=[\s-]+(?:{SCALE})\b)[\s-]+(?:{SCALE})"
     rf"(?:[\s-]+(?:and[\s-]+)?(?:{WORD}))*|(?:{WORD})(?:[\s-]+(?:{WORD}))?)"
 )
-NUMBER_RE = re.compile(rf"\b(?:{NUMBER})\b", re.I)
+# A number starts with a digit or a number word's first letter: a look ahead at those passes
+# over the other words at once (the alternation of number words is slow to try).
+NUMBER_START = "(?=[\\d" + "".join(sorted({word[0] for word in UNITS})) + "])"
+NUMBER_RE = re.compile(rf"\b{NUMBER_START}(?:{NUMBER})\b", re.I)
 VAGUE_RE = re.compile(r"\b(" + "|".join(sorted(VAGUE, key=len, reverse=True)) + r")\b", re.I)
 
 

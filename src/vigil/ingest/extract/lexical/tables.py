@@ -54,8 +54,12 @@ class Phrases:
 
     def match(self, tokens, index: int):
         """(index after the phrase, value) for the longest entry starting at tokens[index]."""
+        word = tokens[index].low
+        rows = self._rows_by_word.get(word)  # asked here: most words have been seen before
+        if rows is None:
+            rows = self._rows(word)
         best = None
-        for words, value in self._rows(tokens[index].low):
+        for words, value in rows:
             end = index + len(words)
             if end > len(tokens) or (best is not None and end <= best[0]):
                 continue
@@ -66,20 +70,18 @@ class Phrases:
     def _rows(self, word: str) -> list:
         """The entries whose first word starts as `word` does, in the order `match` tries them
         (beginnings of the word, longest first). The same wherever the word stands, so worked
-        out once per word: a text asks each table about each of its words."""
-        rows = self._rows_by_word.get(word)
-        if rows is None:
-            rows = []
-            if word and word[0] in self.first_letters:
-                limit = min(len(word), self.longest_first)
-                for length in self.first_lengths:
-                    if length <= limit:
-                        rows += self.by_first.get(word[:length], ()) or self.by_first.get(
-                            word[:length] + "*", ()
-                        )
-            if len(self._rows_by_word) >= WORDS_REMEMBERED:
-                self._rows_by_word.clear()
-            self._rows_by_word[word] = rows
+        out once per word and remembered: a text asks each table about each of its words."""
+        rows = []
+        if word and word[0] in self.first_letters:
+            limit = min(len(word), self.longest_first)
+            for length in self.first_lengths:
+                if length <= limit:
+                    rows += self.by_first.get(word[:length], ()) or self.by_first.get(
+                        word[:length] + "*", ()
+                    )
+        if len(self._rows_by_word) >= WORDS_REMEMBERED:
+            self._rows_by_word.clear()
+        self._rows_by_word[word] = rows
         return rows
 
     def ends_at(self, tokens, end: int, reach: int = 6):
