@@ -6,7 +6,7 @@ from functools import lru_cache
 import pycountry
 
 from . import Finding
-from .alternation import grouped_by_first_character, starts
+from .alternation import alternation
 from .gazetteer import DEFAULT_GAZETTEER
 from .kinds import Kind
 
@@ -94,11 +94,9 @@ def _country_re() -> re.Pattern:
     alternatives = sorted(
         {*names, *(n.upper() for n in names if len(n) > 4)}, key=len, reverse=True
     )
-    names_pattern = grouped_by_first_character(alternatives, _flexible)
+    names_pattern = alternation(alternatives, _flexible)
     # "US$ 94 million" is money, not the state.
-    return re.compile(
-        rf"{starts(alternatives)}\b(?<![\w-])({names_pattern})(?!\w|-[A-Z\d]|\$)"
-    )
+    return re.compile(r"\b(?<![\w-])(" + names_pattern + r")(?!\w|-[A-Z\d]|\$)")
 
 
 def _country_code(matched: str) -> str | None:
@@ -133,11 +131,11 @@ def _organisation_re(index: dict[str, str]) -> re.Pattern:
 @lru_cache(maxsize=8)
 def _names_re(names: tuple[str, ...]) -> re.Pattern:
     names = sorted(names, key=len, reverse=True)
-    exact = [n for n in names if n.isupper() or "." in n]
-    either_case = [n for n in names if not (n.isupper() or "." in n)]
-    parts = [f"(?i:{_flexible(n)})" if n in either_case else _flexible(n) for n in names]
-    guard = starts(exact, either_case)
-    return re.compile(guard + r"\b(?<![\w-])(" + "|".join(parts) + r")(?!\w|-[A-Z\d])")
+    either_case = frozenset(n for n in names if not (n.isupper() or "." in n))
+    part = alternation(
+        names, lambda n: f"(?i:{_flexible(n)})" if n in either_case else _flexible(n), either_case
+    )
+    return re.compile(r"\b(?<![\w-])(" + part + r")(?!\w|-[A-Z\d])")
 
 
 # "the General Assembly of the United Nations": the body's long name names that body only.
