@@ -83,11 +83,59 @@ INSTRUMENTS = {
         r"AP ?II\b",
     ],
 }
+
+
+def _first_characters(alternative: str) -> set[str]:
+    """The characters a name's pattern can start with: its first letter or escaped mark
+    ("\\("), and the next one's too when that one is optional ("\\(?Protocol"). A pattern
+    that starts otherwise (a group, a class, an alternation of its own) is refused, as its first
+    characters cannot be read off it so."""
+    atom = alternative[:2] if alternative[:1] == "\\" else alternative[:1]
+    if (
+        not atom
+        or atom in "([.^$*+?{|)"
+        or (len(atom) == 2 and atom[1].isalnum())  # "\\b", "\\s": not one character
+        or _alternatives_of_its_own(alternative)
+    ):
+        raise ValueError(f"write the start of {alternative!r} plainly")
+    rest = alternative[len(atom) :]
+    if rest[:1] in ("?", "*"):
+        return {atom[-1], *_first_characters(rest[1:])}
+    if rest[:1] == "{":
+        raise ValueError(f"write the start of {alternative!r} plainly")
+    return {atom[-1]}
+
+
+def _alternatives_of_its_own(pattern: str) -> bool:
+    """Whether the pattern has a "|" outside its groups and classes."""
+    depth, in_class, index = 0, False, 0
+    while index < len(pattern):
+        character = pattern[index]
+        if character == "\\":
+            index += 1
+        elif in_class:
+            in_class = character != "]"
+        elif character == "[":
+            in_class = True
+        elif character in "()":
+            depth += 1 if character == "(" else -1
+        elif character == "|" and depth == 0:
+            return True
+        index += 1
+    return False
+
+
+# Only where a name can start is the alternation of names tried (a look ahead at its first
+# characters passes over most words at once; same matches).
+_STARTS = sorted(
+    {c for alts in INSTRUMENTS.values() for alt in alts for c in _first_characters(alt)}
+)
 # A name may be broken across lines: any run of white space between its words.
 _SPACE = r"\s+"
 INSTRUMENT_RE = re.compile(
     # Names start at a word boundary ("(Protocol I)" at its bracket): far quicker to search.
-    r"(?:\b|(?=\())(?:"
+    r"(?:\b|(?=\())"
+    + f"(?=[{re.escape(''.join(_STARTS))}])(?:"
     + "|".join(
         "(?P<i{}>{})".format(n, "|".join(alt.replace(" ", _SPACE) for alt in alts))
         for n, alts in enumerate(INSTRUMENTS.values())
