@@ -4,6 +4,7 @@ patterns use."""
 
 import re
 
+from ..alternation import alternation
 from ..lexical.tables import raw_table
 
 WORDS: dict[str, list[str]] = raw_table("en")["figures"]
@@ -15,5 +16,10 @@ def _phrase(phrase: str) -> str:
 
 
 def alternatives(key: str) -> str:
-    """The table's phrases under `key` as one alternation, in the table's order."""
-    return "|".join(_phrase(phrase) for phrase in WORDS[key])
+    """The table's phrases under `key` as one alternation that matches as the phrases in the
+    table's order would (grouped by first letter, see ..alternation, when none starts with a
+    word left open)."""
+    phrases = WORDS[key]
+    if any(phrase.split()[:1] == ["*"] for phrase in phrases):
+        return "|".join(_phrase(phrase) for phrase in phrases)
+    return alternation(phrases, _phrase, either_case=frozenset(phrases))
