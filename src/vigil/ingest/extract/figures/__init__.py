@@ -67,9 +67,7 @@ def _categories(text, numbers, index, reading, head, layouts):
     after = index + 2 if reading.took_next else index + 1
     # "Eleven men aged over 60 were among the dead": a number that is no count (an age, a page)
     # does not end the words that say what this one counts.
-    while after < len(numbers) and counts.NOT_A_COUNT_BEFORE.search(
-        text, max(0, numbers[after].start() - 25), numbers[after].start()
-    ):
+    while after < len(numbers) and counts.not_a_count_before(text, numbers[after].start()):
         after += 1
     next_start = numbers[after].start() if after < len(numbers) else len(text)
     if reading.took_next and after >= len(numbers):

@@ -4,6 +4,7 @@ things ("two joint criminal enterprises") and tolls that are only supposed ("you
 million people killed")."""
 
 import re
+from functools import lru_cache
 
 from ..date_words import MONTHS
 from ..numbers import FRACTION_RE, NUMBER, NUMBER_RE, VAGUE_RE, to_int
@@ -129,7 +130,11 @@ def is_count(text: str, match) -> bool:
     before = text[max(0, match.start() - 25) : match.start()]
     # Long enough for "two joint criminal enterprises": up to two words before the noun.
     after = text[match.end() : match.end() + 40]
-    if NOT_A_COUNT_BEFORE.search(before) or NOT_A_COUNT_AFTER.match(after) or _counts_things(after):
+    if (
+        not_a_count_before(text, match.start())
+        or NOT_A_COUNT_AFTER.match(after)
+        or _counts_things(after)
+    ):
         return False
     raw = match.group()
     return not (
@@ -146,6 +151,14 @@ def is_count(text: str, match) -> bool:
         or HYPOTHETICAL.search(_sentence(text, match.start()))
         or _in_phone_number(text, match, raw)
     )
+
+
+# Asked twice of most numbers (is_count, and figures.find looking past the next number), and the
+# slowest of a count's checks: remembered for the numbers of the text at hand.
+@lru_cache(maxsize=512)
+def not_a_count_before(text: str, position: int) -> bool:
+    """Whether the words just before a number say it counts no one ("article 5", "aged 12")."""
+    return NOT_A_COUNT_BEFORE.search(text, max(0, position - 25), position) is not None
 
 
 def _is_rate_or_day(text: str, match, raw: str) -> bool:
