@@ -9,15 +9,7 @@ from .tokens import DOTLESS_I, Token, TokenKind, fold
 
 
 def _spans(tokens, phrases) -> list[tuple[int, int, object]]:
-    found, index = [], 0
-    while index < len(tokens):
-        match = phrases.match(tokens, index) if tokens[index].kind == TokenKind.WORD else None
-        if match:
-            found.append((index, match[0], match[1]))
-            index = match[0]
-        else:
-            index += 1
-    return found
+    return phrases.spans(tokens, (TokenKind.WORD,))
 
 
 def _candidate(kind, text, tokens, start, end, data) -> Finding:

@@ -100,15 +100,7 @@ def _list_before(tokens, end, tables) -> tuple[list[str], int]:
 
 
 def _mentions(tokens, phrases) -> list[tuple[int, int, str]]:
-    found, index = [], 0
-    while index < len(tokens):
-        match = phrases.match(tokens, index) if tokens[index].kind != TokenKind.MARK else None
-        if match:
-            found.append((index, match[0], match[1]))
-            index = match[0]
-        else:
-            index += 1
-    return found
+    return phrases.spans(tokens, (TokenKind.WORD, TokenKind.NUMBER))
 
 
 def _between(mentions, low: int, high: int) -> list:

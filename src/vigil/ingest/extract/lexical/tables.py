@@ -67,6 +67,26 @@ class Phrases:
                 best = (end, value)
         return best
 
+    def spans(self, tokens, kinds) -> list[tuple[int, int, object]]:
+        """(start, end, value) of each entry found from left to right at tokens of the given
+        kinds, the longest at each place, none overlapping. A word no entry starts as (most
+        words) is passed over without asking `match`, which would find nothing there."""
+        found, index = [], 0
+        while index < len(tokens):
+            token = tokens[index]
+            match = None
+            if token.kind in kinds:
+                rows = self._rows_by_word.get(token.low)
+                if rows is None:
+                    rows = self._rows(token.low)
+                match = self.match(tokens, index) if rows else None
+            if match:
+                found.append((index, match[0], match[1]))
+                index = match[0]
+            else:
+                index += 1
+        return found
+
     def _rows(self, word: str) -> list:
         """The entries whose first word starts as `word` does, in the order `match` tries them
         (beginnings of the word, longest first). The same wherever the word stands, so worked
