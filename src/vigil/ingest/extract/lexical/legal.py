@@ -308,7 +308,12 @@ def _dated(tokens, index, tables) -> int:
     month = tables.months.match(tokens, position + 1)
     if not month or month[0] >= len(tokens) or tokens[month[0]].kind != TokenKind.NUMBER:
         return index
-    after = tables.resolution_date_after.match(tokens, month[0] + 1)
+    # A date may end the text ("… от 16 декабря 2005"): no word after it then.
+    after = (
+        tables.resolution_date_after.match(tokens, month[0] + 1)
+        if month[0] + 1 < len(tokens)
+        else None
+    )
     if not (word or after):
         return index
     return after[0] if after else month[0] + 1
