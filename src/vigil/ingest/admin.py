@@ -1,6 +1,13 @@
 from django.contrib import admin
 
-from vigil.ingest.models import Candidate, GazetteerEntry, IngestJob, WordTableEntry
+from vigil.ingest.models import (
+    Candidate,
+    GazetteerEntry,
+    IngestJob,
+    RuleVerdictTally,
+    WordTableEntry,
+)
+from vigil.read_only_admin import ReadOnlyAdmin
 
 
 @admin.register(IngestJob)
@@ -41,3 +48,12 @@ class WordTableEntryAdmin(admin.ModelAdmin):
     list_display = ["phrase", "language", "table", "value"]
     list_filter = ["language", "table"]
     search_fields = ["phrase", "value"]
+
+
+@admin.register(RuleVerdictTally)
+class RuleVerdictTallyAdmin(ReadOnlyAdmin):
+    """Read only: the database keeps the counts in step with the candidates
+    (vigil/ingest/verdict_tallies.py)."""
+
+    list_display = ["case", "access_level", "rule", "status", "candidates"]
+    list_filter = ["case", "access_level", "status"]
