@@ -18,7 +18,7 @@ LEADING_CATEGORY = re.compile(
     "(?:"
     + "|".join(f"(?P<{name}>\\b(?:{words})\\b)" for name, words in CATEGORIES)
     + r")(?:\[\w+\])*:?(?:,?\s+of)?(?P<tail>\s+(?:the|at least|more than|over|some|about|around|"
-    r"nearly|almost|an estimated|up to|as many as|approximately|a further|another))*"
+    r"nearly|almost|an estimated|up to|as many as|approximately|approx\.|a further|another))*"
     r"\s*(?:[•·▪*]\s*)?$",
     re.I,
 )
@@ -29,7 +29,8 @@ COUNTED = re.compile(rf"\s+(?:{alternatives('counted')})\b")
 # A clause ends at a full stop (even with citation marks after it: "earlier.[2] In 1988"), a
 # blank line, a bullet, or a line that is a heading ("Civilian deaths:").
 CLAUSE_END = re.compile(
-    r"[.;:!?](?:\[\w+\])*(?:\s|$)|\n\n|\n\s*(?:[•·▪*]|-\s)|\n(?=[^\n]{0,60}:[ \t]*(?:\n|$))"
+    # "|" parts an infobox's fields ("Injured: approx. 150 | Missing: 17").
+    r"[.;:!?](?:\[\w+\])*(?:\s|$)|\n\n|\n\s*(?:[•·▪*]|-\s)|\n(?=[^\n]{0,60}:[ \t]*(?:\n|$))|\|"
 )
 AUXILIARY = re.compile(r"\b(?:were|was|are|is|had|have|has|been)\b", re.I)
 # "71 children, and the taking of hostages": past the comma another noun phrase starts.
@@ -53,7 +54,7 @@ LABEL = re.compile(
 LINK_BEFORE = re.compile(
     rf"(?:\b(?:{alternatives('linking')})|[:\n(]|\bDeaths)\s*"
     r"(?:(?:at least|more than|over|about|around|some|"
-    r"nearly|almost|an estimated|up to|as many as|approximately|somewhere)\s*)?$",
+    r"nearly|almost|an estimated|up to|as many as|approximately|approx\.|somewhere)\s*)?$",
     re.I,
 )
 # The words that may follow a number whose category is named before it ("the death toll is 613
@@ -187,8 +188,12 @@ def _label_before(text: str, number_start: int, number_end: int) -> list[str]:
     before = text[max(0, number_start - 100) : number_start]
     label = list(LABEL.finditer(before))
     clause_start = max((m.end() for m in CLAUSE_END.finditer(before)), default=0)
+    tail = before[label[-1].end() :] if label else ""
     labelled = label and (
-        label[-1].start() >= clause_start or before[label[-1].end() :].lstrip().startswith(":")
+        label[-1].start() >= clause_start
+        # "Missing: 17 | … | Convicted: 3", "Displaced: 18,000\n\n3. The worst …": a label's
+        # colon reaches no further than its field or its paragraph.
+        or (tail.lstrip().startswith(":") and "|" not in tail and "\n\n" not in tail)
     )
     if not labelled:
         return []

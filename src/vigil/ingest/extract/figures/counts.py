@@ -19,6 +19,8 @@ NOT_A_COUNT_BEFORE = re.compile(
     r"map|footnote|"
     # a population is not a toll; "boys over 12" and "as young as nine" are ages
     r"population(?:\s+of)?(?:\s+(?:about|some|around|approximately|nearly|over))?|"
+    # "a village of about 1,200 people": its size, not a toll
+    r"(?:village|town|city|hamlet|settlement)\s+of(?:\s+(?:about|some|around|approximately|nearly|over))?|"
     r"(?:boys|girls|men|women|children|males|females|persons|people|those)\s+(?:over|under|"
     r"above|below|aged|older than|younger than)|aged\s+(?:over|under|above|below)|"
     r"as young as|as old as)\s*$",
