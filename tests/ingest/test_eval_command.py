@@ -74,7 +74,7 @@ def test_the_extractors_keep_their_quality_on_the_development_set():
     # Floors under today's figures per language (issue #18 prints them): a change that loses
     # ground in one language fails here even when the others gain. With the third blind
     # round's texts the set is harder than before (0.95-1.00 without them).
-    floors = {"en": 0.98, "az": 0.93, "ru": 0.94, "tr": 0.93, "ur": 0.93}
+    floors = {"en": 0.98, "az": 0.94, "ru": 0.94, "tr": 0.93, "ur": 0.94}
     languages = evaluate(DEVSET).languages
     for language, floor in floors.items():
         assert languages[language].overall.f1 >= floor, language
