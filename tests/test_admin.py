@@ -57,3 +57,15 @@ def test_rows_vigil_writes_itself_are_never_added_or_edited_in_the_back_office(
         administrator_client.get(f"/admin/evidence/archivedfile/{archived.pk}/delete/").status_code
         == 200
     )
+
+
+@pytest.mark.django_db
+def test_a_source_cannot_be_moved_to_another_case_in_the_back_office(administrator_client, source):
+    """Its claims, links and kept counts belong to its case: the case is shown, not a choice."""
+    page = administrator_client.get(reverse("admin:evidence_source_change", args=[source.pk]))
+    assert page.status_code == 200
+    assert 'name="case"' not in page.content.decode()
+    assert (
+        'name="case"'
+        in administrator_client.get(reverse("admin:evidence_source_add")).content.decode()
+    )

@@ -31,6 +31,8 @@ def _holds(condition: Q, instance) -> bool | None:
         if result is _UNKNOWN:
             return _UNKNOWN
         results.append(result)
+    if condition.connector not in (Q.AND, Q.OR):  # XOR: let the database decide
+        return _UNKNOWN
     held = all(results) if condition.connector == Q.AND else any(results)
     return not held if condition.negated else held
 

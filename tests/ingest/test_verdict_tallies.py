@@ -12,6 +12,7 @@ from django.db import connection
 from django.urls import reverse
 
 from tests.ingest.test_pipeline import REPORT, ingest
+from vigil.cases.models import Case
 from vigil.evidence import services
 from vigil.evidence.models import Source
 from vigil.ingest import review, verdict_tallies
@@ -60,6 +61,7 @@ def test_every_kind_of_write_keeps_the_verdicts_equal_to_the_candidates(
         lambda: two.candidates.filter(kind="date").delete(),
         lambda: two.candidates.filter(kind="figure").update(status="pending"),
         lambda: Candidate.objects.filter(source=two, kind="organization").update(data={}),
+        lambda: Source.objects.filter(pk=two.pk).update(case=Case.objects.create(slug="other")),
         lambda: two.delete(),
     ]
     for number, step in enumerate(steps):

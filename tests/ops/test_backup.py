@@ -48,6 +48,7 @@ def everything() -> list:
             "public_cache",
             "law.elementtally",  # counted afresh from the links by a restore
             "evidence.claimtally",  # and from the claims
+            "ingest.ruleverdicttally",  # and from the candidates
         ],
         natural_foreign=True,
         natural_primary=True,

@@ -69,3 +69,22 @@ def test_a_trusted_proxy_that_is_not_an_address_stops_vigil_at_start_up(tmp_path
     assert result.returncode != 0
     assert "VIGIL_TRUSTED_PROXIES must list IP addresses" in result.stderr
     assert "'proxy.example.org' is not one" in result.stderr
+
+
+def test_a_sqlite_too_old_for_the_verdict_counts_is_named_before_migrating(monkeypatch):
+    import sqlite3
+
+    from django.db import connection
+
+    from vigil.ops.checks import check_sqlite_version
+
+    monkeypatch.setattr(sqlite3, "sqlite_version_info", (3, 37, 2))
+    monkeypatch.setattr(sqlite3, "sqlite_version", "3.37.2")
+    errors = check_sqlite_version(None, databases=["default"])
+    if connection.vendor != "sqlite":
+        assert errors == []
+        return
+    assert [error.id for error in errors] == ["vigil.E004"]
+    assert "SQLite 3.38 or newer; this Python has 3.37.2" in errors[0].msg
+    monkeypatch.setattr(sqlite3, "sqlite_version_info", (3, 40, 1))
+    assert check_sqlite_version(None, databases=["default"]) == []

@@ -49,9 +49,8 @@ def _key(value):
 def page(queryset, *, sort: str, cursor: str | None, limit: int, request) -> dict:
     """One page of `queryset` ordered by `sort` ("field" or "-field", then the id) after `cursor`.
 
-    Returns the records and the cursor and address of the next page (None at the end)."""
-    if not 1 <= limit <= MAX_LIMIT:
-        raise ValidationError({"limit": f"From 1 to {MAX_LIMIT}."})
+    Returns the records and the cursor and address of the next page (None at the end). `limit`
+    is within bounds: ListParams's schema refuses any other, as a bad query parameter."""
     descending = sort.startswith("-")
     field = sort.lstrip("-")
     direction = "-" if descending else ""

@@ -44,6 +44,10 @@ class SourceAdmin(admin.ModelAdmin):
     readonly_fields = ["created_at", "created_by", "text"]
     inlines = [ClaimInline]
 
+    def get_readonly_fields(self, request, obj=None):
+        # A source stays in its case: its claims, links and counts belong to that case.
+        return [*self.readonly_fields, "case"] if obj else self.readonly_fields
+
 
 class FigureInline(admin.StackedInline):
     model = Figure
@@ -117,5 +121,5 @@ class ClaimTallyAdmin(ReadOnlyAdmin):
     """Read only: the database keeps the counts in step with the claims
     (vigil/evidence/claim_tallies.py)."""
 
-    list_display = ["case", "access_level", "review_status", "claims"]
+    list_display = ["case", "access_level", "review_status", "published", "claims"]
     list_filter = ["case", "access_level", "review_status"]

@@ -51,7 +51,7 @@ CLAIM_TALLY = Tally(
 
 def counted(levels_by_case: Q | None = None, **filters):
     """Kept tallies narrowed to what a reader may see: `levels_by_case` is a condition on the
-    tallies' case and access level (vigil.evidence.access.levels_condition), None for every
+    tallies' case and access level (vigil.evidence.access.levels_by_case), None for every
     level."""
     tallies = ClaimTally.objects.filter(claims__gt=0, **filters)
     return tallies if levels_by_case is None else tallies.filter(levels_by_case)

@@ -1,7 +1,8 @@
 """How reviewers judged each extraction rule's candidates, counted per case, source access level,
 rule and verdict (ingest.RuleVerdictTally) and kept in step by the database itself (see
 vigil.tallying): a candidate counts when it is accepted or rejected, deleted, or found again
-under another rule, and all of a source's candidates move when its access level changes.
+under another rule, and all of a source's candidates move when its access level or case
+changes.
 Pending candidates are not counted: ingestion adds them by the thousand.
 
 The rule is read from the candidate's JSON `data` with `->>`, which PostgreSQL and SQLite (3.38
@@ -38,7 +39,7 @@ VERDICT_TALLY = Tally(
             "SELECT {row}.case_id AS case_id, {row}.access_level AS access_level, "
             "COALESCE(c.data ->> 'rule', '') AS rule, c.status AS status, {sign} AS candidates "
             "FROM ingest_candidate c WHERE c.source_id = {row}.id AND c.status <> 'pending'",
-            ("access_level",),
+            ("case_id", "access_level"),
             inserts_and_deletes=False,
         ),
     },

@@ -47,3 +47,26 @@ def check_https_behind_a_proxy(app_configs, **kwargs) -> list[Error]:
             )
         )
     return errors
+
+
+# The rules' verdict counts read a candidate's rule with `->>`, which SQLite knows from 3.38.
+SQLITE_AT_LEAST = (3, 38)
+
+
+@register(Tags.database)
+def check_sqlite_version(app_configs, databases=None, **kwargs) -> list[Error]:
+    import sqlite3
+
+    from django.db import connections
+
+    uses_sqlite = any(connections[alias].vendor == "sqlite" for alias in databases or ())
+    if not uses_sqlite or sqlite3.sqlite_version_info >= SQLITE_AT_LEAST:
+        return []
+    return [
+        Error(
+            f"Vigil needs SQLite {'.'.join(map(str, SQLITE_AT_LEAST))} or newer; this Python has "
+            f"{sqlite3.sqlite_version}.",
+            hint="Use a Python built with a newer SQLite, or PostgreSQL (DATABASE_URL).",
+            id="vigil.E004",
+        )
+    ]

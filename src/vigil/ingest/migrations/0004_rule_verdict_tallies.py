@@ -5,11 +5,12 @@ from django.db import migrations, models
 
 
 def count_every_verdict(apps, schema_editor):
-    # The counts of an existing database, then the triggers that keep them in step.
+    # The triggers that keep the counts in step, then the counts of an existing database (in
+    # this order, no candidate judged meanwhile is missed).
     from vigil.ingest import verdict_tallies
 
-    verdict_tallies.rebuild(schema_editor.connection)
     verdict_tallies.install_when_migrated(schema_editor.connection)
+    verdict_tallies.rebuild(schema_editor.connection)
 
 
 def remove_triggers(apps, schema_editor):

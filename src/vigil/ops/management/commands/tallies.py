@@ -50,8 +50,13 @@ class Command(BaseCommand):
         if problems:
             raise CommandError(
                 _(
-                    "the matrix's tallies or the claim counts differ from the links and claims "
-                    "(`vigil tallies --rebuild`)"
+                    "the kept counts (the matrix's tallies, the claim counts or the rules' "
+                    "verdicts) differ from what they count (`vigil tallies --rebuild`)"
                 )
             )
-        self.stdout.write(_("The matrix's tallies match the links, the claim counts the claims."))
+        self.stdout.write(
+            _(
+                "The matrix's tallies match the links, the claim counts the claims and the "
+                "rules' verdicts the candidates."
+            )
+        )

@@ -1,0 +1,15 @@
+from django.db import migrations
+
+
+def follow_the_case(apps, schema_editor):
+    # The sources' trigger now also watches their case: put it in again, then count afresh.
+    from vigil.ingest import verdict_tallies
+
+    verdict_tallies.install_when_migrated(schema_editor.connection)
+    verdict_tallies.rebuild(schema_editor.connection)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("ingest", "0004_rule_verdict_tallies")]
+
+    operations = [migrations.RunPython(follow_the_case, migrations.RunPython.noop)]
