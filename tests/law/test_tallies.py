@@ -19,6 +19,8 @@ from vigil.ingest import review
 from vigil.ingest.models import Candidate
 from vigil.law import matrix, services, tallies
 from vigil.law.models import Element, ElementLink, ElementTally
+from vigil.law.tally_sql import ELEMENT_TALLY
+from vigil.tallying import kept as tallying
 
 pytestmark = pytest.mark.django_db
 
@@ -184,13 +186,13 @@ def test_verify_and_the_tallies_command_name_a_drift_and_a_rebuild_repairs_it(li
 def test_migrate_puts_back_missing_triggers_and_counts_what_was_written_without_them(
     linked, killing
 ):
-    tallies.uninstall_triggers()
+    tallying.uninstall_triggers(ELEMENT_TALLY)
     claim = evidence(linked, grade="A")
     services.link_claim(linked, claim=claim, element=killing, bearing="supports", strength="weak")
     assert kept() != counted_one_by_one()
     assert tallies.tally_problems()[0].startswith("the matrix tally trigger")
     call_command("migrate", verbosity=0)
-    assert tallies.missing_triggers() == [] and kept() == counted_one_by_one()
+    assert tallying.missing_triggers(ELEMENT_TALLY) == [] and kept() == counted_one_by_one()
 
 
 @pytest.mark.django_db(transaction=True)  # SQLite's schema editor runs outside a transaction
@@ -206,4 +208,4 @@ def test_a_migration_that_remakes_the_claims_table_keeps_the_tallies(linked):
         editor.remove_field(Claim, field)
     emit_post_migrate_signal(0, False, "default", plan=plan)
     Claim.objects.filter(case=linked).update(review_status="verified")
-    assert tallies.missing_triggers() == [] and kept() == counted_one_by_one()
+    assert tallying.missing_triggers(ELEMENT_TALLY) == [] and kept() == counted_one_by_one()

@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate, pre_migrate
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,15 +9,11 @@ class EvidenceConfig(AppConfig):
 
     def ready(self):
         from vigil.evidence import claim_tallies, search_index
+        from vigil.tallying import kept
 
         # SQLite drops a table's triggers when a migration rebuilds it: put them back.
         post_migrate.connect(
             search_index.ensure_triggers, sender=self, dispatch_uid="vigil_search_triggers"
         )
         # The cases' claim counts: their triggers stand aside while SQLite remakes tables.
-        pre_migrate.connect(
-            claim_tallies.before_migrate, sender=self, dispatch_uid="vigil_claim_tallies_pre"
-        )
-        post_migrate.connect(
-            claim_tallies.after_migrate, sender=self, dispatch_uid="vigil_claim_tallies_post"
-        )
+        kept.keep_in_step_while_migrating(self, claim_tallies.CLAIM_TALLY, claim_tallies.MIGRATION)

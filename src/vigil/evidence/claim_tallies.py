@@ -7,7 +7,6 @@ levels they may see.
 Every SQL text here is assembled from this module's constants, never from input.
 """
 
-from django.db import connection
 from django.db.models import Q, Sum
 from django.utils.translation import gettext as _
 
@@ -85,21 +84,11 @@ def awaiting_publication_count(case) -> int:
     return tallies.aggregate(n=Sum("claims"))["n"] or 0
 
 
-def install_triggers(owner=connection) -> None:
-    kept.install_triggers(CLAIM_TALLY, owner)
-
-
-def rebuild(owner=connection) -> int:
-    """Count every claim afresh; returns the number of tallies."""
-    return kept.rebuild(CLAIM_TALLY, owner)
-
-
 def tally_problems(limit: int = 20) -> list[str]:
     """One line per case whose kept counts differ from its claims, and per missing trigger."""
-    problems = [
-        _("the claim count trigger %(name)s is missing (run `vigil migrate`)") % {"name": name}
-        for name in kept.missing_triggers(CLAIM_TALLY)
-    ]
+    problems = kept.trigger_problems(
+        CLAIM_TALLY, _("the claim count trigger %(name)s is missing (run `vigil migrate`)")
+    )
     rows = kept.differing_kinds(CLAIM_TALLY, "case_id", limit + 1)
     for (case_id,) in sorted(set(rows[:limit])):
         problems.append(
@@ -108,18 +97,3 @@ def tally_problems(limit: int = 20) -> list[str]:
     if len(rows) > limit:
         problems.append(_("… and more claim count problems"))
     return problems
-
-
-def install_when_migrated(owner=connection) -> None:
-    kept.install_when_migrated(CLAIM_TALLY, owner)
-
-
-def before_migrate(plan=None, using="default", **kwargs) -> None:
-    """A pre_migrate hook: on SQLite, take the triggers away while migrations remake tables."""
-    kept.before_migrate(CLAIM_TALLY, plan, using)
-
-
-def after_migrate(plan=None, using="default", **kwargs) -> None:
-    """A post_migrate hook: put back missing triggers and count afresh what was written without
-    them."""
-    kept.after_migrate(CLAIM_TALLY, MIGRATION, plan, using)

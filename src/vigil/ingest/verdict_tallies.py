@@ -10,7 +10,6 @@ and later) both know. Every SQL text here is assembled from this module's consta
 input.
 """
 
-from django.db import connection
 from django.db.models import Sum
 from django.utils.translation import gettext as _
 
@@ -75,22 +74,12 @@ def rule_verdicts(case, levels=None) -> list[dict]:
     return sorted(verdicts, key=lambda v: (v["precision"], v["rule"]))
 
 
-def install_triggers(owner=connection) -> None:
-    kept.install_triggers(VERDICT_TALLY, owner)
-
-
-def rebuild(owner=connection) -> int:
-    """Count every judged candidate afresh; returns the number of tallies."""
-    return kept.rebuild(VERDICT_TALLY, owner)
-
-
 def tally_problems(limit: int = 20) -> list[str]:
     """One line per case whose kept verdicts differ from its candidates, and per missing
     trigger."""
-    problems = [
-        _("the rule verdict trigger %(name)s is missing (run `vigil migrate`)") % {"name": name}
-        for name in kept.missing_triggers(VERDICT_TALLY)
-    ]
+    problems = kept.trigger_problems(
+        VERDICT_TALLY, _("the rule verdict trigger %(name)s is missing (run `vigil migrate`)")
+    )
     rows = kept.differing_kinds(VERDICT_TALLY, "case_id", limit + 1)
     for (case_id,) in sorted(set(rows[:limit])):
         problems.append(
@@ -99,18 +88,3 @@ def tally_problems(limit: int = 20) -> list[str]:
     if len(rows) > limit:
         problems.append(_("… and more rule verdict problems"))
     return problems
-
-
-def install_when_migrated(owner=connection) -> None:
-    kept.install_when_migrated(VERDICT_TALLY, owner)
-
-
-def before_migrate(plan=None, using="default", **kwargs) -> None:
-    """A pre_migrate hook: on SQLite, take the triggers away while migrations remake tables."""
-    kept.before_migrate(VERDICT_TALLY, plan, using)
-
-
-def after_migrate(plan=None, using="default", **kwargs) -> None:
-    """A post_migrate hook: put back missing triggers and count afresh what was written without
-    them."""
-    kept.after_migrate(VERDICT_TALLY, MIGRATION, plan, using)

@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate, pre_migrate
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,11 +9,11 @@ class LawConfig(AppConfig):
 
     def ready(self):
         from vigil.law import tallies
+        from vigil.tallying import kept
 
         post_migrate.connect(_install_reference_data, sender=self)
         # The matrix's tallies: their triggers stand aside while SQLite remakes tables.
-        pre_migrate.connect(tallies.before_migrate, sender=self, dispatch_uid="vigil_tallies_pre")
-        post_migrate.connect(tallies.after_migrate, sender=self, dispatch_uid="vigil_tallies_post")
+        kept.keep_in_step_while_migrating(self, tallies.ELEMENT_TALLY, tallies.MIGRATION)
 
 
 def _install_reference_data(sender, using="default", **kwargs):

@@ -8,7 +8,6 @@ How the triggers count, and how they stand aside while SQLite migrates, is vigil
 what they count is vigil.law.tally_sql's.
 """
 
-from django.db import connection
 from django.utils.translation import gettext as _
 
 from vigil.law.tally_sql import ELEMENT_TALLY
@@ -17,31 +16,12 @@ from vigil.tallying import kept
 MIGRATION = ("law", "0003_element_tallies")
 
 
-def install_triggers(owner=connection) -> None:
-    """(Re)create the triggers that keep the tallies in step."""
-    kept.install_triggers(ELEMENT_TALLY, owner)
-
-
-def uninstall_triggers(owner=connection) -> None:
-    kept.uninstall_triggers(ELEMENT_TALLY, owner)
-
-
-def missing_triggers(owner=connection) -> list[str]:
-    return kept.missing_triggers(ELEMENT_TALLY, owner)
-
-
-def rebuild(owner=connection) -> int:
-    """Count every link afresh, in one transaction; returns the number of tallies."""
-    return kept.rebuild(ELEMENT_TALLY, owner)
-
-
 def tally_problems(limit: int = 20) -> list[str]:
     """One line per kind of link whose tally differs from a fresh count, and per missing
     trigger; empty when the tallies match the links. Reads every link once."""
-    problems = [
-        _("the matrix tally trigger %(name)s is missing (run `vigil migrate`)") % {"name": name}
-        for name in missing_triggers()
-    ]
+    problems = kept.trigger_problems(
+        ELEMENT_TALLY, _("the matrix tally trigger %(name)s is missing (run `vigil migrate`)")
+    )
     rows = kept.differing_kinds(ELEMENT_TALLY, "case_id, element_id, bearing", limit + 1)
     for case_id, element_id, bearing in rows[:limit]:
         problems.append(
@@ -54,21 +34,3 @@ def tally_problems(limit: int = 20) -> list[str]:
     if len(rows) > limit:
         problems.append(_("… and more matrix tally problems"))
     return problems
-
-
-# --- around migrations ------------------------------------------------------------------------
-
-
-def install_when_migrated(owner=connection) -> None:
-    kept.install_when_migrated(ELEMENT_TALLY, owner)
-
-
-def before_migrate(plan=None, using="default", **kwargs) -> None:
-    """A pre_migrate hook: on SQLite, take the triggers away while migrations remake tables."""
-    kept.before_migrate(ELEMENT_TALLY, plan, using)
-
-
-def after_migrate(plan=None, using="default", **kwargs) -> None:
-    """A post_migrate hook: put back missing triggers and count afresh whatever was written
-    without them (by migrations on SQLite)."""
-    kept.after_migrate(ELEMENT_TALLY, MIGRATION, plan, using)

@@ -31,10 +31,9 @@ from django.utils.translation import gettext as _
 
 from vigil.audit import checkpoints
 from vigil.audit import log as audit
-from vigil.evidence import archive, claim_tallies
+from vigil.evidence import archive
 from vigil.evidence.models import ArchivedFile
-from vigil.ingest import verdict_tallies
-from vigil.law import tallies
+from vigil.ops import kept_counts
 from vigil.ops.backup_seal import BackupKey, SealError, is_sealed, seal, unseal
 from vigil.ops.backup_snapshot import backed_up_models, database_snapshot, dump_models
 from vigil.private_files import open_private
@@ -295,9 +294,7 @@ def restore_backup(path: Path, *, passphrase=None, unencrypted=False) -> dict:
             relabel_moved_models(dump)
             call_command("loaddata", str(dump), verbosity=0)
             # Rows load in any order: count the links and claims once all are in.
-            tallies.rebuild()
-            claim_tallies.rebuild()
-            verdict_tallies.rebuild()
+            kept_counts.rebuild_all()
         checkpoints.checkpoint_head(restored=True)  # the older log is now the one to keep
         for name, sha in manifest["files"].items():
             if name.startswith("archive/") and not archive.path_for(sha).exists():

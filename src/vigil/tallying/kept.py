@@ -8,6 +8,7 @@ afterwards (`before_migrate`, `after_migrate`, connected by the app that owns th
 """
 
 from django.db import connection, connections, transaction
+from django.db.models.signals import post_migrate, pre_migrate
 
 from vigil.tallying import Tally, postgres, sqlite
 
@@ -100,3 +101,24 @@ def after_migrate(tally: Tally, migration: tuple[str, str], plan, using: str) ->
     if missing_triggers(tally, owner) or (plan and owner.vendor == "sqlite"):
         install_triggers(tally, owner)
         rebuild(tally, owner)
+
+
+def keep_in_step_while_migrating(app_config, tally: Tally, migration: tuple[str, str]) -> None:
+    """Connect the owning app's migrate hooks for `tally`: its triggers stand aside while SQLite
+    remakes tables, and come back afterwards with whatever was written meanwhile counted.
+    `migration` is the one that made the tally's table."""
+
+    def before(plan=None, using="default", **kwargs):
+        before_migrate(tally, plan, using)
+
+    def after(plan=None, using="default", **kwargs):
+        after_migrate(tally, migration, plan, using)
+
+    uid = f"vigil_{tally.table}"
+    pre_migrate.connect(before, sender=app_config, weak=False, dispatch_uid=f"{uid}_pre")
+    post_migrate.connect(after, sender=app_config, weak=False, dispatch_uid=f"{uid}_post")
+
+
+def trigger_problems(tally: Tally, message: str) -> list[str]:
+    """`message` (with %(name)s) for each of the tally's triggers that is missing."""
+    return [message % {"name": name} for name in missing_triggers(tally)]

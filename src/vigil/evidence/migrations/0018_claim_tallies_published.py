@@ -5,10 +5,13 @@ from django.db import migrations, models
 
 def count_anew(apps, schema_editor):
     # The triggers now count by publication too: put them in again, then count every claim.
-    from vigil.evidence import claim_tallies
+    # This counts with the tally as the code has it now: if the tally changes again, a later
+    # migration counts afresh and this one must stop counting, as 0016 did.
+    from vigil.evidence.claim_tallies import CLAIM_TALLY
+    from vigil.tallying import kept
 
-    claim_tallies.install_when_migrated(schema_editor.connection)
-    claim_tallies.rebuild(schema_editor.connection)
+    kept.install_when_migrated(CLAIM_TALLY, schema_editor.connection)
+    kept.rebuild(CLAIM_TALLY, schema_editor.connection)
 
 
 def remove_triggers(apps, schema_editor):

@@ -7,10 +7,11 @@ from django.db import migrations, models
 def count_every_verdict(apps, schema_editor):
     # The triggers that keep the counts in step, then the counts of an existing database (in
     # this order, no candidate judged meanwhile is missed).
-    from vigil.ingest import verdict_tallies
+    from vigil.ingest.verdict_tallies import VERDICT_TALLY
+    from vigil.tallying import kept
 
-    verdict_tallies.install_when_migrated(schema_editor.connection)
-    verdict_tallies.rebuild(schema_editor.connection)
+    kept.install_when_migrated(VERDICT_TALLY, schema_editor.connection)
+    kept.rebuild(VERDICT_TALLY, schema_editor.connection)
 
 
 def remove_triggers(apps, schema_editor):

@@ -3,10 +3,11 @@ from django.db import migrations
 
 def follow_the_case(apps, schema_editor):
     # The sources' trigger now also watches their case: put it in again, then count afresh.
-    from vigil.ingest import verdict_tallies
+    from vigil.ingest.verdict_tallies import VERDICT_TALLY
+    from vigil.tallying import kept
 
-    verdict_tallies.install_when_migrated(schema_editor.connection)
-    verdict_tallies.rebuild(schema_editor.connection)
+    kept.install_when_migrated(VERDICT_TALLY, schema_editor.connection)
+    kept.rebuild(VERDICT_TALLY, schema_editor.connection)
 
 
 class Migration(migrations.Migration):

@@ -6,16 +6,18 @@ from django.db import migrations, models
 
 def count_every_link(apps, schema_editor):
     # The tallies of an existing database, then the triggers that keep them in step.
-    from vigil.law import tallies
+    from vigil.law.tally_sql import ELEMENT_TALLY
+    from vigil.tallying import kept
 
-    tallies.rebuild(schema_editor.connection)
-    tallies.install_when_migrated(schema_editor.connection)
+    kept.rebuild(ELEMENT_TALLY, schema_editor.connection)
+    kept.install_when_migrated(ELEMENT_TALLY, schema_editor.connection)
 
 
 def remove_triggers(apps, schema_editor):
-    from vigil.law import tallies
+    from vigil.law.tally_sql import ELEMENT_TALLY
+    from vigil.tallying import kept
 
-    tallies.uninstall_triggers(schema_editor.connection)
+    kept.uninstall_triggers(ELEMENT_TALLY, schema_editor.connection)
 
 
 class Migration(migrations.Migration):

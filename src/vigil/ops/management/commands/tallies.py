@@ -2,9 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from vigil.evidence import claim_tallies
-from vigil.ingest import verdict_tallies
-from vigil.law import tallies
+from vigil.ops import kept_counts
 
 
 class Command(BaseCommand):
@@ -25,12 +23,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         if options["rebuild"]:
-            tallies.install_triggers()
-            claim_tallies.install_triggers()
-            claim_tallies.rebuild()
-            verdict_tallies.install_triggers()
-            verdict_tallies.rebuild()
-            count = tallies.rebuild()
+            count = kept_counts.rebuild_all(with_triggers=True)
             self.stdout.write(
                 ngettext(
                     "Counted the links into %(n)s tally.",
@@ -40,11 +33,7 @@ class Command(BaseCommand):
                 % {"n": count}
             )
             return
-        problems = (
-            tallies.tally_problems()
-            + claim_tallies.tally_problems()
-            + verdict_tallies.tally_problems()
-        )
+        problems = kept_counts.all_problems()
         for problem in problems:
             self.stderr.write(self.style.ERROR(problem))
         if problems:
