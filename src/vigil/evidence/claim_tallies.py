@@ -86,14 +86,10 @@ def awaiting_publication_count(case) -> int:
 
 def tally_problems(limit: int = 20) -> list[str]:
     """One line per case whose kept counts differ from its claims, and per missing trigger."""
-    problems = kept.trigger_problems(
-        CLAIM_TALLY, _("the claim count trigger %(name)s is missing (run `vigil migrate`)")
+    return kept.problems_by_case(
+        CLAIM_TALLY,
+        limit,
+        missing=_("the claim count trigger %(name)s is missing (run `vigil migrate`)"),
+        differs=_("the claim counts of case #%(case)s differ from its claims"),
+        more=_("… and more claim count problems"),
     )
-    rows = kept.differing_kinds(CLAIM_TALLY, "case_id", limit + 1)
-    for (case_id,) in sorted(set(rows[:limit])):
-        problems.append(
-            _("the claim counts of case #%(case)s differ from its claims") % {"case": case_id}
-        )
-    if len(rows) > limit:
-        problems.append(_("… and more claim count problems"))
-    return problems

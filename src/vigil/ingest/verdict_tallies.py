@@ -77,14 +77,10 @@ def rule_verdicts(case, levels=None) -> list[dict]:
 def tally_problems(limit: int = 20) -> list[str]:
     """One line per case whose kept verdicts differ from its candidates, and per missing
     trigger."""
-    problems = kept.trigger_problems(
-        VERDICT_TALLY, _("the rule verdict trigger %(name)s is missing (run `vigil migrate`)")
+    return kept.problems_by_case(
+        VERDICT_TALLY,
+        limit,
+        missing=_("the rule verdict trigger %(name)s is missing (run `vigil migrate`)"),
+        differs=_("the rule verdicts of case #%(case)s differ from its candidates"),
+        more=_("… and more rule verdict problems"),
     )
-    rows = kept.differing_kinds(VERDICT_TALLY, "case_id", limit + 1)
-    for (case_id,) in sorted(set(rows[:limit])):
-        problems.append(
-            _("the rule verdicts of case #%(case)s differ from its candidates") % {"case": case_id}
-        )
-    if len(rows) > limit:
-        problems.append(_("… and more rule verdict problems"))
-    return problems

@@ -122,3 +122,15 @@ def keep_in_step_while_migrating(app_config, tally: Tally, migration: tuple[str,
 def trigger_problems(tally: Tally, message: str) -> list[str]:
     """`message` (with %(name)s) for each of the tally's triggers that is missing."""
     return [message % {"name": name} for name in missing_triggers(tally)]
+
+
+def problems_by_case(tally: Tally, limit: int, *, missing: str, differs: str, more: str):
+    """The tally's missing triggers (`missing`, with %(name)s), then one line per case whose
+    kept counts differ from a fresh count (`differs`, with %(case)s), at most `limit` (then
+    `more`). The tally's kind must begin with its case."""
+    problems = trigger_problems(tally, missing)
+    rows = differing_kinds(tally, "case_id", limit + 1)
+    problems += [differs % {"case": case_id} for (case_id,) in sorted(set(rows[:limit]))]
+    if len(rows) > limit:
+        problems.append(more)
+    return problems

@@ -39,9 +39,8 @@ const fold = (text) => text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase
 // A list short enough to read at a glance gets no search box.
 const SEARCHABLE_FROM = 15;
 
-function makePicker(select) {
-  // A multiple select would lose its chosen options hidden by a search.
-  if (select.multiple || select.options.length < SEARCHABLE_FROM) return;
+// The search box put before a select, named by the select's data-picker words.
+function searchBoxFor(select) {
   const search = document.createElement("input");
   search.type = "search";
   search.className = "picker-search";
@@ -49,6 +48,13 @@ function makePicker(select) {
   search.setAttribute("aria-label", select.dataset.picker);
   search.setAttribute("aria-controls", select.id);
   search.autocomplete = "off";
+  return search;
+}
+
+function makePicker(select) {
+  // A multiple select would lose its chosen options hidden by a search.
+  if (select.multiple || select.options.length < SEARCHABLE_FROM) return;
+  const search = searchBoxFor(select);
   const status = document.createElement("span");
   status.className = "visually-hidden";
   status.setAttribute("aria-live", "polite");
@@ -126,13 +132,7 @@ function searchAsYouType(search, address, clear, show) {
 // a search box asks the server for one page of matches, and a picked match is added to the
 // select and chosen there. The select stays the control that is submitted and keeps its label.
 function makeModelPicker(select) {
-  const search = document.createElement("input");
-  search.type = "search";
-  search.className = "picker-search";
-  search.placeholder = select.dataset.picker;
-  search.setAttribute("aria-label", select.dataset.picker);
-  search.setAttribute("aria-controls", select.id);
-  search.autocomplete = "off";
+  const search = searchBoxFor(select);
   const matches = document.createElement("ul");
   matches.className = "picker-matches";
   const status = document.createElement("p");
