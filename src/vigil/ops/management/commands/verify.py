@@ -44,7 +44,7 @@ class Command(BaseCommand):
             raise CommandError(
                 _(
                     "integrity check failed: %(counts)s (`vigil reindex` rebuilds the search "
-                    "index, `vigil tallies --rebuild` the matrix's tallies)"
+                    "index, `vigil tallies --rebuild` the kept counts)"
                 )
                 % {"counts": counts}
             )
@@ -61,7 +61,8 @@ class Command(BaseCommand):
                 _(
                     "OK: %(files)s and %(entries)s verified, every audited row matches its audit "
                     "log; the search index matches the sources and claims, the matrix's tallies "
-                    "the links and the claim counts the claims."
+                    "the links, the claim counts the claims and the rules' verdicts the "
+                    "candidates."
                 )
                 % counted
             )
